@@ -1,0 +1,30 @@
+# The two Quickstart commands: `make demo` (offline demo site) and `make test` (the test suite).
+.PHONY: demo test build release lint preview bench
+
+build:
+	scripts/install-system-packages
+	swift build
+
+release:
+	scripts/install-system-packages
+	swift build -c release --product foresite
+
+demo: release
+	.build/release/foresite run --demo
+	@echo "Site written to docs/. Open docs/index.html, or preview it: .build/release/foresite preview"
+
+test:
+	scripts/install-system-packages
+	swift build --build-tests
+	swift test --skip-build
+
+lint:
+	swift format lint --strict -r Sources Tests Benchmarks Package.swift
+
+preview: release
+	.build/release/foresite preview
+
+bench:
+	scripts/install-system-packages
+	swift build -c release --product foresite-bench
+	.build/release/foresite-bench all

@@ -1,0 +1,78 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Module graph (see Architecture.md): Core ← Ingest, Store, ML ← Forecast; Core ← Site ← Preview;
+// Pipeline ties Ingest, Store, ML, Forecast and Site together; CLI parses arguments over Pipeline.
+let package = Package(
+    name: "foresite",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "foresite", targets: ["foresite"]),
+        .executable(name: "foresite-bench", targets: ["ForesiteBenchmarks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        .target(
+            name: "ForesiteCore",
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "ForesiteIngest",
+            dependencies: ["ForesiteCore", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "ForesiteStore",
+            dependencies: ["ForesiteCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ForesiteML", dependencies: ["ForesiteCore", "COpenBLAS"]),
+        .target(name: "ForesiteForecast", dependencies: ["ForesiteCore", "ForesiteML"]),
+        .target(
+            name: "ForesiteSite",
+            dependencies: ["ForesiteCore", "CLibXML2", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(
+            name: "ForesitePreview",
+            dependencies: ["ForesiteCore", .product(name: "Hummingbird", package: "hummingbird")]),
+        .target(
+            name: "ForesitePipeline",
+            dependencies: [
+                "ForesiteCore", "ForesiteIngest", "ForesiteStore", "ForesiteML", "ForesiteForecast", "ForesiteSite",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
+            name: "ForesiteCLI",
+            dependencies: [
+                "ForesitePipeline", "ForesitePreview",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(name: "foresite", dependencies: ["ForesiteCLI"]),
+        .executableTarget(name: "ForesiteBenchmarks", dependencies: ["ForesitePipeline"], path: "Benchmarks"),
+        .target(
+            name: "ForesiteTestSupport",
+            dependencies: ["ForesiteCore", "ForesiteStore"]),
+        .testTarget(name: "ForesiteCoreTests", dependencies: ["ForesiteCore", "ForesiteTestSupport"]),
+        .testTarget(name: "ForesiteIngestTests", dependencies: ["ForesiteIngest", "ForesiteTestSupport"]),
+        .testTarget(name: "ForesiteStoreTests", dependencies: ["ForesiteStore", "ForesiteTestSupport"]),
+        .testTarget(name: "ForesiteMLTests", dependencies: ["ForesiteML", "ForesiteTestSupport"]),
+        .testTarget(name: "ForesiteForecastTests", dependencies: ["ForesiteForecast", "ForesiteTestSupport"]),
+        .testTarget(
+            name: "ForesiteSiteTests", dependencies: ["ForesiteSite", "CLibXML2", "ForesiteTestSupport"],
+            exclude: ["__Snapshots__"]),
+        .testTarget(
+            name: "ForesitePreviewTests", dependencies: ["ForesitePreview", "ForesiteTestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ForesiteCLI", "ForesitePipeline", "ForesiteTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

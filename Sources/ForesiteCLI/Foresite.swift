@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `foresite` command: one subcommand per pipeline stage (DESIGN.md "Commands").
+public struct Foresite: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "foresite",
+        abstract: "Daily crypto-price forecasting pipeline that publishes a static site.",
+        subcommands: []
+    )
+
+    public init() {}
+}

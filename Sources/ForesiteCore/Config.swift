@@ -1,0 +1,122 @@
+/// Everything in `site/foresite.yml`: the site, the instruments, the store, the model and the sources.
+///
+/// Every field has the default DESIGN.md gives, so a missing key means "the default"; `ConfigLoader`
+/// reads the YAML, rejects unknown keys and wrong types, and names the key and line of any problem.
+public struct Config: Hashable, Sendable, Codable {
+    public var site = Site()
+    public var store = Store()
+    /// The instrument whose open is forecast (default SOL-USD on Kraken, feature group `solana`).
+    public var target = Instrument(
+        group: "solana", market: "kraken", instrument: "SOL-USD", description: "Solana daily OHLCV (Kraken, USD)")
+    /// Further instruments whose columns may feed the model (default BTC-USD, group `bitcoin`).
+    public var covariates = [
+        Instrument(
+            group: "bitcoin", market: "kraken", instrument: "BTC-USD", description: "Bitcoin daily OHLCV (Kraken, USD)")
+    ]
+    public var fearGreed = FearGreedSettings()
+    public var model = Model()
+    public var sources = Sources()
+
+    public init() {}
+
+    public struct Site: Hashable, Sendable, Codable {
+        public var title = "Foresite"
+        public var description = "A daily 10-day forecast of the Solana price, with its accuracy measured honestly."
+        /// Absolute URL the site is published at (used by the feed, sitemap and canonical links).
+        public var baseURL = "https://example.github.io/foresite/"
+        /// Folder `foresite build` writes, relative to the working directory.
+        public var output = "docs"
+        public var templates = "templates"
+        public var staticFiles = "site/static"
+        /// Days of price history on the main chart.
+        public var historyDays = 120
+        public init() {}
+    }
+
+    public struct Store: Hashable, Sendable, Codable {
+        public var path = "data/foresite.sqlite"
+        public var models = "data/models"
+        public init() {}
+    }
+
+    public struct Instrument: Hashable, Sendable, Codable {
+        /// Feature-group name in the store, e.g. `solana`; also the column prefix (`solana.open`).
+        public var group: String
+        public var market: String
+        public var instrument: String
+        public var description: String
+        public init(group: String, market: String, instrument: String, description: String = "") {
+            self.group = group
+            self.market = market
+            self.instrument = instrument
+            self.description = description
+        }
+    }
+
+    public struct FearGreedSettings: Hashable, Sendable, Codable {
+        public var enabled = true
+        public init() {}
+    }
+
+    public enum TargetMode: String, Hashable, Sendable, Codable, CaseIterable {
+        /// MinMax-scaled price levels, exactly as the original project.
+        case seed
+        /// Standardised log returns relative to the last observed open: a zero output is the naive forecast.
+        case returns
+    }
+
+    public enum Promotion: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Champion only if its test MAE beats the current champion's on the same test window.
+        case beatChampion = "beat_champion"
+        /// The original's rule: champion if test R² > 0.3.
+        case r2Threshold = "r2_threshold"
+    }
+
+    public struct Model: Hashable, Sendable, Codable {
+        /// Input columns as `group.field`, in order. Fields of a price group: open, high, low, close,
+        /// volume, volume_buy, volume_sell; of `fear_greed`: value, classification.
+        public var inputs = Model.defaultInputs
+        public var window = 15
+        public var horizon = 10
+        public var hidden = 30
+        public var dense = 10
+        public var epochs = 300
+        public var batch = 32
+        public var learningRate = 1e-4
+        public var seed: UInt64 = 42
+        public var targetMode = TargetMode.returns
+        public var ensemble = 1
+        public var retrainEveryDays = 7
+        /// Stop after this many epochs without a better validation loss; 0 = never stop early.
+        public var patience = 0
+        public var promotion = Promotion.beatChampion
+        /// Central interval levels published with every forecast.
+        public var intervals = [0.8, 0.95]
+        public init() {}
+
+        /// The ten columns of the original project, in its order (the Keras reference's feature order).
+        public static let defaultInputs = [
+            "solana.high", "solana.low", "solana.close", "solana.volume", "solana.volume_buy",
+            "solana.volume_sell", "bitcoin.open", "fear_greed.value", "fear_greed.classification", "solana.open",
+        ]
+    }
+
+    public struct Sources: Hashable, Sendable, Codable {
+        public var cryptocompareURL = "https://data-api.cryptocompare.com"
+        public var alternativeMeURL = "https://api.alternative.me"
+        public var retry = Retry()
+        public init() {}
+    }
+
+    public struct Retry: Hashable, Sendable, Codable {
+        public var attempts = 4
+        /// Give up once this much time has passed across all attempts of one request.
+        public var maxSeconds = 60.0
+        public var baseDelaySeconds = 0.5
+        public var timeoutSeconds = 30.0
+        public init() {}
+    }
+
+    /// All price groups: the target first, then the covariates.
+    public var instruments: [Instrument] { [target] + covariates }
+}

@@ -1,0 +1,3 @@
+import ForesiteCLI
+
+await Foresite.main()

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func ForesiteCoreTestsBuilds() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func ForesiteForecastTestsBuilds() {
+    #expect(Bool(true))
+}

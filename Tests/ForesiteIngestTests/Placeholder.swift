@@ -1,0 +1,5 @@
+import Testing
+
+@Test func ForesiteIngestTestsBuilds() {
+    #expect(Bool(true))
+}

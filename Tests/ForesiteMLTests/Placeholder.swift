@@ -1,0 +1,5 @@
+import Testing
+
+@Test func ForesiteMLTestsBuilds() {
+    #expect(Bool(true))
+}

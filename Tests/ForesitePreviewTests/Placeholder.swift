@@ -1,0 +1,5 @@
+import Testing
+
+@Test func ForesitePreviewTestsBuilds() {
+    #expect(Bool(true))
+}

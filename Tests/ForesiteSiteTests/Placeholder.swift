@@ -1,0 +1,5 @@
+import Testing
+
+@Test func ForesiteSiteTestsBuilds() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func ForesiteStoreTestsBuilds() {
+    #expect(Bool(true))
+}
