@@ -1,5 +1,0 @@
-import Testing
-
-@Test func ForesiteCoreTestsBuilds() {
-    #expect(Bool(true))
-}
