@@ -56,14 +56,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(name: "foresite", dependencies: ["ForesiteCLI"]),
-        .executableTarget(name: "ForesiteBenchmarks", dependencies: ["ForesitePipeline"], path: "Benchmarks"),
+        .executableTarget(
+            name: "ForesiteBenchmarks",
+            dependencies: [
+                "ForesiteCore", "ForesiteIngest", "ForesiteStore", "ForesiteML", "ForesiteForecast", "ForesiteSite",
+                "ForesitePipeline",
+            ],
+            path: "Benchmarks"),
         .target(
             name: "ForesiteTestSupport",
             dependencies: ["ForesiteCore", "ForesiteStore"]),
         .testTarget(name: "ForesiteCoreTests", dependencies: ["ForesiteCore", "ForesiteTestSupport"]),
         .testTarget(name: "ForesiteIngestTests", dependencies: ["ForesiteIngest", "ForesiteTestSupport"]),
         .testTarget(name: "ForesiteStoreTests", dependencies: ["ForesiteStore", "ForesiteTestSupport"]),
-        .testTarget(name: "ForesiteMLTests", dependencies: ["ForesiteML", "ForesiteTestSupport"]),
+        .testTarget(name: "ForesiteMLTests", dependencies: ["ForesiteML", "ForesiteIngest", "ForesiteTestSupport"]),
         .testTarget(name: "ForesiteForecastTests", dependencies: ["ForesiteForecast", "ForesiteTestSupport"]),
         .testTarget(
             name: "ForesiteSiteTests", dependencies: ["ForesiteSite", "CLibXML2", "ForesiteTestSupport"],
@@ -72,7 +78,9 @@ let package = Package(
             name: "ForesitePreviewTests", dependencies: ["ForesitePreview", "ForesiteTestSupport"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ForesiteCLI", "ForesitePipeline", "ForesiteTestSupport"]),
+            dependencies: [
+                "ForesiteCLI", "ForesitePipeline", "ForesiteStore", "ForesiteSite", "ForesiteTestSupport", "CLibXML2",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,1 +1,15 @@
-print("benchmarks: not yet")
+import Foundation
+
+// `foresite-bench NAME…` runs the named benchmarks (or `all`); each prints its own figures.
+// Each benchmark lives in its own file and registers itself in `benchmarks` below.
+let benchmarks: [(name: String, run: () throws -> Void)] = []
+
+let requested = Array(CommandLine.arguments.dropFirst())
+if requested.isEmpty || requested.contains("--help") {
+    print("usage: foresite-bench all | " + benchmarks.map(\.name).joined(separator: " | "))
+    exit(requested.isEmpty ? 1 : 0)
+}
+for benchmark in benchmarks where requested.contains("all") || requested.contains(benchmark.name) {
+    print("== \(benchmark.name)")
+    try benchmark.run()
+}
