@@ -1,5 +1,0 @@
-import Testing
-
-@Test func ForesiteStoreTestsBuilds() {
-    #expect(Bool(true))
-}
