@@ -102,8 +102,9 @@ public final class FeatureStore: Sendable {
         }
     }
 
-    /// Run-log timestamps: ISO 8601 UTC to the second, from the store's clock.
-    func timestamp() -> String {
+    /// Now as ISO 8601 UTC to the second, from the store's clock: the format of every `*_at` column, so
+    /// callers filling `ModelRecord.createdAt` or `BacktestRecord.createdAt` should use it.
+    public func timestamp() -> String {
         clock.now().formatted(.iso8601)
     }
 }
