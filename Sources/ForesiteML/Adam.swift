@@ -1,0 +1,42 @@
+import Foundation
+
+/// Adam exactly as Keras 3 applies it, over the network's flat parameter buffer:
+/// m ← m + (g − m)(1 − β₁), v ← v + (g² − v)(1 − β₂), α = lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ),
+/// θ ← θ − α·m / (√v + ε).
+struct Adam {
+    var learningRate: Float
+    var beta1: Float = 0.9
+    var beta2: Float = 0.999
+    var epsilon: Float = 1e-7
+    private(set) var step = 0
+    private var firstMoment: [Float]
+    private var secondMoment: [Float]
+
+    init(parameterCount: Int, learningRate: Float) {
+        self.learningRate = learningRate
+        firstMoment = [Float](repeating: 0, count: parameterCount)
+        secondMoment = [Float](repeating: 0, count: parameterCount)
+    }
+
+    mutating func update(_ parameters: inout [Float], gradients: UnsafePointer<Float>) {
+        step += 1
+        // Keras computes the powers in float32 too.
+        let beta1Power = powf(beta1, Float(step))
+        let beta2Power = powf(beta2, Float(step))
+        let alpha = learningRate * (1 - beta2Power).squareRoot() / (1 - beta1Power)
+        let (oneMinusBeta1, oneMinusBeta2, epsilon) = (1 - beta1, 1 - beta2, epsilon)
+        let count = parameters.count
+        parameters.withUnsafeMutableBufferPointer { theta in
+            firstMoment.withUnsafeMutableBufferPointer { m in
+                secondMoment.withUnsafeMutableBufferPointer { v in
+                    for index in 0..<count {
+                        let g = gradients[index]
+                        m[index] += (g - m[index]) * oneMinusBeta1
+                        v[index] += (g * g - v[index]) * oneMinusBeta2
+                        theta[index] -= (m[index] * alpha) / (v[index].squareRoot() + epsilon)
+                    }
+                }
+            }
+        }
+    }
+}

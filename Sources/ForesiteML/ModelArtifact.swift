@@ -1,0 +1,93 @@
+import ForesiteCore
+
+/// One trained model as a single versioned JSON file: what it is, what it was trained on, how well it
+/// does, and every weight (Keras names and layout). The format is documented in ModelFormat.md.
+public struct ModelArtifact: Hashable, Sendable, Codable {
+    /// Bumped on any incompatible change; `read(from:)` refuses other versions.
+    public static let formatVersion = 1
+
+    public var formatVersion: Int
+    public var architecture: ArtifactArchitecture
+    /// Input columns in window order, and the column whose future values are predicted.
+    public var inputs: [String]
+    public var target: String
+    public var targetMode: Config.TargetMode
+    public var featureScaler: Scaler
+    public var targetScaler: Scaler
+    public var weights: KerasWeights
+    public var data: DataWindow
+    /// Hash of the configuration that produced the model, as the caller computed it.
+    public var configHash: String
+    public var metrics: Evaluation
+    public var training: TrainingSummary
+    /// Seeds of the members when this model is one of an ensemble trained together.
+    public var ensembleSeeds: [UInt64]?
+
+    /// The network's shape plus the fixed activations, spelled out so a reader need not know them.
+    public struct ArtifactArchitecture: Hashable, Sendable, Codable {
+        public var window: Int
+        public var features: Int
+        public var lstmUnits: Int
+        public var lstmActivation = "tanh"
+        public var lstmRecurrentActivation = "sigmoid"
+        public var gateOrder = "i,f,c,o"
+        public var denseUnits: Int
+        public var denseActivation = "relu"
+        public var outputUnits: Int
+        public var outputActivation = "linear"
+
+        public init(_ architecture: Architecture) {
+            window = architecture.window
+            features = architecture.features
+            lstmUnits = architecture.hidden
+            denseUnits = architecture.dense
+            outputUnits = architecture.outputs
+        }
+
+        public var architecture: Architecture {
+            Architecture(window: window, features: features, hidden: lstmUnits, dense: denseUnits, outputs: outputUnits)
+        }
+    }
+
+    /// The days the model saw: the whole range of windows and targets, and each split's window-end days.
+    public struct DataWindow: Hashable, Sendable, Codable {
+        public var firstDay: Day
+        public var lastDay: Day
+        public var training: DayRange
+        public var validation: DayRange
+        public var test: DayRange
+        /// Days whose Fear & Greed values were filled from the day before.
+        public var filledDays: [Day]
+    }
+
+    /// The last input day of a split's first and last window, and its number of windows.
+    public struct DayRange: Hashable, Sendable, Codable {
+        public var first: Day
+        public var last: Day
+        public var windows: Int
+    }
+
+    /// Metrics in price units on the validation and test windows, with the naive forecast's beside them.
+    public struct Evaluation: Hashable, Sendable, Codable {
+        public var validation: Comparison
+        public var test: Comparison
+    }
+
+    public struct Comparison: Hashable, Sendable, Codable {
+        public var model: PriceMetrics
+        /// Every future day forecast as the window's last observed value.
+        public var naive: PriceMetrics
+    }
+
+    public struct TrainingSummary: Hashable, Sendable, Codable {
+        public var epochsPlanned: Int
+        public var epochsRun: Int
+        public var bestEpoch: Int
+        public var bestValidationLoss: Double
+        public var seconds: Double
+        public var seed: UInt64
+        public var batchSize: Int
+        public var learningRate: Double
+        public var patience: Int
+    }
+}

@@ -1,0 +1,141 @@
+import ForesiteCore
+
+/// Trains the network on a `TrainingSet`'s training part with Adam and full BPTT, one core, deterministic.
+///
+/// A value with no shared state: each `train` call owns its workspace and optimiser, so independent
+/// trainings (ensemble members, backtest folds) may run concurrently on separate threads.
+/// Same seed and same data give bit-identical weights: the shuffles come from `SeededGenerator`,
+/// OpenBLAS runs single-threaded, and the order of every floating-point operation is fixed.
+public struct Trainer: Sendable {
+    public var hidden: Int
+    public var dense: Int
+    public var options: TrainingOptions
+
+    public init(hidden: Int = 30, dense: Int = 10, options: TrainingOptions = TrainingOptions()) {
+        self.hidden = hidden
+        self.dense = dense
+        self.options = options
+    }
+
+    public init(_ model: Config.Model) {
+        self.init(hidden: model.hidden, dense: model.dense, options: TrainingOptions(model))
+    }
+
+    public func architecture(for set: TrainingSet) -> Architecture {
+        Architecture(window: set.window, features: set.inputs.count, hidden: hidden, dense: dense, outputs: set.horizon)
+    }
+
+    public func train(_ set: TrainingSet, progress: ((EpochProgress) -> Void)? = nil) throws -> TrainingOutcome {
+        try options.validate()
+        let architecture = architecture(for: set)
+        var network = try Network(architecture: architecture, seed: options.seed)
+        var shuffler = SeededGenerator(seed: options.seed ^ 0x5348_5546_464C_4553)
+        var adam = Adam(parameterCount: network.parameters.count, learningRate: Float(options.learningRate))
+        let workspace = BatchWorkspace(architecture: architecture, capacity: max(options.batchSize, 128))
+        let perWindow = architecture.window * architecture.features
+        let outputs = architecture.outputs
+        var gradients = [Float](repeating: 0, count: network.parameters.count)
+        var batchTargets = [Float](repeating: 0, count: options.batchSize * outputs)
+        var order = Array(0..<set.training.count)
+        var best = (epoch: 0, loss: Double.infinity, parameters: network.parameters)
+        var trainingLosses: [Double] = []
+        var validationLosses: [Double] = []
+        let clock = ContinuousClock()
+        let start = clock.now
+
+        for epoch in 1...options.epochs {
+            Trainer.shuffle(&order, using: &shuffler)
+            var lossSum = 0.0
+            set.training.inputs.withUnsafeBufferPointer { inputs in
+                set.training.targets.withUnsafeBufferPointer { targets in
+                    var first = 0
+                    while first < order.count {
+                        let batch = min(options.batchSize, order.count - first)
+                        for row in 0..<batch {
+                            let sample = order[first + row]
+                            workspace.loadWindow(inputs.baseAddress! + sample * perWindow, row: row, batch: batch)
+                            for k in 0..<outputs { batchTargets[row * outputs + k] = targets[sample * outputs + k] }
+                        }
+                        batchTargets.withUnsafeBufferPointer { y in
+                            network.parameters.withUnsafeBufferPointer { theta in
+                                workspace.forward(theta.baseAddress!, batch: batch)
+                                lossSum += workspace.loss(targets: y.baseAddress!, batch: batch) * Double(batch)
+                                gradients.withUnsafeMutableBufferPointer { g in
+                                    workspace.backward(
+                                        theta.baseAddress!, targets: y.baseAddress!, batch: batch,
+                                        gradients: g.baseAddress!)
+                                }
+                            }
+                        }
+                        gradients.withUnsafeBufferPointer {
+                            adam.update(&network.parameters, gradients: $0.baseAddress!)
+                        }
+                        first += batch
+                    }
+                }
+            }
+            let loss = lossSum / Double(max(order.count, 1))
+            let validationLoss = Trainer.meanLoss(of: network, on: set.validation, workspace: workspace)
+            guard loss.isFinite, validationLoss.isFinite else { throw MLError.nonFiniteLoss(epoch: epoch) }
+            trainingLosses.append(loss)
+            validationLosses.append(validationLoss)
+            if validationLoss < best.loss {
+                best = (epoch, validationLoss, network.parameters)
+            }
+            let elapsed = clock.now - start
+            progress?(
+                EpochProgress(
+                    epoch: epoch, epochs: options.epochs, loss: loss, validationLoss: validationLoss,
+                    bestEpoch: best.epoch, elapsed: elapsed.seconds))
+            if options.patience > 0 && epoch - best.epoch >= options.patience { break }
+        }
+        return TrainingOutcome(
+            network: Network(architecture: architecture, parameters: best.parameters), bestEpoch: best.epoch,
+            epochsRun: trainingLosses.count, trainingLosses: trainingLosses, validationLosses: validationLosses,
+            seconds: (clock.now - start).seconds)
+    }
+
+    /// Mean scaled MSE of `network` over a part, in chunks of the workspace's capacity.
+    static func meanLoss(of network: Network, on part: TrainingSet.Part, workspace: BatchWorkspace) -> Double {
+        let a = network.architecture
+        let perWindow = a.window * a.features
+        var sum = 0.0
+        var first = 0
+        part.inputs.withUnsafeBufferPointer { inputs in
+            part.targets.withUnsafeBufferPointer { targets in
+                network.parameters.withUnsafeBufferPointer { theta in
+                    while first < part.count {
+                        let batch = min(workspace.capacity, part.count - first)
+                        for row in 0..<batch {
+                            workspace.loadWindow(
+                                inputs.baseAddress! + (first + row) * perWindow, row: row, batch: batch)
+                        }
+                        workspace.forward(theta.baseAddress!, batch: batch)
+                        sum +=
+                            workspace.loss(targets: targets.baseAddress! + first * a.outputs, batch: batch)
+                            * Double(batch)
+                        first += batch
+                    }
+                }
+            }
+        }
+        return sum / Double(max(part.count, 1))
+    }
+
+    /// Fisher–Yates with an explicit index draw, so the order does not depend on the standard
+    /// library's shuffle algorithm.
+    static func shuffle(_ order: inout [Int], using generator: inout SeededGenerator) {
+        guard order.count > 1 else { return }
+        for i in stride(from: order.count - 1, to: 0, by: -1) {
+            let j = Int(generator.next().multipliedFullWidth(by: UInt64(i + 1)).high)
+            order.swapAt(i, j)
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) * 1e-18
+    }
+}

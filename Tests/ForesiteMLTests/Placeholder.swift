@@ -1,5 +1,0 @@
-import Testing
-
-@Test func ForesiteMLTestsBuilds() {
-    #expect(Bool(true))
-}
