@@ -1,0 +1,89 @@
+import ForesiteCore
+import ForesitePipeline
+import ForesiteStore
+import ForesiteTestSupport
+import Testing
+
+@testable import ForesiteCLI
+
+/// `foresite status` text, from a store with gaps, an incomplete day, a champion and a forecast.
+struct StatusReportTests {
+    let today = StoreFixtures.day("2024-12-23")
+
+    @Test func reportShowsRangesGapsFreshnessModelsAndRuns() throws {
+        let store = try FeatureStore.inMemory(clock: .at(today))
+        var candles = StoreFixtures.candles(from: StoreFixtures.day("2024-12-01"), count: 23)
+        candles.removeAll { ["2024-12-05", "2024-12-06", "2024-12-07", "2024-12-10"].contains($0.day.iso) }
+        candles[candles.count - 1].complete = false
+        try store.write(command: "backfill") { writer in
+            _ = try writer.upsert(candles, into: "solana")
+            _ = try writer.upsert(StoreFixtures.fearGreed(from: StoreFixtures.day("2024-12-01"), count: 22))
+        }
+        var config = Config()
+        config.store.path = "test.sqlite"
+        try store.write(command: "train") { writer in
+            try writer.register(
+                ModelRecord(
+                    version: "v1", createdAt: store.timestamp(), targetMode: .returns, configHash: "0000000000000000",
+                    artifactPath: "m.json", artifactSHA256: "ab", dataFirstDay: StoreFixtures.day("2024-12-01"),
+                    dataLastDay: StoreFixtures.day("2024-12-22"), testFirstDay: StoreFixtures.day("2024-12-18"),
+                    testLastDay: StoreFixtures.day("2024-12-22"), testMAE: 1.5, naiveTestMAE: 2.25))
+            try writer.promote(version: "v1")
+        }
+        let report = try StatusReport.make(store: store, config: config, runLimit: 2)
+        #expect(
+            report.render() == """
+                Foresite status on 2024-12-23 (store test.sqlite)
+
+                Feature groups
+                  group       rows  first       last        missing  incomplete  behind  last update
+                  bitcoin        0  -           -                 0           0       -  never
+                  solana        19  2024-12-01  2024-12-23        4           1      0d  2024-12-23T12:00:00Z
+                  fear_greed    22  2024-12-01  2024-12-22        0           0      0d  2024-12-23T12:00:00Z
+                  solana missing: 2024-12-05…2024-12-07, 2024-12-10
+                  solana incomplete: 2024-12-23
+
+                Models
+                  champion v1 (returns), test MAE 1.5 vs naive 2.25, data 2024-12-01…2024-12-22; 1 registered
+                  the model configuration changed since the champion was trained; retrain
+
+                Forecast ledger
+                  empty
+
+                Last runs
+                  #2 2024-12-23T12:00:00Z train ok: registered model v1; promoted model v1
+                  #1 2024-12-23T12:00:00Z backfill ok: solana: 19 inserted, 0 updated, 0 unchanged, 0 rejected; \
+                fear_greed: 22 inserted, 0 updated, 0 unchanged, 0 rejected
+
+                """)
+    }
+
+    @Test func missingStoreSaysHowToStart() throws {
+        var config = Config()
+        config.store.path = "/nonexistent/foresite.sqlite"
+        let report = try StatusReport.make(config: config, clock: .at(today))
+        #expect(
+            report.render() == """
+                Foresite status on 2024-12-23 (store /nonexistent/foresite.sqlite)
+
+                No store yet: run `foresite backfill` to fetch the history.
+
+                """)
+    }
+
+    @Test func statusCommandRejectsAMalformedDay() {
+        #expect(throws: (any Error).self) {
+            _ = try Foresite.parseAsRoot(["status", "--now", "yesterday"])
+        }
+    }
+
+    @Test func statusCommandRunsAgainstAFileStore() throws {
+        let directory = try TemporaryDirectory()
+        let configPath = directory.path("foresite.yml").path
+        try "store:\n  path: \(directory.path("store.sqlite").path)\n".write(
+            toFile: configPath, atomically: true, encoding: .utf8)
+        var command = try #require(
+            try Foresite.parseAsRoot(["status", "--config", configPath, "--now", "2024-12-23"]) as? StatusCommand)
+        try command.run()
+    }
+}
