@@ -1,5 +1,0 @@
-import Testing
-
-@Test func ForesiteForecastTestsBuilds() {
-    #expect(Bool(true))
-}
