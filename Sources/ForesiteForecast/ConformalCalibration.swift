@@ -1,3 +1,4 @@
+import ForesiteCore
 import Foundation
 
 /// Split-conformal prediction intervals, one set of quantiles per horizon, from out-of-sample residuals.

@@ -1,3 +1,5 @@
+import ForesiteCore
+
 /// One forecast of one horizon set against what actually happened: the unit every metric is computed from.
 public struct ForecastOutcome: Hashable, Sendable, Codable {
     /// Steps ahead of the origin, 1…H.

@@ -1,3 +1,5 @@
+import ForesiteCore
+
 /// How well intervals of one level did: measured coverage against the nominal level, width and Winkler score.
 public struct IntervalAccuracy: Hashable, Sendable, Codable {
     /// Nominal level, e.g. 0.8.

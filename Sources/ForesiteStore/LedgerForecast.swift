@@ -57,18 +57,3 @@ public struct LedgerForecast: Hashable, Sendable {
         return copy
     }
 }
-
-/// A central prediction interval: the true value should fall in `lower...upper` with probability `level`.
-public struct PredictionInterval: Hashable, Sendable {
-    public var level: Double
-    public var lower: Double
-    public var upper: Double
-
-    public init(level: Double, lower: Double, upper: Double) {
-        self.level = level
-        self.lower = lower
-        self.upper = upper
-    }
-
-    public func contains(_ value: Double) -> Bool { lower <= value && value <= upper }
-}

@@ -1,3 +1,4 @@
+import ForesiteCore
 import ForesiteForecast
 import Testing
 

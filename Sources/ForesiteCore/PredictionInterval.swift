@@ -1,5 +1,8 @@
 /// A central prediction interval at `level` (e.g. 0.8 for 80 %): the forecast claims the actual value
 /// falls in `lower…upper` with that probability.
+///
+/// In Core because the forecaster makes them, the ledger and backtest archive store them and the site
+/// draws them: one type for all three.
 public struct PredictionInterval: Hashable, Sendable, Codable {
     public var level: Double
     public var lower: Double
