@@ -61,11 +61,12 @@ enum RunLog {
             }
             return RunRecord(
                 id: id, command: row["command"], startedAt: row["started_at"], finishedAt: row["finished_at"],
-                outcome: outcome, message: row["message"], changes: changes)
+                outcome: outcome, message: row["message"], changes: changes,
+                rejections: try rejections(runID: id, limit: -1, in: db))
         }
     }
 
-    /// Rejections, newest run first; only those of `runID` when given.
+    /// Rejections, newest run first; only those of `runID` when given; a negative `limit` means all.
     static func rejections(runID: Int64?, limit: Int, in db: Database) throws -> [Rejection] {
         let rows = try Row.fetchAll(
             db,

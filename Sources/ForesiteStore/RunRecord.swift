@@ -33,4 +33,6 @@ public struct RunRecord: Hashable, Sendable {
     public var outcome: Outcome
     public var message: String
     public var changes: [Change]
+    /// The rows this run refused, in the order they were met (the data-quality page lists them).
+    public var rejections: [Rejection]
 }

@@ -1,3 +1,3 @@
 import ForesiteCLI
 
-await Foresite.main()
+await Foresite.start()

@@ -154,6 +154,7 @@ struct FeatureUpsertTests {
         let run = try #require(try store.recentRuns(limit: 1).first)
         #expect(run.outcome == .partial)
         #expect(run.changes == [.init(group: "bitcoin", inserted: 2, updated: 0, unchanged: 0, rejected: 1)])
+        #expect(run.rejections == [rejection])
     }
 
     @Test func invalidFearGreedValueIsRejected() throws {
