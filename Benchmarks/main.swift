@@ -2,7 +2,9 @@ import Foundation
 
 // `foresite-bench NAME…` runs the named benchmarks (or `all`); each prints its own figures.
 // Each benchmark lives in its own file and registers itself in `benchmarks` below.
-let benchmarks: [(name: String, run: () throws -> Void)] = []
+let benchmarks: [(name: String, run: () throws -> Void)] = [
+    ("site-build", SiteBuildBenchmark.run)
+]
 
 let requested = Array(CommandLine.arguments.dropFirst())
 if requested.isEmpty || requested.contains("--help") {

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Locale-independent number formatting for pages and charts (thousands separators, currency, percent).
+///
+/// Foundation's formatters follow the machine's locale; the site must read the same and be byte-identical
+/// wherever it is built, so the rules live here.
+public enum NumberFormat {
+    /// `1234567.891, decimals: 2` → "1,234,567.89".
+    public static func grouped(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return "–" }
+        let text = String(format: "%.\(decimals)f", abs(value))
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var integer = String(parts[0])
+        var groups: [Substring] = []
+        while integer.count > 3 {
+            groups.insert(Substring(integer.suffix(3)), at: 0)
+            integer.removeLast(3)
+        }
+        groups.insert(Substring(integer), at: 0)
+        var result = groups.joined(separator: ",")
+        if parts.count == 2 { result += "." + parts[1] }
+        let isZero = Double(text) == 0
+        return (value < 0 && !isZero ? "-" : "") + result
+    }
+
+    /// Decimals that keep about four significant digits for prices: $95,123 · $196.23 · $0.5123.
+    public static func priceDecimals(_ value: Double) -> Int {
+        let magnitude = abs(value)
+        if magnitude >= 1000 { return 0 }
+        if magnitude >= 1 { return 2 }
+        return 4
+    }
+
+    /// "$196.23", "$95,123", "-$3.10".
+    public static func currency(_ value: Double, decimals: Int? = nil, symbol: String = "$") -> String {
+        guard value.isFinite else { return "–" }
+        let text = grouped(abs(value), decimals: decimals ?? priceDecimals(value))
+        return (value < 0 && Double(text.replacingOccurrences(of: ",", with: "")) != 0 ? "-" : "") + symbol + text
+    }
+
+    /// Whole-dollar amounts for sentences ("$196"), keeping cents below $10 so small prices stay readable.
+    public static func roundedCurrency(_ value: Double) -> String {
+        currency(value, decimals: abs(value) >= 10 ? 0 : 2)
+    }
+
+    /// Signed percentage change: 0.0123 → "+1.2 %".
+    public static func signedPercent(_ fraction: Double, decimals: Int = 1) -> String {
+        guard fraction.isFinite else { return "–" }
+        let text = String(format: "%.\(decimals)f", abs(fraction) * 100)
+        let sign = Double(text) == 0 ? "±" : (fraction < 0 ? "−" : "+")
+        return "\(sign)\(text) %"
+    }
+
+    /// Unsigned percentage: 0.8 → "80 %".
+    public static func percent(_ fraction: Double, decimals: Int = 0) -> String {
+        guard fraction.isFinite else { return "–" }
+        return String(format: "%.\(decimals)f", fraction * 100) + " %"
+    }
+
+    /// A plain number with up to `decimals` decimals and no trailing zeros: 2.50 → "2.5".
+    public static func compact(_ value: Double, decimals: Int = 2) -> String {
+        guard value.isFinite else { return "–" }
+        var text = String(format: "%.\(decimals)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+
+    /// SVG coordinates: two decimals at most, so paths stay short and identical on every platform.
+    static func coordinate(_ value: Double) -> String {
+        compact((value * 100).rounded() / 100, decimals: 2)
+    }
+}

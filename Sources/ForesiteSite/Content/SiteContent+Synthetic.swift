@@ -1,0 +1,139 @@
+import ForesiteCore
+import Foundation
+
+extension SiteContent {
+    /// A complete, deterministic, clearly-labelled demo snapshot: `days` of SOL-like and BTC-like prices,
+    /// Fear & Greed, a forecast ledger with actuals, live accuracy, a backtest, two model versions and a
+    /// few validation rejections.
+    ///
+    /// It exists so the site can be rendered without a store: snapshot tests, the `site-build` benchmark
+    /// and template work in `foresite preview`. `isDemo` is always true, so every page says so.
+    public static func synthetic(
+        days: Int = 400, asOf: Day = Day(iso: "2025-01-05")!, forecastDays: Int = 60, seed: UInt64 = 7,
+        site: Config.Site = Config.Site()
+    ) -> SiteContent {
+        let config = Config()
+        var generator = SeededGenerator(seed: seed)
+        let first = asOf.adding(days: -(days - 1))
+        var sol: [Candle] = []
+        var btc: [Candle] = []
+        var fearGreed: [FearGreedReading] = []
+        var solOpen = 24.0
+        var btcOpen = 21_000.0
+        var sentiment = 50.0
+        for index in 0..<days {
+            let day = first.adding(days: index)
+            let common = generator.nextGaussian()
+            let solReturn = 0.0004 + 0.04 * (0.7 * common + 0.71 * generator.nextGaussian())
+            let btcReturn = 0.0003 + 0.025 * common
+            sol.append(candle(day: day, open: solOpen, change: solReturn, generator: &generator))
+            btc.append(candle(day: day, open: btcOpen, change: btcReturn, generator: &generator))
+            sentiment = min(97, max(4, sentiment * 0.97 + 1.5 + 120 * solReturn + 2 * generator.nextGaussian()))
+            let value = Int(sentiment.rounded())
+            fearGreed.append(FearGreedReading(day: day, value: value, classification: FearGreedClass(value: value)))
+            solOpen *= exp(solReturn)
+            btcOpen *= exp(btcReturn)
+        }
+        let opens = Dictionary(uniqueKeysWithValues: sol.map { ($0.day, $0.open) })
+        var ledger: [LedgerEntry] = []
+        for madeOn in (0..<forecastDays).map({ asOf.adding(days: -forecastDays + 1 + $0) }) {
+            guard let base = opens[madeOn] else { continue }
+            for horizon in 1...config.model.horizon {
+                let target = madeOn.adding(days: horizon)
+                let point = base * exp(0.004 * Double(horizon) + 0.01 * generator.nextGaussian())
+                let spread = 0.04 * Double(horizon).squareRoot() * point
+                ledger.append(
+                    LedgerEntry(
+                        madeOn: madeOn, targetDay: target, horizon: horizon, modelVersion: "v2", point: point,
+                        naive: base,
+                        intervals: [
+                            Interval(level: 0.8, lower: point - 1.28 * spread, upper: point + 1.28 * spread),
+                            Interval(level: 0.95, lower: point - 1.96 * spread, upper: point + 1.96 * spread),
+                        ], actual: target <= asOf ? opens[target] : nil))
+            }
+        }
+        let latest = ledger.filter { $0.madeOn == asOf }
+        let forecast = Forecast(
+            origin: asOf, madeOn: asOf, lastObserved: opens[asOf] ?? solOpen, modelVersion: "v2",
+            steps: latest.map {
+                ForecastStep(
+                    horizon: $0.horizon, targetDay: $0.targetDay, point: $0.point, naive: $0.naive,
+                    intervals: $0.intervals)
+            })
+        let live = HorizonAccuracy.measure(ledger)
+        return SiteContent(
+            site: site, asOf: asOf, isDemo: true, target: config.target, covariates: config.covariates,
+            prices: ["solana": sol, "bitcoin": btc], fearGreed: fearGreed, latestForecast: forecast,
+            ledger: ledger, liveAccuracy: live, backtest: syntheticBacktest(live: live, from: first, to: asOf),
+            models: syntheticModels(config: config, first: first, asOf: asOf),
+            featureGroups: [
+                FeatureGroupSummary(
+                    name: "solana", description: config.target.description, rows: sol.count, firstDay: first,
+                    lastDay: asOf, missingDays: 0, incompleteDays: 0),
+                FeatureGroupSummary(
+                    name: "bitcoin", description: config.covariates[0].description, rows: btc.count,
+                    firstDay: first, lastDay: asOf, missingDays: 0, incompleteDays: 0),
+                FeatureGroupSummary(
+                    name: "fear_greed", description: "Crypto Fear & Greed Index (alternative.me)",
+                    rows: fearGreed.count, firstDay: first, lastDay: asOf.adding(days: -1), missingDays: 1,
+                    incompleteDays: 0),
+            ],
+            rejections: [
+                ValidationRejection(group: "solana", day: asOf.adding(days: -12), reason: "high 0 is below low 21.5"),
+                ValidationRejection(group: "fear_greed", day: asOf, reason: "day has not closed yet"),
+            ])
+    }
+
+    private static func candle(day: Day, open: Double, change: Double, generator: inout SeededGenerator) -> Candle {
+        let close = open * exp(change)
+        let high = max(open, close) * (1 + 0.015 * abs(generator.nextGaussian()))
+        let low = min(open, close) * (1 - 0.015 * abs(generator.nextGaussian()))
+        let volume = 1_000_000 * (1 + 0.3 * abs(generator.nextGaussian()))
+        let buy = volume * (0.45 + 0.1 * generator.nextUnit())
+        return Candle(
+            day: day, open: open, high: high, low: low, close: close, volume: volume, volumeBuy: buy,
+            volumeSell: volume - buy)
+    }
+
+    private static func syntheticBacktest(live: [HorizonAccuracy], from: Day, to: Day) -> BacktestSummary {
+        var results: [BacktestResult] = []
+        for row in live {
+            results.append(
+                BacktestResult(model: "lstm", horizon: row.horizon, mae: row.modelMAE * 1.04, coverage: row.coverage))
+            results.append(BacktestResult(model: "naive", horizon: row.horizon, mae: row.naiveMAE))
+            results.append(BacktestResult(model: "drift", horizon: row.horizon, mae: row.naiveMAE * 1.02))
+        }
+        return BacktestSummary(
+            from: from.adding(days: 180), to: to,
+            settings: [Setting("Folds", "12"), Setting("Retrain every", "30 days"), Setting("Window", "15 days")],
+            results: results)
+    }
+
+    private static func syntheticModels(config: Config, first: Day, asOf: Day) -> [ModelVersion] {
+        let hyperparameters = [
+            Setting("window", "\(config.model.window)"), Setting("hidden", "\(config.model.hidden)"),
+            Setting("dense", "\(config.model.dense)"), Setting("epochs", "\(config.model.epochs)"),
+            Setting("batch", "\(config.model.batch)"), Setting("learning rate", "0.0001"),
+            Setting("seed", "\(config.model.seed)"),
+        ]
+        let architecture = "LSTM(30) → Dense(10, relu) → Dense(10)"
+        return [
+            ModelVersion(
+                version: "v2", created: asOf.adding(days: -3), mode: "returns", isChampion: true,
+                architecture: architecture, hyperparameters: hyperparameters, trainingFrom: first,
+                trainingTo: asOf.adding(days: -4), inputs: config.model.inputs,
+                metrics: [
+                    ModelMetric(split: "validation", name: "MAE", model: 3.92, naive: 4.01),
+                    ModelMetric(split: "test", name: "MAE", model: 5.10, naive: 5.22),
+                ], notes: "Retrained on schedule."),
+            ModelVersion(
+                version: "v1", created: asOf.adding(days: -10), mode: "seed", isChampion: false,
+                architecture: architecture, hyperparameters: hyperparameters, trainingFrom: first,
+                trainingTo: asOf.adding(days: -11), inputs: config.model.inputs,
+                metrics: [
+                    ModelMetric(split: "validation", name: "MAE", model: 4.40, naive: 4.01),
+                    ModelMetric(split: "test", name: "MAE", model: 5.90, naive: 5.22),
+                ]),
+        ]
+    }
+}

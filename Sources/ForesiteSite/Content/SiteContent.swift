@@ -1,0 +1,93 @@
+import ForesiteCore
+
+/// Everything the site shows, as plain values: the one input of `SiteBuilder`.
+///
+/// The pipeline maps the store, ledger, registry and backtest into this snapshot, so the site depends on
+/// nothing but Core and can be rendered from a fixture in tests. Every optional or empty part is shown as
+/// "not yet available" rather than failing the build. Nothing in here reads the clock: `asOf` comes from
+/// the data, which keeps identical inputs byte-identical on the page.
+public struct SiteContent: Hashable, Sendable {
+    /// Title, description, base URL and the price-chart window (`historyDays`).
+    public var site: Config.Site
+    /// The day the site speaks about: the last complete day of data (never the wall clock).
+    public var asOf: Day
+    /// True when built from the synthetic demo market; every page then carries a banner.
+    public var isDemo: Bool
+    /// Set when a source failed and the site was rebuilt from stored data.
+    public var staleNotice: StaleNotice?
+    /// The forecast instrument (e.g. SOL-USD on Kraken, group `solana`).
+    public var target: Config.Instrument
+    /// Further instruments shown beside the target (e.g. BTC-USD, group `bitcoin`).
+    public var covariates: [Config.Instrument]
+    /// Daily candles per feature group name, ascending by day. Groups without data may be absent.
+    public var prices: [String: [Candle]]
+    /// Fear & Greed readings, ascending by day; empty when the index is disabled or not yet fetched.
+    public var fearGreed: [FearGreedReading]
+    /// The newest forecast in the ledger, if any.
+    public var latestForecast: Forecast?
+    /// Every forecast step ever written to the ledger, with its actual once known.
+    public var ledger: [LedgerEntry]
+    /// Accuracy of the ledger's forecasts whose actuals are known, one row per horizon.
+    public var liveAccuracy: [HorizonAccuracy]
+    /// The latest walk-forward backtest, if one was run.
+    public var backtest: BacktestSummary?
+    /// Every registered model version, newest first.
+    public var models: [ModelVersion]
+    /// Row counts, ranges, gaps and freshness per feature group.
+    public var featureGroups: [FeatureGroupSummary]
+    /// Rows the validation step refused, newest first.
+    public var rejections: [ValidationRejection]
+
+    public init(
+        site: Config.Site, asOf: Day, isDemo: Bool = false, staleNotice: StaleNotice? = nil,
+        target: Config.Instrument, covariates: [Config.Instrument] = [],
+        prices: [String: [Candle]] = [:], fearGreed: [FearGreedReading] = [],
+        latestForecast: Forecast? = nil, ledger: [LedgerEntry] = [], liveAccuracy: [HorizonAccuracy] = [],
+        backtest: BacktestSummary? = nil, models: [ModelVersion] = [],
+        featureGroups: [FeatureGroupSummary] = [], rejections: [ValidationRejection] = []
+    ) {
+        self.site = site
+        self.asOf = asOf
+        self.isDemo = isDemo
+        self.staleNotice = staleNotice
+        self.target = target
+        self.covariates = covariates
+        self.prices = prices
+        self.fearGreed = fearGreed
+        self.latestForecast = latestForecast
+        self.ledger = ledger
+        self.liveAccuracy = liveAccuracy
+        self.backtest = backtest
+        self.models = models
+        self.featureGroups = featureGroups
+        self.rejections = rejections
+    }
+
+    /// The target's candles (empty when none are stored yet).
+    public var targetCandles: [Candle] { prices[target.group] ?? [] }
+
+    /// The champion model, if one is registered.
+    public var champion: ModelVersion? { models.first(where: \.isChampion) }
+}
+
+extension SiteContent {
+    /// Why the site shows older data than expected: the stale-data banner.
+    public struct StaleNotice: Hashable, Sendable {
+        /// The last day the stored data covers.
+        public var dataAsOf: Day
+        /// Names of the sources that failed, e.g. `["alternative.me"]`.
+        public var failedSources: [String]
+
+        public init(dataAsOf: Day, failedSources: [String]) {
+            self.dataAsOf = dataAsOf
+            self.failedSources = failedSources
+        }
+
+        /// "Data as of 2025-01-14 — source alternative.me failed".
+        public var message: String {
+            let noun = failedSources.count == 1 ? "source" : "sources"
+            let names = failedSources.isEmpty ? "a source" : "\(noun) \(failedSources.joined(separator: ", "))"
+            return "Data as of \(dataAsOf.iso) — \(names) failed"
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ForesiteCore
+
+/// `feed.xml`: an Atom feed with one entry per day a forecast was made, newest first.
+///
+/// Entry ids and timestamps derive from the forecast day, never from the build time, so the feed only
+/// changes when a new forecast is written.
+enum AtomFeed {
+    /// Entries kept in the feed (readers only want the recent ones; the ledger has the rest).
+    static let entryLimit = 30
+
+    static func render(_ content: SiteContent) -> String {
+        let base = content.site.baseURL
+        let byDay = Dictionary(grouping: content.ledger, by: \.madeOn)
+        let days = byDay.keys.sorted(by: >).prefix(entryLimit)
+        let updated = days.first ?? content.asOf
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        xml +=
+            "<title>\(Markup.escape(content.site.title)) — \(Markup.escape(content.target.instrument)) forecasts</title>\n"
+        xml += "<subtitle>\(Markup.escape(content.site.description))</subtitle>\n"
+        xml += "<id>\(Markup.escape(SiteURLs.absolute("feed.xml", base: base)))</id>\n"
+        xml += "<link rel=\"self\" href=\"\(Markup.escape(SiteURLs.absolute("feed.xml", base: base)))\"/>\n"
+        xml +=
+            "<link rel=\"alternate\" type=\"text/html\" href=\"\(Markup.escape(SiteURLs.absolute("", base: base)))\"/>\n"
+        xml += "<updated>\(timestamp(updated))</updated>\n"
+        xml += "<author><name>\(Markup.escape(content.site.title))</name></author>\n"
+        for day in days {
+            let steps = byDay[day]!.sorted { $0.horizon < $1.horizon }
+            xml += entry(day: day, steps: steps, content: content)
+        }
+        return xml + "</feed>\n"
+    }
+
+    private static func entry(day: Day, steps: [SiteContent.LedgerEntry], content: SiteContent) -> String {
+        let instrument = Markup.escape(content.target.instrument)
+        let link = SiteURLs.absolute("", base: content.site.baseURL)
+        var summary = ""
+        if let last = steps.last {
+            summary =
+                "\(content.target.instrument) forecast made on \(day.iso): \(NumberFormat.roundedCurrency(last.point)) on \(last.targetDay.iso)"
+            if let interval = last.intervals.first {
+                summary +=
+                    " (\(Chart.levelLabel(interval.level)) interval \(NumberFormat.roundedCurrency(interval.lower))–\(NumberFormat.roundedCurrency(interval.upper)))"
+            }
+            summary += "."
+        }
+        var table = "<table><tr><th>Day</th><th>Forecast</th></tr>"
+        for step in steps {
+            table += "<tr><td>\(step.targetDay.iso)</td><td>\(NumberFormat.currency(step.point))</td></tr>"
+        }
+        table += "</table>"
+        var xml = "<entry>\n"
+        xml += "<title>\(instrument) forecast of \(day.iso)</title>\n"
+        xml += "<id>\(Markup.escape(link))#forecast-\(day.iso)</id>\n"
+        xml += "<link href=\"\(Markup.escape(link))\"/>\n"
+        xml += "<updated>\(timestamp(day))</updated>\n"
+        xml += "<summary>\(Markup.escape(summary))</summary>\n"
+        xml += "<content type=\"html\">\(Markup.escape(table))</content>\n"
+        return xml + "</entry>\n"
+    }
+
+    static func timestamp(_ day: Day) -> String { "\(day.iso)T00:00:00Z" }
+}

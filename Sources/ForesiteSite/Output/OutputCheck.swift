@@ -1,0 +1,137 @@
+import CLibXML2
+import Foundation
+
+/// Parses every rendered page with libxml2 and refuses a site that is broken or unsafe.
+///
+/// Pages are polyglot HTML5, so they are read with the XML parser (libxml2 2.9's HTML parser rejects
+/// HTML5 and inline SVG). Besides well-formedness it checks what a reader or a browser would trip on:
+/// internal links and `#anchors` that do not resolve, duplicate ids, charts without a `<title>`, images
+/// without `alt`, resources loaded from another host, and anything that could run script other than
+/// Foresite's own file (issue 7's XSS rules): inline or foreign `<script>`, `on*` attributes,
+/// `javascript:` URLs, `<foreignObject>`, `<iframe>`, `<object>`, `<embed>`.
+public struct OutputCheck: Sendable {
+    /// Largest allowed size in bytes per file (DESIGN.md budgets: index.html ≤ 200 KB).
+    public var sizeBudgets: [String: Int]
+    /// The site's absolute path ("/foresite/"), so root-relative links in 404.html can be resolved.
+    public var rootPath: String
+
+    public init(sizeBudgets: [String: Int] = ["index.html": 200 * 1024], rootPath: String = "/") {
+        self.sizeBudgets = sizeBudgets
+        self.rootPath = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
+    }
+
+    /// All problems in `files` (path → bytes), in file order; empty when the site is fine.
+    public func problems(in files: SiteFiles) -> [SiteError] {
+        var problems: [SiteError] = []
+        var scans: [String: PageScan] = [:]
+        for (path, bytes) in files.sorted {
+            if let budget = sizeBudgets[path], bytes.count > budget {
+                problems.append(
+                    .output(
+                        file: path, line: 1,
+                        message: "is \(bytes.count) bytes, over its budget of \(budget) bytes"))
+            }
+            guard Self.isMarkup(path) else { continue }
+            switch PageScan.parse(bytes, path: path) {
+            case .failure(let error): problems.append(error)
+            case .success(let scan) where path.hasSuffix(".xml"):
+                // Feeds and sitemaps are other vocabularies: well-formedness is what matters there.
+                _ = scan
+            case .success(let scan):
+                problems += scan.problems
+                scans[path] = scan
+            }
+        }
+        for path in scans.keys.sorted() {
+            problems += linkProblems(from: path, scan: scans[path]!, files: files, scans: scans)
+        }
+        return problems
+    }
+
+    /// Throws `SiteCheckFailure` listing every problem.
+    public func verify(_ files: SiteFiles) throws {
+        let found = problems(in: files)
+        if !found.isEmpty { throw SiteCheckFailure(problems: found) }
+    }
+
+    static func isMarkup(_ path: String) -> Bool {
+        path.hasSuffix(".html") || path.hasSuffix(".xml") || path.hasSuffix(".svg")
+    }
+
+    private func linkProblems(from path: String, scan: PageScan, files: SiteFiles, scans: [String: PageScan])
+        -> [SiteError]
+    {
+        var problems: [SiteError] = []
+        for link in scan.links {
+            let reference = link.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            if Self.isExternal(reference) {
+                if link.loadsResource {
+                    problems.append(
+                        .output(
+                            file: path, line: link.line,
+                            message: "<\(link.element)> loads '\(reference)' from another host"))
+                }
+                continue
+            }
+            guard let (target, fragment) = resolve(reference, from: path) else {
+                problems.append(.output(file: path, line: link.line, message: "link '\(reference)' leaves the site"))
+                continue
+            }
+            guard files.contains(target) else {
+                problems.append(
+                    .output(file: path, line: link.line, message: "link '\(reference)' points to missing '\(target)'"))
+                continue
+            }
+            if let fragment, !fragment.isEmpty, let targetScan = scans[target], !targetScan.ids.keys.contains(fragment)
+            {
+                problems.append(
+                    .output(file: path, line: link.line, message: "anchor '#\(fragment)' does not exist in '\(target)'")
+                )
+            }
+        }
+        return problems
+    }
+
+    /// True for `https://…`, `mailto:…`, `//host/…`: anything with a scheme or a host.
+    static func isExternal(_ reference: String) -> Bool {
+        if reference.hasPrefix("//") { return true }
+        guard let colon = reference.firstIndex(of: ":") else { return false }
+        let scheme = reference[..<colon]
+        return !scheme.isEmpty && scheme.first!.isLetter
+            && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+            && !scheme.contains("/")
+    }
+
+    /// The site file a reference points to (relative to `path`, or under `rootPath`), and its fragment.
+    func resolve(_ reference: String, from path: String) -> (String, String?)? {
+        var rest = reference
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: hash)...])
+            rest = String(rest[..<hash])
+        }
+        if let query = rest.firstIndex(of: "?") { rest = String(rest[..<query]) }
+        rest = rest.removingPercentEncoding ?? rest
+        if rest.isEmpty { return (path, fragment) }
+        var components: [Substring]
+        if rest.hasPrefix("/") {
+            guard rest.hasPrefix(rootPath) || rest + "/" == rootPath else { return nil }
+            components = []
+            rest = String(rest.dropFirst(min(rootPath.count, rest.count)))
+        } else {
+            components = path.split(separator: "/").dropLast()
+        }
+        for part in rest.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !components.isEmpty else { return nil }
+                components.removeLast()
+            default: components.append(part)
+            }
+        }
+        var target = components.joined(separator: "/")
+        if rest.hasSuffix("/") || target.isEmpty { target += target.isEmpty ? "index.html" : "/index.html" }
+        return (target, fragment)
+    }
+}

@@ -1,0 +1,181 @@
+import CLibXML2
+import Foundation
+
+/// Where libxml2's structured-error callback leaves the first error of a parse.
+private final class FirstError {
+    var line: Int?
+    var message: String?
+}
+
+/// What the output check learns from one parsed page: its ids, its links and its local problems.
+struct PageScan {
+    struct Link {
+        let element: String
+        let value: String
+        let line: Int
+        /// True when the browser would fetch it by itself (`src`, stylesheets, icons): such a URL must
+        /// stay on the site, while an `<a href>` to another host is fine.
+        let loadsResource: Bool
+    }
+
+    var ids: [String: Int] = [:]
+    var links: [Link] = []
+    var problems: [SiteError] = []
+    let path: String
+
+    static let urlAttributes: Set<String> = [
+        "href", "src", "action", "formaction", "poster", "data", "cite", "background", "srcset", "ping",
+    ]
+    static let forbiddenElements: Set<String> = ["foreignobject", "iframe", "object", "embed", "frame", "applet"]
+    static let passiveLinkRelations: Set<String> = ["canonical", "alternate", "author", "license", "me"]
+
+    /// Parses `bytes` as XML; a parse error is returned as the failure with its line.
+    static func parse(_ bytes: [UInt8], path: String) -> Result<PageScan, SiteError> {
+        xmlInitParser()
+        guard let context = xmlNewParserCtxt() else {
+            return .failure(.output(file: path, line: 1, message: "libxml2 could not allocate a parser"))
+        }
+        defer { xmlFreeParserCtxt(context) }
+        let options = Int32(
+            bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        // libxml2 keeps parsing after many errors and its "last error" is often a consequence
+        // ("Premature end of data"); the first error is the one to report, so collect it ourselves.
+        let sink = FirstError()
+        context.pointee._private = Unmanaged.passUnretained(sink).toOpaque()
+        context.pointee.sax.pointee.serror = { userData, error in
+            guard let error, let parser = userData?.assumingMemoryBound(to: xmlParserCtxt.self),
+                let box = parser.pointee._private
+            else { return }
+            let sink = Unmanaged<FirstError>.fromOpaque(box).takeUnretainedValue()
+            guard sink.line == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            sink.line = Int(error.pointee.line)
+            sink.message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed"
+        }
+        let document = withExtendedLifetime(sink) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), path, "UTF-8", options)
+                }
+            }
+        }
+        defer { if let document { xmlFreeDoc(document) } }
+        if document == nil || context.pointee.wellFormed == 0 || sink.line != nil {
+            let fallback = xmlCtxtGetLastError(context)
+            let line = sink.line ?? fallback.map { Int($0.pointee.line) } ?? 1
+            let message =
+                (sink.message ?? fallback.flatMap { $0.pointee.message.map { String(cString: $0) } }
+                ?? "not well-formed").trimmingCharacters(in: .whitespacesAndNewlines)
+            return .failure(.output(file: path, line: max(line, 1), message: "parse error: \(message)"))
+        }
+        var scan = PageScan(path: path)
+        if let document, let root = xmlDocGetRootElement(document) {
+            scan.visit(root, document: document)
+        }
+        return .success(scan)
+    }
+
+    private mutating func visit(_ node: UnsafeMutablePointer<xmlNode>, document: UnsafeMutablePointer<xmlDoc>) {
+        var current: UnsafeMutablePointer<xmlNode>? = node
+        while let element = current {
+            if element.pointee.type == XML_ELEMENT_NODE {
+                inspect(element, document: document)
+                if let child = element.pointee.children { visit(child, document: document) }
+            }
+            current = element.pointee.next
+        }
+    }
+
+    private mutating func inspect(_ element: UnsafeMutablePointer<xmlNode>, document: UnsafeMutablePointer<xmlDoc>) {
+        let name = String(cString: element.pointee.name).lowercased()
+        let line = Int(xmlGetLineNo(element))
+        var attributes: [String: String] = [:]
+        var attribute = element.pointee.properties
+        while let current = attribute {
+            let attributeName = String(cString: current.pointee.name).lowercased()
+            attributes[attributeName] = Self.text(of: current.pointee.children)
+            attribute = current.pointee.next
+        }
+        func fail(_ message: String) { problems.append(.output(file: path, line: line, message: message)) }
+
+        for (attributeName, value) in attributes.sorted(by: { $0.key < $1.key }) {
+            if attributeName.hasPrefix("on") { fail("<\(name)> has an event-handler attribute '\(attributeName)'") }
+            if Self.urlAttributes.contains(attributeName) || attributeName == "style",
+                Self.isScriptURL(value)
+            {
+                fail("<\(name) \(attributeName)> holds a script URL")
+            }
+        }
+        if let id = attributes["id"] {
+            if let first = ids[id] {
+                fail("duplicate id '\(id)' (first on line \(first))")
+            } else {
+                ids[id] = line
+            }
+        }
+        if Self.forbiddenElements.contains(name) { fail("<\(name)> is not allowed on Foresite pages") }
+        switch name {
+        case "svg":
+            if !Self.hasChild(element, named: "title") { fail("<svg> has no <title>") }
+        case "img":
+            if attributes["alt"] == nil { fail("<img> has no alt attribute") }
+        case "script":
+            if attributes["src"] == nil { fail("inline <script> is not Foresite's own script file") }
+            if Self.hasText(element) { fail("<script> has inline content") }
+        default: break
+        }
+        for (attributeName, value) in attributes.sorted(by: { $0.key < $1.key })
+        where Self.urlAttributes.contains(attributeName) {
+            let relation = Set((attributes["rel"] ?? "").lowercased().split(separator: " ").map(String.init))
+            let isNavigation = (name == "a" || name == "area") && attributeName == "href"
+            let isPassive = name == "link" && !relation.isEmpty && relation.isSubset(of: Self.passiveLinkRelations)
+            links.append(
+                Link(element: name, value: value, line: line, loadsResource: !isNavigation && !isPassive))
+        }
+    }
+
+    /// `javascript:`, `vbscript:` and HTML `data:` URLs, however they are spaced or cased.
+    static func isScriptURL(_ value: String) -> Bool {
+        let squeezed = String(
+            value.unicodeScalars.filter { $0.value > 0x20 && $0 != "\u{7F}" }.map(Character.init)
+        ).lowercased()
+        return squeezed.contains("javascript:") || squeezed.contains("vbscript:")
+            || squeezed.contains("data:text/html") || squeezed.contains("expression(")
+    }
+
+    /// The concatenated text of an attribute's child nodes (libxml2 has already replaced entity and
+    /// character references in attribute values).
+    private static func text(of first: UnsafeMutablePointer<xmlNode>?) -> String {
+        var value = ""
+        var node = first
+        while let current = node {
+            if let content = current.pointee.content { value += String(cString: content) }
+            node = current.pointee.next
+        }
+        return value
+    }
+
+    private static func hasChild(_ element: UnsafeMutablePointer<xmlNode>, named wanted: String) -> Bool {
+        var child = element.pointee.children
+        while let node = child {
+            if node.pointee.type == XML_ELEMENT_NODE, String(cString: node.pointee.name).lowercased() == wanted {
+                return true
+            }
+            child = node.pointee.next
+        }
+        return false
+    }
+
+    private static func hasText(_ element: UnsafeMutablePointer<xmlNode>) -> Bool {
+        var child = element.pointee.children
+        while let node = child {
+            if let content = node.pointee.content,
+                !String(cString: content).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            {
+                return true
+            }
+            if node.pointee.type == XML_ELEMENT_NODE { return true }
+            child = node.pointee.next
+        }
+        return false
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Replaces the output folder with a new site in one step, so readers (and a killed build) only ever see
+/// the previous site or the new one, never a mix.
+///
+/// The new site is written into a staging folder beside the output (same file system, so renames are
+/// atomic). On Linux the two folders are then swapped with `renameat2(RENAME_EXCHANGE)`, which has no
+/// moment without an output folder; elsewhere the old folder is renamed aside and the new one renamed in.
+/// Staging folders left by an interrupted build are removed on the next write.
+public struct SiteWriter: Sendable {
+    public let output: URL
+
+    public init(output: URL) {
+        self.output = output.standardizedFileURL
+    }
+
+    var parent: URL { output.deletingLastPathComponent() }
+    var stagingPrefix: String { ".\(output.lastPathComponent).staging-" }
+
+    /// Writes `files` and swaps them into place. Returns the total bytes written.
+    @discardableResult
+    public func write(_ files: SiteFiles) throws -> Int {
+        let fileManager = FileManager.default
+        try createDirectory(parent)
+        removeLeftovers()
+        let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString, isDirectory: true)
+        var total = 0
+        do {
+            try createDirectory(staging)
+            for (path, bytes) in files.sorted {
+                let url = staging.appendingPathComponent(path)
+                try createDirectory(url.deletingLastPathComponent())
+                guard fileManager.createFile(atPath: url.path, contents: Data(bytes)) else {
+                    throw SiteError.io(path: url.path, message: "cannot be written")
+                }
+                total += bytes.count
+            }
+            try swapIntoPlace(staging)
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        }
+        return total
+    }
+
+    private func swapIntoPlace(_ staging: URL) throws {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let exists = fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue {
+            throw SiteError.io(path: output.path, message: "exists and is not a folder")
+        }
+        guard exists else {
+            try rename(staging, to: output)
+            return
+        }
+        if Self.exchange(staging.path, output.path) {
+            // The old site now sits in `staging`.
+            try? fileManager.removeItem(at: staging)
+            return
+        }
+        let aside = parent.appendingPathComponent(stagingPrefix + "old-" + UUID().uuidString, isDirectory: true)
+        try rename(output, to: aside)
+        do {
+            try rename(staging, to: output)
+        } catch {
+            try? rename(aside, to: output)
+            throw error
+        }
+        try? fileManager.removeItem(at: aside)
+    }
+
+    private typealias RenameAt2 =
+        @convention(c) (
+            Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
+        ) -> Int32
+
+    /// Swaps two paths in one system call (`renameat2(..., RENAME_EXCHANGE)`, Linux ≥ 3.15, glibc ≥ 2.28).
+    /// Swift's Glibc module does not export the function, so it is looked up at run time; false when it is
+    /// missing or the file system refuses, and the caller falls back to two renames.
+    private static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            let renameExchange: UInt32 = 2
+            return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+        #else
+            return false
+        #endif
+    }
+
+    /// Staging folders of builds that were killed before they finished.
+    private func removeLeftovers() {
+        let fileManager = FileManager.default
+        guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where name.hasPrefix(stagingPrefix) {
+            try? fileManager.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    private func rename(_ from: URL, to: URL) throws {
+        guard Foundation.rename(from.path, to.path) == 0 else {
+            throw SiteError.io(
+                path: to.path, message: "rename from '\(from.path)' failed: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private func createDirectory(_ url: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw SiteError.io(path: url.path, message: "folder cannot be created: \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import ForesiteCore
+import Foundation
+
+/// `data.html`: the feature groups, validation results, correlation heatmap and every download.
+struct DataPage {
+    struct GroupRow {
+        let name: String
+        let description: String
+        let rows: String
+        let firstDay: String
+        let lastDay: String
+        let missing: Int
+        let incomplete: Int
+        let freshness: String
+    }
+
+    struct RejectionRow {
+        let group: String
+        let day: String
+        let reason: String
+    }
+
+    struct DownloadLink {
+        let label: String
+        let href: String
+        let detail: String
+    }
+
+    /// Rejections listed on the page; the rest are counted.
+    static let rejectionLimit = 200
+    /// Days of history the heatmap correlates.
+    static let correlationDays = 365
+
+    let page: PageFrame
+    let groups: [GroupRow]
+    let hasGroups: Bool
+    let rejections: [RejectionRow]
+    let hasRejections: Bool
+    /// Nil when every rejection is listed (Mustache would render a section for 0).
+    let hiddenRejections: Int?
+    let heatmap: FigureView
+    let downloads: [DownloadLink]
+
+    init(content: SiteContent, files: SiteFiles) {
+        page = PageFrame(
+            content: content, file: "data.html", title: "Data",
+            description: "The stored feature groups, their freshness and validation results, and downloads.")
+        groups = content.featureGroups.map { group in
+            GroupRow(
+                name: group.name, description: group.description,
+                rows: NumberFormat.grouped(Double(group.rows), decimals: 0),
+                firstDay: group.firstDay?.iso ?? "–", lastDay: group.lastDay?.iso ?? "–", missing: group.missingDays,
+                incomplete: group.incompleteDays,
+                freshness: group.staleness(asOf: content.asOf).map(IndexPage.behind) ?? "no rows")
+        }
+        hasGroups = !groups.isEmpty
+        rejections = content.rejections.prefix(Self.rejectionLimit).map {
+            RejectionRow(group: $0.group, day: $0.day?.iso ?? "–", reason: $0.reason)
+        }
+        hasRejections = !rejections.isEmpty
+        hiddenRejections =
+            content.rejections.count > Self.rejectionLimit ? content.rejections.count - Self.rejectionLimit : nil
+        heatmap = FigureView(Self.heatmap(content))
+        var links: [DownloadLink] = []
+        for instrument in [content.target] + content.covariates {
+            let href = "downloads/\(Downloads.fileName(instrument.group)).csv"
+            if files.contains(href) {
+                links.append(DownloadLink(label: "\(instrument.group).csv", href: href, detail: instrument.description))
+            }
+        }
+        if files.contains("downloads/fear_greed.csv") {
+            links.append(
+                DownloadLink(label: "fear_greed.csv", href: "downloads/fear_greed.csv", detail: "Fear & Greed Index"))
+        }
+        links += [
+            DownloadLink(
+                label: "ledger.csv", href: "downloads/ledger.csv", detail: "Every forecast ever made, with actuals"),
+            DownloadLink(label: "api/latest.json", href: "api/latest.json", detail: "The latest forecast as JSON"),
+            DownloadLink(label: "api/forecasts.json", href: "api/forecasts.json", detail: "The whole ledger as JSON"),
+            DownloadLink(label: "feed.xml", href: "feed.xml", detail: "Atom feed, one entry per forecast day"),
+        ]
+        downloads = links
+    }
+
+    /// Correlation of daily log returns of each instrument's open (and daily change of Fear & Greed) over
+    /// the last `correlationDays` days they have in common.
+    static func heatmap(_ content: SiteContent) -> ChartFigure {
+        var labels: [String] = []
+        var series: [[Day: Double]] = []
+        for instrument in [content.target] + content.covariates {
+            guard let candles = content.prices[instrument.group], candles.count > 2 else { continue }
+            labels.append(instrument.instrument)
+            series.append(changes(candles.map { ($0.day, $0.open) }, logarithmic: true))
+        }
+        if content.fearGreed.count > 2 {
+            labels.append("Fear & Greed")
+            series.append(changes(content.fearGreed.map { ($0.day, Double($0.value)) }, logarithmic: false))
+        }
+        let common =
+            series.first.map { first in
+                first.keys.filter { day in series.allSatisfy { $0[day] != nil } }.sorted().suffix(correlationDays)
+            } ?? []
+        guard labels.count >= 2, common.count >= 3 else {
+            return Chart.correlationHeatmap(id: "correlation", labels: [], matrix: [], period: "")
+        }
+        let aligned = series.map { values in common.map { values[$0]! } }
+        return Chart.correlationHeatmap(
+            id: "correlation", labels: labels, matrix: Correlation.matrix(aligned),
+            period: "\(common.count) days from \(common.first!.iso) to \(common.last!.iso)")
+    }
+
+    /// Day → change from the previous calendar day (log return for prices, difference for an index).
+    private static func changes(_ points: [(Day, Double)], logarithmic: Bool) -> [Day: Double] {
+        var result: [Day: Double] = [:]
+        for (previous, current) in zip(points, points.dropFirst()) where current.0.days(since: previous.0) == 1 {
+            if logarithmic {
+                guard previous.1 > 0, current.1 > 0 else { continue }
+                result[current.0] = log(current.1 / previous.1)
+            } else {
+                result[current.0] = current.1 - previous.1
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,64 @@
+import ForesiteCore
+
+/// What `layout.mustache` needs on every page: titles, navigation, banners and where the root is.
+struct PageFrame {
+    struct NavItem {
+        let label: String
+        let href: String
+        let current: Bool
+    }
+
+    let siteTitle: String
+    let siteDescription: String
+    let title: String
+    let description: String
+    let canonicalURL: String
+    /// Prefix for links to other pages and assets: "" for pages at the top, the site's absolute path
+    /// (e.g. "/foresite/") for 404.html, which GitHub Pages serves at any depth.
+    let root: String
+    let nav: [NavItem]
+    let isDemo: Bool
+    let staleMessage: String?
+    let asOf: String
+    let scriptHref: String?
+
+    /// The pages in navigation order: file name and label.
+    static let pages = [
+        ("index.html", "Forecast"), ("accuracy.html", "Accuracy"), ("model.html", "Model"), ("data.html", "Data"),
+    ]
+
+    init(content: SiteContent, file: String, title: String, description: String, root: String = "") {
+        siteTitle = content.site.title
+        siteDescription = content.site.description
+        self.title = title
+        self.description = description
+        canonicalURL = SiteURLs.absolute(file == "index.html" ? "" : file, base: content.site.baseURL)
+        self.root = root
+        nav = Self.pages.map { NavItem(label: $1, href: root + $0, current: $0 == file) }
+        isDemo = content.isDemo
+        staleMessage = content.staleNotice?.message
+        asOf = content.asOf.iso
+        scriptHref = root + "static/crosshair.js"
+    }
+}
+
+/// A chart as the figure partial reads it.
+struct FigureView {
+    let id: String
+    let title: String
+    let summary: String
+    let svg: String
+    let columns: [String]
+    let rows: [DataTable.Row]
+    let hasTable: Bool
+
+    init(_ figure: ChartFigure) {
+        id = figure.id
+        title = figure.title
+        summary = figure.summary
+        svg = figure.svg
+        columns = figure.table.columns
+        rows = figure.table.rows
+        hasTable = !figure.table.isEmpty
+    }
+}

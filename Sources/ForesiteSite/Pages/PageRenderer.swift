@@ -1,0 +1,41 @@
+import ForesiteCore
+
+/// Fills each page template with its page model and adds the result to the site's files.
+struct PageRenderer {
+    let content: SiteContent
+    let templates: TemplateSet
+
+    func render(into files: inout SiteFiles) throws {
+        let index = IndexPage(content: content, relativeSeries: relativeSeries())
+        try add("index.html", template: "index", index, to: &files)
+        try add("accuracy.html", template: "accuracy", AccuracyPage(content: content), to: &files)
+        try add("model.html", template: "model", ModelPage(content: content), to: &files)
+        try add("data.html", template: "data", DataPage(content: content, files: files), to: &files)
+        try add("404.html", template: "404", NotFoundPage(content: content), to: &files)
+    }
+
+    /// Mustache escapes markup characters but not C0 controls, which XML forbids; they never belong in a
+    /// page, so they are dropped here rather than failing the build over one stray byte from an API.
+    private func add(_ path: String, template: String, _ page: Any, to files: inout SiteFiles) throws {
+        files.add(path, Markup.stripControlCharacters(try templates.render(template, page)))
+    }
+
+    /// The target and every covariate with prices, for the rebased trend chart.
+    private func relativeSeries() -> [(label: String, candles: [Candle])] {
+        ([content.target] + content.covariates).compactMap { instrument in
+            guard let candles = content.prices[instrument.group], !candles.isEmpty else { return nil }
+            return (instrument.instrument, candles)
+        }
+    }
+}
+
+/// `404.html`: served by GitHub Pages at any depth, so its links are absolute from the site's root.
+struct NotFoundPage {
+    let page: PageFrame
+
+    init(content: SiteContent) {
+        page = PageFrame(
+            content: content, file: "404.html", title: "Page not found",
+            description: "This page does not exist.", root: SiteURLs.rootPath(base: content.site.baseURL))
+    }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func ForesiteSiteTestsBuilds() {
-    #expect(Bool(true))
-}
