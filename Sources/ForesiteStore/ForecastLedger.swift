@@ -39,6 +39,9 @@ extension StoreWriter {
     /// one for the same day is `StoreError.ledgerConflict` (the first forecast of a day stands).
     @discardableResult
     public func append(_ forecast: LedgerForecast) throws -> LedgerAppend {
+        guard forecast.madeOn <= today else {
+            throw StoreError.forecastFromTheFuture(madeOn: forecast.madeOn, today: today)
+        }
         let result = try LedgerTable.append(forecast, in: db)
         note(
             "forecast \(forecast.madeOn) by \(forecast.modelVersion) \(result == .appended ? "appended" : "already recorded")"

@@ -14,6 +14,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case groupSourceChanged(group: String, stored: String, configured: String)
     /// A second, different forecast for a day already in the ledger (the first forecast of a day stands).
     case ledgerConflict(madeOn: Day, difference: String)
+    /// A forecast dated after the store's today: the ledger only records forecasts on the day they are made.
+    case forecastFromTheFuture(madeOn: Day, today: Day)
     case unknownModel(version: String)
     case duplicateModel(version: String)
     /// A stored value that cannot be read back (e.g. a malformed day), which only a foreign writer can cause.
@@ -35,6 +37,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .ledgerConflict(let madeOn, let difference):
             return "store: a different forecast made on \(madeOn) is already in the ledger (\(difference)); "
                 + "the first forecast of a day stands"
+        case .forecastFromTheFuture(let madeOn, let today):
+            return "store: cannot record a forecast made on \(madeOn) before that day (today is \(today))"
         case .unknownModel(let version):
             return "store: no model version '\(version)' in the registry"
         case .duplicateModel(let version):

@@ -60,6 +60,15 @@ struct ForecastLedgerTests {
         #expect(try store.ledger.forecasts() == [first])
     }
 
+    @Test func aForecastDatedAfterTodayIsRefused() throws {
+        let store = try store()
+        let early = forecast(madeOn: "2024-12-24", origin: "2024-12-23", naive: 100, points: [("2024-12-24", 1, [])])
+        #expect(throws: StoreError.forecastFromTheFuture(madeOn: day("2024-12-24"), today: day("2024-12-23"))) {
+            try store.write(command: "predict") { _ = try $0.append(early) }
+        }
+        #expect(try store.ledger.forecasts().isEmpty)
+    }
+
     @Test func triggersRefuseUpdateAndDelete() throws {
         let store = try store()
         try store.write(command: "predict") {

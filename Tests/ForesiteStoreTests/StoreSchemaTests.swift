@@ -96,3 +96,45 @@ struct StoreSchemaTests {
         return config
     }
 }
+
+/// Many instruments and two connections to one file, as the scheduled update and the site build are.
+struct StoreScaleTests {
+    @Test func tenCovariatesFromTheConfigEachGetAGroup() throws {
+        let covariates = (1...10).map { "  - {group: coin\($0), market: kraken, instrument: C\($0)-USD}" }
+        let config = try ConfigLoader.parse(
+            "covariates:\n" + covariates.joined(separator: "\n") + "\nmodel:\n  inputs: [solana.open, coin10.close]\n",
+            file: "x.yml")
+        let today = StoreFixtures.day("2024-12-23")
+        let store = try FeatureStore.inMemory(config: config, clock: .at(today))
+        try store.write(command: "backfill") { writer in
+            for (index, instrument) in config.instruments.enumerated() {
+                let candles = StoreFixtures.candles(
+                    from: StoreFixtures.day("2024-12-01"), count: 5 + index, seed: UInt64(index))
+                let summary = try writer.upsert(candles, into: instrument.group)
+                #expect(summary.inserted == 5 + index)
+            }
+        }
+        let summaries = try store.summaries(today: today)
+        #expect(summaries.count == 12)
+        #expect(summaries.first { $0.group.name == "coin10" }?.rows == 15)
+        #expect(summaries.first { $0.group.name == "coin10" }?.group.instrument == "C10-USD")
+        #expect(try store.recentRuns(limit: 1).first?.changes.count == 11)
+    }
+
+    @Test func aSecondConnectionSeesCommittedWritesOnly() throws {
+        let directory = try TemporaryDirectory()
+        var config = Config()
+        config.store.path = directory.path("shared.sqlite").path
+        let clock = Clock.at(StoreFixtures.day("2024-12-23"))
+        let writer = try FeatureStore(config: config, clock: clock)
+        let reader = try FeatureStore(config: config, clock: clock)
+        let candles = StoreFixtures.candles(from: StoreFixtures.day("2024-12-01"), count: 10)
+        try writer.write(command: "backfill") { store in
+            _ = try store.upsert(candles, into: "solana")
+            let visible = try reader.candles(group: "solana")
+            #expect(visible.isEmpty, "uncommitted rows must not be visible")
+        }
+        #expect(try reader.candles(group: "solana") == candles)
+        #expect(try reader.contentHash() == (try writer.contentHash()))
+    }
+}
