@@ -1,5 +1,6 @@
 import ArgumentParser
 import ForesiteCore
+import ForesitePipeline
 import Foundation
 
 /// Options every command shares: which configuration to use and, for tests and simulations, which day it is.
@@ -29,5 +30,10 @@ struct GlobalOptions: ParsableArguments {
             throw ValidationError("--now must be a day as YYYY-MM-DD, got \"\(now)\"")
         }
         return .at(day)
+    }
+
+    /// The workspace for a command: the loaded configuration, the clock, standard output.
+    func workspace(console: Console = .standard) throws -> Workspace {
+        Workspace(config: try loadConfig(), clock: try clock(), console: console)
     }
 }
