@@ -21,6 +21,10 @@ struct PredictCommand: AsyncParsableCommand {
             let store = try workspace.openStore()
             let report = try Prediction.run(workspace, store: store)
             workspace.console.line(ForecastTable.render(report.forecast, append: report.append))
+            if let other = report.notRecorded {
+                workspace.console.line(
+                    "the first forecast of \(other.madeOn) stands; model \(other.modelVersion)'s was not recorded")
+            }
         }
     }
 }

@@ -10,6 +10,9 @@ public enum Prediction {
     public struct Report: Sendable {
         public var forecast: LedgerForecast
         public var append: LedgerAppend
+        /// Set when today's ledger entry came from another model or other inputs: the first forecast of a
+        /// day stands, and this is the forecast that was not recorded.
+        public var notRecorded: LedgerForecast?
     }
 
     public static func run(_ workspace: Workspace, store: FeatureStore) throws -> Report {
@@ -19,8 +22,13 @@ public enum Prediction {
         let today = workspace.today
         let frame = try FeatureFrameLoader.load(workspace, from: store, through: today.adding(days: -1))
         let forecast = try forecast(with: bundle, frame: frame, madeOn: today, targetGroup: workspace.config.target.group)
+        if let stored = try store.ledger.forecast(madeOn: today),
+            stored.modelVersion != forecast.modelVersion || stored.inputHash != forecast.inputHash
+        {
+            return Report(forecast: stored, append: .alreadyRecorded, notRecorded: forecast)
+        }
         let append = try store.write(command: "predict") { writer in try writer.append(forecast) }
-        return Report(forecast: forecast, append: append)
+        return Report(forecast: forecast, append: append, notRecorded: nil)
     }
 
     /// The bundle's averaged forecast from the newest day of `frame`. Pure, so the backtest and the

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func EndToEndTestsBuilds() {
-    #expect(Bool(true))
-}
