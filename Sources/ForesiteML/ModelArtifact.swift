@@ -71,12 +71,22 @@ public struct ModelArtifact: Hashable, Sendable, Codable {
     public struct Evaluation: Hashable, Sendable, Codable {
         public var validation: Comparison
         public var test: Comparison
+
+        public init(validation: Comparison, test: Comparison) {
+            self.validation = validation
+            self.test = test
+        }
     }
 
     public struct Comparison: Hashable, Sendable, Codable {
         public var model: PriceMetrics
         /// Every future day forecast as the window's last observed value.
         public var naive: PriceMetrics
+
+        public init(model: PriceMetrics, naive: PriceMetrics) {
+            self.model = model
+            self.naive = naive
+        }
     }
 
     public struct TrainingSummary: Hashable, Sendable, Codable {

@@ -21,7 +21,8 @@ public enum Prediction {
             from: workspace.url(champion.artifactPath), expectingSHA256: champion.artifactSHA256)
         let today = workspace.today
         let frame = try FeatureFrameLoader.load(workspace, from: store, through: today.adding(days: -1))
-        let forecast = try forecast(with: bundle, frame: frame, madeOn: today, targetGroup: workspace.config.target.group)
+        let forecast = try forecast(
+            with: bundle, frame: frame, madeOn: today, targetGroup: workspace.config.target.group)
         if let stored = try store.ledger.forecast(madeOn: today),
             stored.modelVersion != forecast.modelVersion || stored.inputHash != forecast.inputHash
         {

@@ -106,11 +106,14 @@ public enum Training {
     /// The members' forecasts averaged, in price units: `[window][horizon]`.
     static func averagedForecasts(_ models: [TrainedModel], windows: [[[Double]]]) throws -> [[Double]] {
         let perMember = try models.map { try $0.predict(windows: windows) }
-        return (0..<windows.count).map { w in
-            (0..<perMember[0][w].count).map { h in
-                perMember.reduce(0) { $0 + $1[w][h] } / Double(perMember.count)
+        var sum = perMember[0]
+        for member in perMember.dropFirst() {
+            for w in sum.indices {
+                for h in sum[w].indices { sum[w][h] += member[w][h] }
             }
         }
+        let count = Double(perMember.count)
+        return sum.map { row in row.map { $0 / count } }
     }
 
     static func compare(
@@ -118,7 +121,8 @@ public enum Training {
     ) throws -> ModelArtifact.Comparison {
         let actual = samples.map(\.targets)
         return ModelArtifact.Comparison(
-            model: PriceMetrics(predicted: try averagedForecasts(models, windows: samples.map(\.window)), actual: actual),
+            model: PriceMetrics(
+                predicted: try averagedForecasts(models, windows: samples.map(\.window)), actual: actual),
             naive: PriceMetrics(
                 predicted: samples.map { [Double](repeating: $0.lastOpen, count: horizon) }, actual: actual))
     }
