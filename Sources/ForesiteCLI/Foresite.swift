@@ -5,7 +5,7 @@ public struct Foresite: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "foresite",
         abstract: "Daily crypto-price forecasting pipeline that publishes a static site.",
-        subcommands: [StatusCommand.self, TrainCommand.self, PredictCommand.self]
+        subcommands: [StatusCommand.self, TrainCommand.self, PredictCommand.self, BuildCommand.self]
     )
 
     public init() {}

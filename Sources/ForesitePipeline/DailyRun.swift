@@ -1,0 +1,109 @@
+import ForesiteCore
+import ForesiteSite
+import ForesiteStore
+import Foundation
+
+/// `foresite run`: update → train when due → predict → build, timing each stage.
+///
+/// A failing source does not stop the run: the other stages work from the stored data, the site gets a
+/// "data as of DAY — source X failed" banner, and the outcome says so (the CLI exits with code 3).
+public enum DailyRun {
+    public struct Stage: Sendable {
+        public var name: String
+        public var seconds: Double
+        public var summary: String
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        case ok
+        case sourceFailed([String])
+    }
+
+    public struct Report: Sendable {
+        public var stages: [Stage]
+        public var outcome: Outcome
+        public var training: Training.Report?
+        public var prediction: Prediction.Report?
+        public var site: SiteBuild.Report?
+    }
+
+    /// Fetches new data into the store (the APIs, or the demo market); failures are reported, not thrown.
+    public typealias Updater = @Sendable (Workspace, FeatureStore) async throws -> SourceUpdate
+
+    public static func run(
+        _ workspace: Workspace, store: FeatureStore, isDemo: Bool = false, updater: Updater,
+        extraStages: [(name: String, run: @Sendable (Workspace, FeatureStore) throws -> String)] = []
+    ) async throws -> Report {
+        var stages: [Stage] = []
+        func timed<T>(_ name: String, _ body: () async throws -> (T, String)) async rethrows -> T {
+            let started = Date()
+            let (value, summary) = try await body()
+            let stage = Stage(name: name, seconds: Date().timeIntervalSince(started), summary: summary)
+            stages.append(stage)
+            workspace.console.line(String(format: "%-9@ %6.2f s  %@", stage.name, stage.seconds, stage.summary))
+            return value
+        }
+
+        let update = await timed("update") { () -> (SourceUpdate, String) in
+            do {
+                let update = try await updater(workspace, store)
+                let failed = update.failures.map { "\($0.source) failed: \($0.message)" }
+                return (update, ([update.changeLine] + failed).filter { !$0.isEmpty }.joined(separator: "; "))
+            } catch {
+                let failure = SourceUpdate.Failure(source: "update", message: "\(error)")
+                return (SourceUpdate(failures: [failure]), "failed: \(error)")
+            }
+        }
+
+        let training = try await timed("train") { () -> (Training.Report?, String) in
+            guard let reason = try trainingDue(workspace, store: store) else {
+                return (nil, "reused champion \(try store.registry.champion()?.version ?? "?")")
+            }
+            let report = try Training.run(workspace, store: store)
+            let verdict = report.promoted ? "promoted" : "not promoted"
+            return (report, "\(reason): trained \(report.version), \(verdict) (\(report.promotionReason))")
+        }
+
+        for stage in extraStages {
+            try await timed(stage.name) { ((), try stage.run(workspace, store)) }
+        }
+
+        let prediction = try await timed("predict") { () -> (Prediction.Report, String) in
+            let report = try Prediction.run(workspace, store: store)
+            let first = report.forecast.steps.first.map { String(format: "%@ %.2f", $0.targetDay.iso, $0.point) } ?? ""
+            let written = report.append == .appended ? "appended" : "already in ledger"
+            return (
+                report, "\(report.forecast.steps.count) days from \(report.forecast.origin) (\(first) …), \(written)"
+            )
+        }
+
+        let sourcesFailed = update.failures.map(\.source)
+        let stale: SiteContent.StaleNotice? =
+            sourcesFailed.isEmpty
+            ? nil
+            : SiteContent.StaleNotice(
+                dataAsOf: try store.lastCompleteDay(group: workspace.config.target.group)
+                    ?? workspace.today.adding(days: -1),
+                failedSources: sourcesFailed)
+        let site = try await timed("build") { () -> (SiteBuild.Report, String) in
+            let report = try SiteBuild.run(workspace, store: store, isDemo: isDemo, staleNotice: stale)
+            return (report, "\(report.files) files, \(report.bytes / 1024) KB into \(report.output)/")
+        }
+        try store.checkpoint()
+        return Report(
+            stages: stages, outcome: sourcesFailed.isEmpty ? .ok : .sourceFailed(sourcesFailed), training: training,
+            prediction: prediction, site: site)
+    }
+
+    /// Why a new model is due, or nil to reuse the champion: no champion yet, the model configuration
+    /// changed, or `retrain_every_days` have passed since the newest model was trained.
+    public static func trainingDue(_ workspace: Workspace, store: FeatureStore) throws -> String? {
+        guard let champion = try store.registry.champion() else { return "no champion yet" }
+        if champion.configHash != workspace.config.hashForModel { return "model configuration changed" }
+        let newest = try store.registry.all().compactMap { Day(iso: $0.createdAt.prefix(10)) }.max()
+        guard let newest else { return "no model yet" }
+        let age = workspace.today.days(since: newest)
+        let every = workspace.config.model.retrainEveryDays
+        return age >= every ? "last trained \(age) days ago (every \(every))" : nil
+    }
+}

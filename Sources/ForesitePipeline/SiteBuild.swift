@@ -1,0 +1,31 @@
+import ForesiteCore
+import ForesiteSite
+import ForesiteStore
+import Foundation
+
+/// `foresite build`: the store's content rendered through `templates/` into the output folder, checked
+/// with libxml2, and swapped into place in one rename.
+public enum SiteBuild {
+    public struct Report: Sendable {
+        public var files: Int
+        public var bytes: Int
+        public var indexBytes: Int
+        public var output: String
+        public var seconds: Double
+    }
+
+    public static func run(
+        _ workspace: Workspace, store: FeatureStore, isDemo: Bool = false,
+        staleNotice: SiteContent.StaleNotice? = nil
+    ) throws -> Report {
+        let started = Date()
+        let content = try SiteContentLoader.load(workspace, from: store, isDemo: isDemo, staleNotice: staleNotice)
+        let builder = try SiteBuilder(
+            templatesDirectory: workspace.templatesURL, staticDirectory: workspace.staticURL)
+        let files = try builder.build(content, into: workspace.outputURL)
+        return Report(
+            files: files.files.count, bytes: files.files.values.reduce(0) { $0 + $1.count },
+            indexBytes: files["index.html"]?.count ?? 0,
+            output: relativePath(of: workspace.outputURL, in: workspace), seconds: Date().timeIntervalSince(started))
+    }
+}

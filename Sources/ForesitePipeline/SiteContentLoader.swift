@@ -1,0 +1,169 @@
+import ForesiteCore
+import ForesiteML
+import ForesiteSite
+import ForesiteStore
+import Foundation
+
+/// Maps what the store, ledger, registry and backtests hold into the site's `SiteContent`.
+///
+/// The site shows only what was recorded: forecasts from the ledger, accuracy from the ledger joined
+/// with actuals and from stored backtests, metrics from the registry. Nothing is re-predicted here.
+enum SiteContentLoader {
+    /// Model versions whose bundle is read for the model card's details; older ones show registry data only,
+    /// so build time does not grow with the number of versions ever trained.
+    static let detailedModels = 8
+
+    static func load(
+        _ workspace: Workspace, from store: FeatureStore, isDemo: Bool, staleNotice: SiteContent.StaleNotice?
+    ) throws -> SiteContent {
+        let config = workspace.config
+        let today = workspace.today
+        let summaries = try store.summaries(today: today)
+        let targetLast = summaries.first { $0.group.name == config.target.group }?.lastCompleteDay
+        let asOf = targetLast ?? today.adding(days: -1)
+
+        var prices: [String: [Candle]] = [:]
+        for instrument in config.instruments {
+            prices[instrument.group] = try store.candles(group: instrument.group)
+        }
+        let actualOpens = Dictionary(
+            (prices[config.target.group] ?? []).filter(\.complete).map { ($0.day, $0.open) },
+            uniquingKeysWith: { first, _ in first })
+
+        let forecasts = try store.ledger.forecasts()
+        let ledger = forecasts.flatMap { forecast in
+            forecast.steps.map { step in
+                SiteContent.LedgerEntry(
+                    madeOn: forecast.madeOn, targetDay: step.targetDay, horizon: step.horizon,
+                    modelVersion: forecast.modelVersion, point: step.point, naive: forecast.naive,
+                    intervals: step.intervals.map(interval), actual: actualOpens[step.targetDay])
+            }
+        }
+        let live = try store.ledger.liveAccuracy()
+
+        return SiteContent(
+            site: config.site, asOf: asOf, isDemo: isDemo, staleNotice: staleNotice, target: config.target,
+            covariates: config.covariates, prices: prices,
+            fearGreed: config.fearGreed.enabled ? try store.fearGreed() : [],
+            latestForecast: forecasts.last.map(latestForecast), ledger: ledger,
+            liveAccuracy: live.horizons.map { horizon in
+                SiteContent.HorizonAccuracy(
+                    horizon: horizon.horizon, count: horizon.count, modelMAE: horizon.mae, naiveMAE: horizon.naiveMAE,
+                    coverage: horizon.coverage.map { SiteContent.Coverage(level: $0.level, observed: $0.rate) })
+            },
+            backtest: try store.backtests.latest().map(backtestSummary),
+            models: try modelVersions(workspace, store: store),
+            featureGroups: summaries.map { summary in
+                SiteContent.FeatureGroupSummary(
+                    name: summary.group.name, description: summary.group.description, rows: summary.rows,
+                    firstDay: summary.firstDay, lastDay: summary.lastDay, missingDays: summary.missingDays.count,
+                    incompleteDays: summary.incompleteDays.count)
+            },
+            rejections: try store.rejections(limit: 200).map {
+                SiteContent.ValidationRejection(group: $0.group, day: $0.day, reason: $0.reason)
+            })
+    }
+
+    static func interval(_ interval: PredictionInterval) -> SiteContent.Interval {
+        SiteContent.Interval(level: interval.level, lower: interval.lower, upper: interval.upper)
+    }
+
+    static func latestForecast(_ forecast: LedgerForecast) -> SiteContent.Forecast {
+        SiteContent.Forecast(
+            origin: forecast.origin, madeOn: forecast.madeOn, lastObserved: forecast.naive,
+            modelVersion: forecast.modelVersion,
+            steps: forecast.steps.map { step in
+                SiteContent.ForecastStep(
+                    horizon: step.horizon, targetDay: step.targetDay, point: step.point, naive: forecast.naive,
+                    intervals: step.intervals.map(interval))
+            })
+    }
+
+    /// Per model and horizon: MAE and interval coverage over every origin of the stored backtest.
+    static func backtestSummary(_ record: BacktestRecord) -> SiteContent.BacktestSummary {
+        struct Key: Hashable {
+            var model: String
+            var horizon: Int
+        }
+        let grouped = Dictionary(grouping: record.forecasts) { Key(model: $0.model, horizon: $0.horizon) }
+        let results = grouped.keys.sorted { ($0.model, $0.horizon) < ($1.model, $1.horizon) }.map { key in
+            let rows = grouped[key]!
+            let mae = rows.map { abs($0.point - $0.actual) }.reduce(0, +) / Double(rows.count)
+            let levels = Set(rows.flatMap { $0.intervals.map(\.level) }).sorted()
+            let coverage = levels.map { level in
+                let inside = rows.filter { row in
+                    row.intervals.first { $0.level == level }?.contains(row.actual) ?? false
+                }
+                return SiteContent.Coverage(level: level, observed: Double(inside.count) / Double(rows.count))
+            }
+            return SiteContent.BacktestResult(model: key.model, horizon: key.horizon, mae: mae, coverage: coverage)
+        }
+        let settings: [SiteContent.Setting] = [
+            SiteContent.Setting("origins", "\(Set(record.forecasts.map(\.origin)).count)"),
+            SiteContent.Setting("retrain every", "\(record.retrainEvery) days"),
+            SiteContent.Setting("ensemble", "\(record.ensemble)"),
+        ]
+        return SiteContent.BacktestSummary(
+            from: record.fromDay, to: record.toDay, settings: settings, results: results)
+    }
+
+    static func modelVersions(_ workspace: Workspace, store: FeatureStore) throws -> [SiteContent.ModelVersion] {
+        let records = try store.registry.all().sorted { $0.createdAt > $1.createdAt }
+        return records.enumerated().map { index, record in
+            let bundle =
+                index < detailedModels || record.isChampion
+                ? try? ModelBundle.read(
+                    from: workspace.url(record.artifactPath), expectingSHA256: record.artifactSHA256)
+                : nil
+            return modelVersion(record, bundle: bundle)
+        }
+    }
+
+    static func modelVersion(_ record: ModelRecord, bundle: ModelBundle?) -> SiteContent.ModelVersion {
+        let created = Day(iso: record.createdAt.prefix(10)) ?? record.dataLastDay
+        var metrics: [SiteContent.ModelMetric] = []
+        let evaluation =
+            bundle?.evaluation
+            ?? (try? JSONDecoder().decode(ModelArtifact.Evaluation.self, from: Data(record.metricsJSON.utf8)))
+        if let evaluation {
+            for (split, part) in [("validation", evaluation.validation), ("test", evaluation.test)] {
+                metrics += [
+                    SiteContent.ModelMetric(
+                        split: split, name: "MAE (USD)", model: part.model.mae, naive: part.naive.mae),
+                    SiteContent.ModelMetric(
+                        split: split, name: "RMSE (USD)", model: part.model.rmse, naive: part.naive.rmse),
+                    SiteContent.ModelMetric(
+                        split: split, name: "MAPE (%)", model: part.model.mape * 100, naive: part.naive.mape * 100),
+                    SiteContent.ModelMetric(split: split, name: "R²", model: part.model.r2, naive: part.naive.r2),
+                ]
+            }
+        }
+        let lead = bundle?.lead
+        let architecture =
+            lead.map {
+                "LSTM(\($0.architecture.lstmUnits)) → Dense(\($0.architecture.denseUnits), relu) → "
+                    + "Dense(\($0.architecture.outputUnits)); window \($0.architecture.window) days × "
+                    + "\($0.architecture.features) inputs"
+            } ?? "—"
+        var hyperparameters: [SiteContent.Setting] = []
+        if let lead, let bundle {
+            hyperparameters = [
+                SiteContent.Setting("epochs", "\(lead.training.epochsRun) of \(lead.training.epochsPlanned)"),
+                SiteContent.Setting("best epoch", "\(lead.training.bestEpoch)"),
+                SiteContent.Setting("batch", "\(lead.training.batchSize)"),
+                SiteContent.Setting("learning rate", "\(lead.training.learningRate)"),
+                SiteContent.Setting("seed", "\(lead.training.seed)"),
+                SiteContent.Setting("ensemble members", "\(bundle.members.count)"),
+                SiteContent.Setting(
+                    "intervals",
+                    bundle.calibration.levels.map { String(format: "%.0f %%", $0 * 100) }.joined(separator: ", ")),
+            ]
+        }
+        return SiteContent.ModelVersion(
+            version: record.version, created: created, mode: record.targetMode.rawValue, isChampion: record.isChampion,
+            architecture: architecture, hyperparameters: hyperparameters,
+            trainingFrom: lead?.data.training.first ?? record.dataFirstDay,
+            trainingTo: lead?.data.training.last ?? record.testFirstDay, inputs: lead?.inputs ?? [],
+            metrics: metrics, notes: record.notes.isEmpty ? nil : record.notes)
+    }
+}
