@@ -33,4 +33,19 @@ enum FeatureReads {
                 day: try row.day("day", table: "fear_greed"), value: row["value"], classification: classification)
         }
     }
+
+    static func lastCompleteDay(group: String, in db: Database) throws -> Day? {
+        let text: String? =
+            group == Config.fearGreedGroup
+            ? try String.fetchOne(db, sql: "SELECT max(day) FROM fear_greed")
+            : try String.fetchOne(
+                db, sql: "SELECT max(day) FROM candle WHERE group_name = ? AND complete = 1", arguments: [group])
+        return text.flatMap { Day(iso: $0) }
+    }
+
+    static func incompleteDays(group: String, in db: Database) throws -> [Day] {
+        try Row.fetchAll(
+            db, sql: "SELECT day FROM candle WHERE group_name = ? AND complete = 0 ORDER BY day", arguments: [group]
+        ).map { try $0.day("day", table: "candle") }
+    }
 }

@@ -20,14 +20,13 @@ extension FeatureStore {
     /// The latest complete day of `group` (for `fear_greed`, every stored day is complete); nil when empty.
     /// `foresite update` fetches from the day after it.
     public func lastCompleteDay(group: String) throws -> Day? {
-        try read("read \(group)") { db in
-            let text: String? =
-                group == Config.fearGreedGroup
-                ? try String.fetchOne(db, sql: "SELECT max(day) FROM fear_greed")
-                : try String.fetchOne(
-                    db, sql: "SELECT max(day) FROM candle WHERE group_name = ? AND complete = 1", arguments: [group])
-            return text.flatMap { Day(iso: $0) }
-        }
+        try read("read \(group)") { db in try FeatureReads.lastCompleteDay(group: group, in: db) }
+    }
+
+    /// Stored days of `group` that had not closed when fetched, oldest first: `foresite update` fetches
+    /// them again.
+    public func incompleteDays(group: String) throws -> [Day] {
+        try read("read \(group)") { db in try FeatureReads.incompleteDays(group: group, in: db) }
     }
 
     /// Rows, range, gaps, incomplete days and freshness of every group, judged against `today`.

@@ -67,6 +67,8 @@ public final class FeatureStore: Sendable {
     ///
     /// If `body` throws, every write rolls back, a `failed` run row is recorded on its own, and the error is
     /// rethrown (SQLite errors as `StoreError.database`). The outcome is `partial` when rows were rejected.
+    /// The body is synchronous: fetch from the network first, then write. Inside it, read through the
+    /// `StoreWriter` (GRDB connections are not reentrant, so calling the store itself would trap).
     public func write<T>(command: String, _ body: (StoreWriter) throws -> T) throws -> T {
         let startedAt = timestamp()
         do {

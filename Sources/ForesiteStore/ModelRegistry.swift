@@ -15,9 +15,7 @@ public struct ModelRegistry: Sendable {
 
     /// The model forecasts are made with, if one has been promoted.
     public func champion() throws -> ModelRecord? {
-        try store.read("read model registry") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM model WHERE is_champion = 1").map(ModelTable.decode)
-        }
+        try store.read("read model registry") { db in try ModelTable.champion(in: db) }
     }
 
     public func model(version: String) throws -> ModelRecord? {
@@ -56,6 +54,10 @@ extension StoreWriter {
 enum ModelTable {
     static func model(version: String, in db: Database) throws -> ModelRecord? {
         try Row.fetchOne(db, sql: "SELECT * FROM model WHERE version = ?", arguments: [version]).map(decode)
+    }
+
+    static func champion(in db: Database) throws -> ModelRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM model WHERE is_champion = 1").map(decode)
     }
 
     static func insert(_ model: ModelRecord, in db: Database) throws {

@@ -63,6 +63,7 @@ struct FeatureUpsertTests {
         let partial = StoreFixtures.flat(today, price: 10, complete: false)
         try store.write(command: "update") { _ = try $0.upsert([partial], into: "solana") }
         #expect(try store.lastCompleteDay(group: "solana") == nil)
+        #expect(try store.incompleteDays(group: "solana") == [today])
 
         let later = try FeatureStore.inMemory(clock: .at(today.adding(days: 1)))
         try later.write(command: "update") { _ = try $0.upsert([partial], into: "solana") }
@@ -72,6 +73,22 @@ struct FeatureUpsertTests {
         #expect(summary.updated == 1)
         #expect(try later.candles(group: "solana") == [closed])
         #expect(try later.lastCompleteDay(group: "solana") == today)
+        #expect(try later.incompleteDays(group: "solana").isEmpty)
+    }
+
+    @Test func theWriterReadsItsOwnUncommittedRows() throws {
+        let store = try store()
+        let candles = StoreFixtures.candles(from: start, count: 3)
+        try store.write(command: "update") { writer in
+            _ = try writer.upsert(candles, into: "solana")
+            _ = try writer.upsert(StoreFixtures.fearGreed(from: start, count: 2))
+            #expect(try writer.candles(group: "solana") == candles)
+            #expect(try writer.lastCompleteDay(group: "solana") == start.adding(days: 2))
+            #expect(try writer.lastCompleteDay(group: "fear_greed") == start.adding(days: 1))
+            #expect(try writer.fearGreed().count == 2)
+            #expect(try writer.incompleteDays(group: "solana").isEmpty)
+            #expect(try writer.champion() == nil && writer.forecast(madeOn: start) == nil)
+        }
     }
 
     @Test func completeDayIsNeverDowngradedByAnIncompleteFetch() throws {

@@ -1,0 +1,31 @@
+import ForesiteCore
+
+/// Reads inside a command's transaction. GRDB connections are not reentrant, so code running inside
+/// `FeatureStore.write(command:_:)` must read through the writer, never through the store.
+extension StoreWriter {
+    public func candles(group: String, from: Day? = nil, to: Day? = nil) throws -> [Candle] {
+        try FeatureReads.candles(group: group, from: from, to: to, in: db)
+    }
+
+    public func fearGreed(from: Day? = nil, to: Day? = nil) throws -> [FearGreedReading] {
+        try FeatureReads.fearGreed(from: from, to: to, in: db)
+    }
+
+    public func lastCompleteDay(group: String) throws -> Day? {
+        try FeatureReads.lastCompleteDay(group: group, in: db)
+    }
+
+    public func incompleteDays(group: String) throws -> [Day] {
+        try FeatureReads.incompleteDays(group: group, in: db)
+    }
+
+    /// The forecast made on `day`, if any (to check before appending).
+    public func forecast(madeOn day: Day) throws -> LedgerForecast? {
+        try LedgerTable.forecasts(from: day, to: day, in: db).first
+    }
+
+    /// The current champion (to compare a challenger with inside the same transaction as `promote`).
+    public func champion() throws -> ModelRecord? {
+        try ModelTable.champion(in: db)
+    }
+}
