@@ -70,7 +70,8 @@ let package = Package(
         .testTarget(name: "ForesiteIngestTests", dependencies: ["ForesiteIngest", "ForesiteTestSupport"]),
         .testTarget(name: "ForesiteStoreTests", dependencies: ["ForesiteStore", "ForesiteTestSupport"]),
         .testTarget(name: "ForesiteMLTests", dependencies: ["ForesiteML", "ForesiteIngest", "ForesiteTestSupport"]),
-        .testTarget(name: "ForesiteForecastTests", dependencies: ["ForesiteForecast", "ForesiteTestSupport"]),
+        .testTarget(
+            name: "ForesiteForecastTests", dependencies: ["ForesiteForecast", "ForesiteML", "ForesiteTestSupport"]),
         .testTarget(
             name: "ForesiteSiteTests", dependencies: ["ForesiteSite", "CLibXML2", "ForesiteTestSupport"],
             exclude: ["__Snapshots__"]),

@@ -1,8 +1,10 @@
+import ForesiteML
+
 /// Point and interval accuracy of a set of forecasts, in price units.
 ///
 /// Built only from non-empty outcome sets (`score` returns nil for none), so every non-optional field is
 /// defined. The optional ones can be undefined even with data, and are nil rather than NaN or a crash:
-/// MAPE when every actual is zero, MASE when the scale is zero or unknown, R² when the actuals are
+/// MAPE when an actual is zero, MASE when the scale is zero or unknown, R² when the actuals are
 /// constant, directional accuracy never (it is defined for any non-empty set).
 public struct Metrics: Hashable, Sendable, Codable {
     public var count: Int
@@ -10,7 +12,8 @@ public struct Metrics: Hashable, Sendable, Codable {
     public var mae: Double
     /// Root mean squared error.
     public var rmse: Double
-    /// Mean absolute percentage error in percent, over the outcomes whose actual is non-zero.
+    /// Mean absolute percentage error in percent; nil if any actual is zero (a price of zero is bad data,
+    /// and dropping those cases would score a different set than MAE does).
     public var mape: Double?
     /// Symmetric MAPE in percent: mean of 200·|F − A| / (|A| + |F|), with 0 when both are zero.
     public var smape: Double
@@ -31,42 +34,29 @@ public struct Metrics: Hashable, Sendable, Codable {
     ///   `Metrics.naiveScale(of:)`); MASE is nil when it is nil, zero or not finite.
     public static func score(_ outcomes: [ForecastOutcome], naiveScale: Double?) -> Metrics? {
         guard !outcomes.isEmpty else { return nil }
+        let actuals = outcomes.map(\.actual)
+        // MAE, RMSE, MAPE and R² exactly as `train` reports them on its test window, so the two agree.
+        let price = PriceMetrics(predicted: [outcomes.map(\.predicted)], actual: [actuals])
         let n = Double(outcomes.count)
-        var absoluteSum = 0.0
-        var squaredSum = 0.0
-        var percentSum = 0.0
-        var percentCount = 0
         var symmetricSum = 0.0
         var sameDirection = 0
-        var actualSum = 0.0
         for outcome in outcomes {
-            let error = outcome.error
-            absoluteSum += abs(error)
-            squaredSum += error * error
-            if outcome.actual != 0 {
-                percentSum += abs(error / outcome.actual)
-                percentCount += 1
-            }
             let denominator = abs(outcome.actual) + abs(outcome.predicted)
-            if denominator > 0 { symmetricSum += 2 * abs(error) / denominator }
+            if denominator > 0 { symmetricSum += 2 * abs(outcome.error) / denominator }
             if direction(outcome.predicted - outcome.originValue) == direction(outcome.actual - outcome.originValue) {
                 sameDirection += 1
             }
-            actualSum += outcome.actual
         }
-        let mae = absoluteSum / n
-        let mean = actualSum / n
-        let totalSquares = outcomes.reduce(0.0) { $0 + ($1.actual - mean) * ($1.actual - mean) }
         var mase: Double?
-        if let naiveScale, naiveScale > 0, naiveScale.isFinite { mase = mae / naiveScale }
+        if let naiveScale, naiveScale > 0, naiveScale.isFinite { mase = price.mae / naiveScale }
         return Metrics(
             count: outcomes.count,
-            mae: mae,
-            rmse: (squaredSum / n).squareRoot(),
-            mape: percentCount > 0 ? 100 * percentSum / Double(percentCount) : nil,
+            mae: price.mae,
+            rmse: price.rmse,
+            mape: actuals.contains(0) ? nil : price.mape,
             smape: 100 * symmetricSum / n,
             mase: mase,
-            r2: totalSquares > 0 ? 1 - squaredSum / totalSquares : nil,
+            r2: actuals.min() == actuals.max() ? nil : price.r2,
             directionalAccuracy: Double(sameDirection) / n,
             intervals: IntervalAccuracy.score(outcomes))
     }
