@@ -1,5 +1,6 @@
 import ForesiteCore
 import ForesiteTestSupport
+import Foundation
 import GRDB
 import Testing
 
@@ -38,6 +39,22 @@ struct StoreSchemaTests {
         let reopened = try FeatureStore(config: configAt(path))
         #expect(try reopened.contentHash() == hash)
         #expect(try reopened.groups().map(\.name) == ["bitcoin", "solana", "fear_greed"])
+    }
+
+    @Test func checkpointLeavesEverythingInTheDatabaseFile() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("foresite.sqlite").path
+        let store = try FeatureStore(config: configAt(path), clock: .at(StoreFixtures.day("2024-12-23")))
+        try store.write(command: "import") {
+            _ = try $0.upsert(StoreFixtures.candles(from: StoreFixtures.day("2024-11-01"), count: 50), into: "solana")
+        }
+        let wal = { (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0 }
+        #expect(wal() > 0)
+        try store.checkpoint()
+        #expect(wal() == 0)
+        let copy = directory.path("copy.sqlite").path
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        #expect(try FeatureStore(path: copy).contentHash() == (try store.contentHash()))
     }
 
     @Test func checkConstraintsRejectRowsThatBypassValidation() throws {
