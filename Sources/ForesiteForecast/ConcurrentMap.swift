@@ -8,7 +8,7 @@ extension Array where Element: Sendable {
     /// thread and written to its own slot, so the output does not depend on scheduling. If several
     /// elements throw, the error of the first of them (by index) is rethrown, also independent of
     /// scheduling.
-    func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) throws -> T) throws -> [T] {
+    public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) throws -> T) throws -> [T] {
         let slots = ResultSlots<T>(count: count)
         withoutActuallyEscaping(transform) { transform in
             DispatchQueue.concurrentPerform(iterations: count) { index in

@@ -33,8 +33,17 @@ public struct ModelBundle: Hashable, Sendable, Codable {
     /// The first member describes the inputs, window, horizon and target every member shares.
     public var lead: ModelArtifact { members[0] }
 
-    /// The members ready to predict.
-    public func models() throws -> [TrainedModel] { try members.map { try $0.model() } }
+    /// The members as an ensemble ready to predict.
+    public func ensemble() throws -> Ensemble {
+        try Ensemble(
+            members: try members.map { try $0.model() }, seeds: members.map(\.training.seed),
+            bestEpochs: members.map(\.training.bestEpoch))
+    }
+
+    /// The forecaster for this version: the ensemble and its calibration.
+    public func forecaster() throws -> Forecaster {
+        try Forecaster(ensemble: try ensemble(), calibration: calibration, modelVersion: version)
+    }
 
     /// Canonical JSON (sorted keys) so the same bundle always has the same bytes and hash.
     public func encoded() throws -> Data {

@@ -21,8 +21,11 @@ public enum Prediction {
             from: workspace.url(champion.artifactPath), expectingSHA256: champion.artifactSHA256)
         let today = workspace.today
         let frame = try FeatureFrameLoader.load(workspace, from: store, through: today.adding(days: -1))
-        let forecast = try forecast(
-            with: bundle, frame: frame, madeOn: today, targetGroup: workspace.config.target.group)
+        guard let origin = frame.days.last else {
+            throw PipelineError.staleData(group: workspace.config.target.group, lastDay: nil, today: today)
+        }
+        let made = try bundle.forecaster().forecast(frame: frame, origin: origin, madeOn: today)
+        let forecast = ledgerForecast(made, targetGroup: workspace.config.target.group)
         if let stored = try store.ledger.forecast(madeOn: today),
             stored.modelVersion != forecast.modelVersion || stored.inputHash != forecast.inputHash
         {
@@ -32,25 +35,15 @@ public enum Prediction {
         return Report(forecast: forecast, append: append, notRecorded: nil)
     }
 
-    /// The bundle's averaged forecast from the newest day of `frame`. Pure, so the backtest and the
-    /// no-look-ahead tests can call it with a frame cut at any origin.
-    public static func forecast(
-        with bundle: ModelBundle, frame: FeatureFrame, madeOn: Day, targetGroup: String
-    ) throws -> LedgerForecast {
-        let lead = bundle.lead
-        let window = try frame.latestWindow(length: lead.architecture.window, columns: lead.inputs)
-        let models = try bundle.models()
-        let points = try Training.averagedForecasts(models, windows: [window.rows])[0]
-        let targetIndex = try frame.index(of: lead.target)
-        let naive = frame.rows[frame.rows.count - 1][targetIndex]
-        let windowDays = Array(frame.days.suffix(lead.architecture.window))
-        let steps = points.enumerated().map { offset, point in
-            LedgerForecast.Step(
-                horizon: offset + 1, targetDay: window.lastDay.adding(days: offset + 1), point: point,
-                intervals: bundle.calibration.intervals(around: point, horizon: offset + 1))
-        }
-        return LedgerForecast(
-            madeOn: madeOn, origin: window.lastDay, targetGroup: targetGroup, modelVersion: bundle.version,
-            inputHash: WindowFingerprint.of(days: windowDays, rows: window.rows), naive: naive, steps: steps)
+    /// The ledger row for a forecast.
+    static func ledgerForecast(_ forecast: Forecast, targetGroup: String) -> LedgerForecast {
+        LedgerForecast(
+            madeOn: forecast.madeOn, origin: forecast.origin, targetGroup: targetGroup,
+            modelVersion: forecast.modelVersion, inputHash: forecast.inputWindowHash,
+            naive: forecast.steps.first?.naive ?? 0,
+            steps: forecast.steps.map { step in
+                LedgerForecast.Step(
+                    horizon: step.horizon, targetDay: step.targetDay, point: step.point, intervals: step.intervals)
+            })
     }
 }

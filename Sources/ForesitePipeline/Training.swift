@@ -28,16 +28,12 @@ public enum Training {
             horizon: config.model.horizon, mode: config.model.targetMode)
         let seeds = (0..<UInt64(max(config.model.ensemble, 1))).map { config.model.seed &+ $0 }
         let members = try trainMembers(set: set, seeds: seeds, workspace: workspace)
-        let models = try members.map { try $0.model() }
-
-        let validation = set.samples[set.split.validation]
-        let calibration = try ConformalCalibration(
-            points: try averagedForecasts(models, windows: validation.map(\.window)),
-            actuals: validation.map(\.targets), levels: config.model.intervals,
-            scale: config.model.targetMode == .returns ? .logRatio : .absolute)
+        let ensemble = try Ensemble(
+            members: try members.map { try $0.model() }, seeds: seeds, bestEpochs: members.map(\.training.bestEpoch))
+        let calibration = try ConformalCalibration(ensemble: ensemble, heldOutOf: set, levels: config.model.intervals)
         let evaluation = ModelArtifact.Evaluation(
-            validation: try compare(models, on: validation, horizon: set.horizon),
-            test: try compare(models, on: set.samples[set.split.test], horizon: set.horizon))
+            validation: try compare(ensemble, on: set.samples[set.split.validation], horizon: set.horizon),
+            test: try compare(ensemble, on: set.samples[set.split.test], horizon: set.horizon))
 
         let today = workspace.today
         let existing = try store.registry.all()
@@ -69,15 +65,15 @@ public enum Training {
             testWindow: lead.data.test)
     }
 
-    /// Trains one member per seed. Members are independent and each training is single-threaded and
-    /// deterministic, so they run side by side and the result does not depend on scheduling.
+    /// Trains one member per seed, side by side on every core (`concurrentMap` keeps the result
+    /// independent of scheduling; each training is single-threaded and deterministic). Unlike
+    /// `Ensemble.train`, this keeps each member's artifact (metrics, epochs, time) and draws progress.
     static func trainMembers(set: TrainingSet, seeds: [UInt64], workspace: Workspace) throws -> [ModelArtifact] {
         let config = workspace.config
         let console = workspace.console
-        let results = MemberResults(count: seeds.count)
-        DispatchQueue.concurrentPerform(iterations: seeds.count) { index in
+        return try Array(seeds.enumerated()).concurrentMap { index, seed in
             var options = TrainingOptions(config.model)
-            options.seed = seeds[index]
+            options.seed = seed
             let trainer = Trainer(hidden: config.model.hidden, dense: config.model.dense, options: options)
             // Only the first member draws progress, or the bars would interleave.
             let progress: ((EpochProgress) -> Void)? =
@@ -91,38 +87,20 @@ public enum Training {
                             step.bestEpoch, eta),
                         lineEvery: 50)
                 } : nil
-            results.set(
-                index,
-                Result {
-                    let outcome = try trainer.train(set, progress: progress)
-                    return try ModelArtifact(
-                        outcome: outcome, trainedOn: set, options: options, configHash: config.hashForModel,
-                        ensembleSeeds: seeds.count > 1 ? seeds : nil)
-                })
+            let outcome = try trainer.train(set, progress: progress)
+            return try ModelArtifact(
+                outcome: outcome, trainedOn: set, options: options, configHash: config.hashForModel,
+                ensembleSeeds: seeds.count > 1 ? seeds : nil)
         }
-        return try results.values()
     }
 
-    /// The members' forecasts averaged, in price units: `[window][horizon]`.
-    static func averagedForecasts(_ models: [TrainedModel], windows: [[[Double]]]) throws -> [[Double]] {
-        let perMember = try models.map { try $0.predict(windows: windows) }
-        var sum = perMember[0]
-        for member in perMember.dropFirst() {
-            for w in sum.indices {
-                for h in sum[w].indices { sum[w][h] += member[w][h] }
-            }
-        }
-        let count = Double(perMember.count)
-        return sum.map { row in row.map { $0 / count } }
-    }
-
+    /// The ensemble's and the naive forecast's metrics on the same windows.
     static func compare(
-        _ models: [TrainedModel], on samples: ArraySlice<TrainingSet.Sample>, horizon: Int
+        _ ensemble: Ensemble, on samples: ArraySlice<TrainingSet.Sample>, horizon: Int
     ) throws -> ModelArtifact.Comparison {
         let actual = samples.map(\.targets)
         return ModelArtifact.Comparison(
-            model: PriceMetrics(
-                predicted: try averagedForecasts(models, windows: samples.map(\.window)), actual: actual),
+            model: PriceMetrics(predicted: try ensemble.predict(windows: samples.map(\.window)), actual: actual),
             naive: PriceMetrics(
                 predicted: samples.map { [Double](repeating: $0.lastOpen, count: horizon) }, actual: actual))
     }
@@ -163,7 +141,7 @@ public enum Training {
                     promote: true, reason: "model configuration changed since champion \(champion.version)")
             }
             let championScore = try compare(
-                try championBundle.models(), on: set.samples[set.split.test], horizon: set.horizon)
+                try championBundle.ensemble(), on: set.samples[set.split.test], horizon: set.horizon)
             let better = test.model.mae < championScore.model.mae
             return Decision(
                 promote: better,
@@ -171,26 +149,6 @@ public enum Training {
                     format: "test MAE %.2f vs champion %@ %.2f on the same %d windows", test.model.mae,
                     champion.version, championScore.model.mae, set.split.test.count))
         }
-    }
-}
-
-/// One slot per ensemble member, filled from concurrent threads.
-private final class MemberResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Result<ModelArtifact, any Error>?]
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<ModelArtifact, any Error>) {
-        lock.lock()
-        results[index] = result
-        lock.unlock()
-    }
-
-    func values() throws -> [ModelArtifact] {
-        lock.lock()
-        defer { lock.unlock() }
-        return try results.map { try $0!.get() }
     }
 }
 
