@@ -24,6 +24,12 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    func validate() throws {
+        if let now, Day(iso: now) == nil {
+            throw ValidationError("--now must be a day as YYYY-MM-DD, got \"\(now)\"")
+        }
+    }
+
     func clock() throws -> Clock {
         guard let now else { return .live }
         guard let day = Day(iso: now) else {

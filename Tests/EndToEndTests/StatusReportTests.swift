@@ -77,13 +77,13 @@ struct StatusReportTests {
         }
     }
 
-    @Test func statusCommandRunsAgainstAFileStore() throws {
+    @Test func statusCommandRunsAgainstAFileStore() async throws {
         let directory = try TemporaryDirectory()
         let configPath = directory.path("foresite.yml").path
         try "store:\n  path: \(directory.path("store.sqlite").path)\n".write(
             toFile: configPath, atomically: true, encoding: .utf8)
         var command = try #require(
             try Foresite.parseAsRoot(["status", "--config", configPath, "--now", "2024-12-23"]) as? StatusCommand)
-        try command.run()
+        try await command.run()
     }
 }
