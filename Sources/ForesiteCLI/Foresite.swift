@@ -5,7 +5,9 @@ public struct Foresite: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "foresite",
         abstract: "Daily crypto-price forecasting pipeline that publishes a static site.",
-        subcommands: [StatusCommand.self, TrainCommand.self, PredictCommand.self, BuildCommand.self]
+        subcommands: [
+            StatusCommand.self, TrainCommand.self, PredictCommand.self, BuildCommand.self, BacktestCommand.self,
+        ]
     )
 
     public init() {}
