@@ -3,7 +3,8 @@ import Foundation
 // `foresite-bench NAME…` runs the named benchmarks (or `all`); each prints its own figures.
 // Each benchmark lives in its own file and registers itself in `benchmarks` below.
 let benchmarks: [(name: String, run: () throws -> Void)] = [
-    ("site-build", SiteBuildBenchmark.run)
+    ("site-build", SiteBuildBenchmark.run),
+    ("training", TrainingBenchmark.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -26,38 +26,54 @@ final class BatchWorkspace {
     let cellGradient: UnsafeMutablePointer<Float>
     let denseGradient: UnsafeMutablePointer<Float>
     let outputGradient: UnsafeMutablePointer<Float>
+    /// 1 for the sigmoid gates' columns (i, f, o), 2 for the candidate's (tanh x = 2σ(2x) − 1).
+    let gateScale: UnsafeMutablePointer<Float>
 
-    private var allocations: [UnsafeMutablePointer<Float>] = []
+    /// Every buffer above is a slice of this one allocation (one `malloc` per workspace, which keeps
+    /// single-window prediction cheap).
+    private let storage: UnsafeMutablePointer<Float>
 
     init(architecture: Architecture, capacity: Int) {
         BLAS.prepare()
         self.architecture = architecture
         self.capacity = capacity
         let a = architecture
-        var allocated: [UnsafeMutablePointer<Float>] = []
-        func buffer(_ count: Int) -> UnsafeMutablePointer<Float> {
-            let pointer = UnsafeMutablePointer<Float>.allocate(capacity: max(count, 1))
-            pointer.initialize(repeating: 0, count: max(count, 1))
-            allocated.append(pointer)
-            return pointer
+        let sizes = [
+            a.window * capacity * a.features, a.window * capacity * a.gates, (a.window + 1) * capacity * a.hidden,
+            (a.window + 1) * capacity * a.hidden, a.window * capacity * a.hidden, capacity * a.dense,
+            capacity * a.outputs, a.window * capacity * a.gates, capacity * a.hidden, capacity * a.hidden,
+            capacity * a.dense, capacity * a.outputs, a.gates,
+        ]
+        // Each buffer starts a multiple of 64 bytes into the block.
+        let padded = sizes.map { ($0 + 15) / 16 * 16 }
+        storage = UnsafeMutablePointer<Float>.allocate(capacity: padded.reduce(0, +))
+        storage.initialize(repeating: 0, count: padded.reduce(0, +))
+        var offsets: [Int] = []
+        var next = 0
+        for size in padded {
+            offsets.append(next)
+            next += size
         }
-        inputs = buffer(a.window * capacity * a.features)
-        gates = buffer(a.window * capacity * a.gates)
-        cells = buffer((a.window + 1) * capacity * a.hidden)
-        hiddens = buffer((a.window + 1) * capacity * a.hidden)
-        cellTanh = buffer(a.window * capacity * a.hidden)
-        denseActivations = buffer(capacity * a.dense)
-        outputs = buffer(capacity * a.outputs)
-        gateGradients = buffer(a.window * capacity * a.gates)
-        hiddenGradient = buffer(capacity * a.hidden)
-        cellGradient = buffer(capacity * a.hidden)
-        denseGradient = buffer(capacity * a.dense)
-        outputGradient = buffer(capacity * a.outputs)
-        allocations = allocated
+        inputs = storage + offsets[0]
+        gates = storage + offsets[1]
+        cells = storage + offsets[2]
+        hiddens = storage + offsets[3]
+        cellTanh = storage + offsets[4]
+        denseActivations = storage + offsets[5]
+        outputs = storage + offsets[6]
+        gateGradients = storage + offsets[7]
+        hiddenGradient = storage + offsets[8]
+        cellGradient = storage + offsets[9]
+        denseGradient = storage + offsets[10]
+        outputGradient = storage + offsets[11]
+        gateScale = storage + offsets[12]
+        for column in 0..<a.gates {
+            gateScale[column] = column / a.hidden == 2 ? 2 : 1
+        }
     }
 
     deinit {
-        for pointer in allocations { pointer.deallocate() }
+        storage.deallocate()
     }
 
     /// Runs the network on the `batch` windows in `inputs`; results land in `outputs` (`batch × outputs`).
@@ -79,11 +95,16 @@ final class BatchWorkspace {
 
         for step in 0..<window {
             let z = gates + step * batch * gateWidth
-            BLAS.gemm(
-                false, false, m: batch, n: gateWidth, k: hidden,
-                hiddens + step * batch * hidden, lda: hidden, recurrent, ldb: gateWidth, beta: 1, z, ldc: gateWidth)
+            if batch == 1 {
+                BLAS.gemvRow(
+                    m: hidden, n: gateWidth, hiddens + step * hidden, recurrent, lda: gateWidth, beta: 1, z)
+            } else {
+                BLAS.gemm(
+                    false, false, m: batch, n: gateWidth, k: hidden,
+                    hiddens + step * batch * hidden, lda: hidden, recurrent, ldb: gateWidth, beta: 1, z, ldc: gateWidth)
+            }
             LSTMCell.forward(
-                gates: z, bias: bias, previousCells: cells + step * batch * hidden,
+                gates: z, bias: bias, gateScale: gateScale, previousCells: cells + step * batch * hidden,
                 cells: cells + (step + 1) * batch * hidden, cellTanh: cellTanh + step * batch * hidden,
                 hiddens: hiddens + (step + 1) * batch * hidden, rows: batch, hidden: hidden)
         }

@@ -5,30 +5,29 @@
 /// c = f·c₋₁ + i·c̃, h = o·tanh(c).
 enum LSTMCell {
     /// Adds the bias to the gate pre-activations in `gates`, replaces them by the activations and
-    /// writes the new cell state, its tanh and the new hidden state.
+    /// writes the new cell state, its tanh and the new hidden state. `gateScale` holds 1 for the
+    /// sigmoid gates' columns and 2 for the candidate's (see `VectorActivation.activateGates`).
     @inline(__always)
     static func forward(
-        gates: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, previousCells: UnsafePointer<Float>,
-        cells: UnsafeMutablePointer<Float>, cellTanh: UnsafeMutablePointer<Float>,
-        hiddens: UnsafeMutablePointer<Float>, rows: Int, hidden: Int
+        gates: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, gateScale: UnsafePointer<Float>,
+        previousCells: UnsafePointer<Float>, cells: UnsafeMutablePointer<Float>,
+        cellTanh: UnsafeMutablePointer<Float>, hiddens: UnsafeMutablePointer<Float>, rows: Int, hidden: Int
     ) {
+        let width = 4 * hidden
         for row in 0..<rows {
-            let z = gates + row * 4 * hidden
+            let z = gates + row * width
+            VectorActivation.activateGates(z, bias: bias, scale: gateScale, count: width)
             let offset = row * hidden
             for unit in 0..<hidden {
-                let i = Activation.sigmoid(z[unit] + bias[unit])
-                let f = Activation.sigmoid(z[hidden + unit] + bias[hidden + unit])
-                let g = Activation.tanh(z[2 * hidden + unit] + bias[2 * hidden + unit])
-                let o = Activation.sigmoid(z[3 * hidden + unit] + bias[3 * hidden + unit])
-                z[unit] = i
-                z[hidden + unit] = f
-                z[2 * hidden + unit] = g
-                z[3 * hidden + unit] = o
-                let c = f * previousCells[offset + unit] + i * g
-                let t = Activation.tanh(c)
-                cells[offset + unit] = c
-                cellTanh[offset + unit] = t
-                hiddens[offset + unit] = o * t
+                cells[offset + unit] = z[hidden + unit] * previousCells[offset + unit] + z[unit] * z[2 * hidden + unit]
+            }
+        }
+        VectorActivation.tanh(cells, cellTanh, count: rows * hidden)
+        for row in 0..<rows {
+            let o = gates + row * width + 3 * hidden
+            let offset = row * hidden
+            for unit in 0..<hidden {
+                hiddens[offset + unit] = o[unit] * cellTanh[offset + unit]
             }
         }
     }

@@ -31,7 +31,9 @@ public struct Trainer: Sendable {
         var network = try Network(architecture: architecture, seed: options.seed)
         var shuffler = SeededGenerator(seed: options.seed ^ 0x5348_5546_464C_4553)
         var adam = Adam(parameterCount: network.parameters.count, learningRate: Float(options.learningRate))
-        let workspace = BatchWorkspace(architecture: architecture, capacity: max(options.batchSize, 128))
+        // Large enough to evaluate the whole validation part in one pass (fewer, larger matrix products).
+        let workspace = BatchWorkspace(
+            architecture: architecture, capacity: max(options.batchSize, min(set.validation.count, 512)))
         let perWindow = architecture.window * architecture.features
         let outputs = architecture.outputs
         var gradients = [Float](repeating: 0, count: network.parameters.count)
