@@ -1,5 +1,0 @@
-import Testing
-
-@Test func ForesiteIngestTestsBuilds() {
-    #expect(Bool(true))
-}
