@@ -65,7 +65,8 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
         return text
     }
 
-    private var reasonText: String {
+    /// What went wrong, without the source, status and attempts (for lines that name the source already).
+    public var reasonText: String {
         switch reason {
         case .api(let message): message
         case .unexpectedStatus: "unexpected response status"

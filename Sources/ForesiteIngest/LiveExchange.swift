@@ -37,11 +37,15 @@ final class LiveExchange: @unchecked Sendable {
             return cancelled
         }
         if cancelledEarly { return cancel() }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [self] in
+        Self.deadlines.asyncAfter(deadline: .now() + timeout) { [self] in
             finish { throw IngestError(source: "http", reason: .timedOut(seconds: timeout)) }
         }
         task.resume()
     }
+
+    /// A queue of its own (overcommitting), so deadlines fire on time even while CPU-bound work occupies
+    /// the global queues and the concurrency pool.
+    private static let deadlines = DispatchQueue(label: "foresite.http.deadlines")
 
     func cancel() {
         lock.withLock { cancelled = true }
@@ -74,7 +78,7 @@ final class LiveExchange: @unchecked Sendable {
         case .secureConnectionFailed: detail = "TLS handshake failed"
         case .badServerResponse: detail = "bad server response"
         case .cancelled: detail = "request cancelled"
-        default: detail = "URL error \(urlError.code.rawValue)"
+        default: detail = "connection failed (URL error \(urlError.code.rawValue))"
         }
         return IngestError(source: "http", reason: .network(detail))
     }

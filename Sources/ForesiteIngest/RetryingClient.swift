@@ -65,7 +65,7 @@ public struct RetryingClient: Sendable {
                 if attempt >= policy.attempts || wait > policy.maxSeconds - (sleeper.uptime() - started) {
                     throw IngestError(source: source, reason: error.reason, attempts: attempt)
                 }
-                failure = error.description
+                failure = error.reasonText
             }
             logger.warning(
                 "\(source): \(failure); retrying in \(String(format: "%.2f", wait)) s (attempt \(attempt + 1) of \(policy.attempts))"

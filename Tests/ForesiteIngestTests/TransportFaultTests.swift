@@ -15,7 +15,7 @@ import Testing
         let error = try await #require(throws: IngestError.self) { try await client.readings() }
         #expect(error.description == "alternative.me: no response within 0.5 s after 2 attempts")
         #expect(server.requests.count == 2)
-        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(Date().timeIntervalSince(started) < 20)  // two 0.5 s deadlines, not URLSession's 60 s
     }
 
     @Test func aConnectionClosedMidBodyIsANetworkError() async throws {
