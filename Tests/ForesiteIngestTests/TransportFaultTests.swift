@@ -15,7 +15,9 @@ import Testing
         let error = try await #require(throws: IngestError.self) { try await client.readings() }
         #expect(error.description == "alternative.me: no response within 0.5 s after 2 attempts")
         #expect(server.requests.count == 2)
-        #expect(Date().timeIntervalSince(started) < 20)  // two 0.5 s deadlines, not URLSession's 60 s
+        // Two 0.5 s deadlines, not URLSession's 60 s each. The bound is loose because a full parallel test run can
+        // keep the concurrency pool busy with CPU-bound training for many seconds before this task resumes.
+        #expect(Date().timeIntervalSince(started) < 100)
     }
 
     @Test func aConnectionClosedMidBodyIsANetworkError() async throws {
