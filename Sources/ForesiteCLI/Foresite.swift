@@ -6,7 +6,8 @@ public struct Foresite: AsyncParsableCommand {
         commandName: "foresite",
         abstract: "Daily crypto-price forecasting pipeline that publishes a static site.",
         subcommands: [
-            StatusCommand.self, TrainCommand.self, PredictCommand.self, BuildCommand.self, BacktestCommand.self,
+            BackfillCommand.self, UpdateCommand.self, StatusCommand.self, TrainCommand.self, PredictCommand.self,
+            BuildCommand.self, BacktestCommand.self,
         ]
     )
 

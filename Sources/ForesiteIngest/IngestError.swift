@@ -58,8 +58,11 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
         case unreadableFile(String)
     }
 
-    public var description: String {
-        var text = "\(source): \(reasonText)"
+    public var description: String { "\(source): \(detail)" }
+
+    /// The description without the leading source, for lines that name the source already.
+    public var detail: String {
+        var text = reasonText
         if let httpStatus { text += " (HTTP \(httpStatus))" }
         if attempts > 1 { text += " after \(attempts) attempts" }
         return text

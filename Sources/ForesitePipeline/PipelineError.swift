@@ -7,8 +7,24 @@ public enum PipelineError: Error, Hashable, Sendable, CustomStringConvertible {
     case staleData(group: String, lastDay: Day?, today: Day)
     case incompatibleModel(version: String, reason: String)
 
+    /// A source URL in the configuration that is not http(s).
+    case badSourceURL(key: String, value: String)
+    case unknownGroup(String, known: [String])
+    /// `backfill --file` of Fear & Greed readings into a price group, or the reverse.
+    case wrongKindOfFile(file: String, holds: String, group: String)
+    /// Every source of a backfill or update failed; nothing was stored.
+    case allSourcesFailed([String])
+
     public var description: String {
         switch self {
+        case .badSourceURL(let key, let value):
+            "\(key) must be an http(s) URL, got \"\(value)\""
+        case .unknownGroup(let group, let known):
+            "no feature group '\(group)'; the configured groups are \(known.joined(separator: ", "))"
+        case .wrongKindOfFile(let file, let holds, let group):
+            "\(file) holds \(holds), which do not belong in group '\(group)'"
+        case .allSourcesFailed(let messages):
+            "every source failed, nothing was stored: " + messages.joined(separator: "; ")
         case .noChampion:
             "no champion model yet: run `foresite train` first"
         case .modelUnreadable(let path, let reason):
