@@ -40,8 +40,10 @@ struct BackfillCommand: AsyncParsableCommand {
                 IngestionReport.print([summary], store: store, workspace: workspace, started: started)
                 return
             }
-            let update = try await Ingestion.run(
-                .backfill, workspace, store: store, sources: try .live(workspace))
+            let update = try await IngestionReport.exitingOnSourceFailure {
+                try await Ingestion.run(
+                    .backfill, workspace, store: store, sources: try .live(workspace))
+            }
             try IngestionReport.finish(update, store: store, workspace: workspace, started: started)
         }
     }

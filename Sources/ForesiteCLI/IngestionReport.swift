@@ -34,4 +34,14 @@ enum IngestionReport {
                 exitCode: .sourceFailed)
         }
     }
+
+    /// Runs `body`; when every source failed, exits with code 3 like a partial failure, not 1.
+    static func exitingOnSourceFailure(_ body: () async throws -> SourceUpdate) async throws -> SourceUpdate {
+        do {
+            return try await body()
+        } catch let error as PipelineError {
+            guard case .allSourcesFailed = error else { throw error }
+            throw CommandFailure(message: "\(error)", exitCode: .sourceFailed)
+        }
+    }
 }

@@ -21,7 +21,9 @@ struct UpdateCommand: AsyncParsableCommand {
             let workspace = try global.workspace()
             let store = try workspace.openStore()
             let started = Date()
-            let update = try await Ingestion.run(.update, workspace, store: store, sources: try .live(workspace))
+            let update = try await IngestionReport.exitingOnSourceFailure {
+                try await Ingestion.run(.update, workspace, store: store, sources: try .live(workspace))
+            }
             try IngestionReport.finish(update, store: store, workspace: workspace, started: started)
         }
     }

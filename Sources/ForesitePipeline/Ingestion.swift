@@ -55,7 +55,7 @@ public enum Ingestion {
 
         let command = "\(mode.rawValue)" + (sources.candleSource == "demo market" ? " --demo" : "")
         guard !candles.isEmpty || readings != nil else {
-            let error = PipelineError.allSourcesFailed(failures.map(\.message))
+            let error = PipelineError.allSourcesFailed(failures.map { "\($0.source): \($0.message)" })
             _ = try? store.write(command: command) { _ in throw error }  // records the failed run, changes nothing
             throw error
         }
