@@ -48,7 +48,7 @@ enum TrainingSummaryTable {
         for (name, part) in [("validation", eval.validation), ("test", eval.test)] {
             lines.append(row("\(name) MAE", part.model.mae, part.naive.mae, "%.2f"))
             lines.append(row("\(name) RMSE", part.model.rmse, part.naive.rmse, "%.2f"))
-            lines.append(row("\(name) MAPE", part.model.mape * 100, part.naive.mape * 100, "%.2f %%"))
+            lines.append(row("\(name) MAPE", part.model.mape, part.naive.mape, "%.2f %%"))
             lines.append(row("\(name) R²", part.model.r2, part.naive.r2, "%.3f"))
         }
         lines.append("")

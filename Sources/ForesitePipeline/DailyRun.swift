@@ -27,8 +27,18 @@ public enum DailyRun {
         public var site: SiteBuild.Report?
     }
 
-    /// Fetches new data into the store (the APIs, or the demo market); failures are reported, not thrown.
+    /// Fetches new data into the store (the APIs, or the demo market). A failing source is reported in
+    /// the result; a throw means nothing could be fetched, and the run goes on from the stored data.
     public typealias Updater = @Sendable (Workspace, FeatureStore) async throws -> SourceUpdate
+
+    /// The live APIs of the configuration.
+    public static let liveUpdater: Updater = { workspace, store in try await Ingestion.update(workspace, store: store) }
+
+    /// The seeded synthetic market, through the last closed day of the workspace's clock.
+    public static let demoUpdater: Updater = { workspace, store in
+        try await Ingestion.run(
+            .update, workspace, store: store, sources: .demo(config: workspace.config, clock: workspace.clock))
+    }
 
     public static func run(
         _ workspace: Workspace, store: FeatureStore, isDemo: Bool = false, updater: Updater,

@@ -1,0 +1,44 @@
+import ArgumentParser
+import ForesiteCore
+import ForesitePipeline
+
+/// `foresite run`: the daily job.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "The daily job: update → train when due → predict → build.",
+        discussion: """
+            A new model is trained when there is no champion yet, when the model section of the \
+            configuration changed, or when retrain_every_days have passed since the newest model.
+
+            --demo runs offline on a seeded synthetic market in a separate store (data/demo.sqlite) and \
+            marks every page "Demo data — synthetic prices". With --now DAY any day can be simulated.
+
+            Exit codes:
+              0  success
+              1  failure; nothing new was published
+              2  bad configuration; nothing was touched
+              3  a data source failed; the site was rebuilt from stored data with a "data as of DAY — \
+            source X failed" banner (publish it, then flag the run)
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Run offline on the synthetic demo market (store data/demo.sqlite).")
+    var demo = false
+
+    func run() async throws {
+        try await reportingFailures {
+            var workspace = try global.workspace()
+            if demo { workspace = Demo.workspace(from: workspace) }
+            let store = try workspace.openStore()
+            let report = try await DailyRun.run(
+                workspace, store: store, isDemo: demo, updater: demo ? DailyRun.demoUpdater : DailyRun.liveUpdater,
+                extraStages: demo ? [DemoBacktest.stage] : [])
+            if case .sourceFailed(let sources) = report.outcome {
+                printError("data source failed (\(sources.joined(separator: ", "))); site rebuilt from stored data")
+                throw ExitCode.sourceFailed
+            }
+        }
+    }
+}
