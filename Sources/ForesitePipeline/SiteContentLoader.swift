@@ -133,7 +133,7 @@ enum SiteContentLoader {
                     SiteContent.ModelMetric(
                         split: split, name: "RMSE (USD)", model: part.model.rmse, naive: part.naive.rmse),
                     SiteContent.ModelMetric(
-                        split: split, name: "MAPE (%)", model: part.model.mape * 100, naive: part.naive.mape * 100),
+                        split: split, name: "MAPE (%)", model: part.model.mape, naive: part.naive.mape),
                     SiteContent.ModelMetric(split: split, name: "R²", model: part.model.r2, naive: part.naive.r2),
                 ]
             }
