@@ -14,7 +14,8 @@ public enum DemoBacktest {
 
     public static func run(_ workspace: Workspace, store: FeatureStore) throws -> String {
         let horizon = workspace.config.model.horizon
-        if let latest = try store.backtests.latest(), workspace.today.days(since: latest.toDay) < retrainEvery + horizon {
+        if let latest = try store.backtests.latest(), workspace.today.days(since: latest.toDay) < retrainEvery + horizon
+        {
             return "kept the backtest of \(latest.fromDay) … \(latest.toDay)"
         }
         guard let last = try store.lastCompleteDay(group: workspace.config.target.group) else {

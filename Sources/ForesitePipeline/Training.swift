@@ -131,6 +131,12 @@ public enum Training {
             guard let champion = try store.registry.champion() else {
                 return Decision(promote: true, reason: "first model")
             }
+            // A champion from another model configuration is replaced: the configuration is the user's
+            // decision, and keeping the old champion would make every run retrain.
+            if champion.configHash != workspace.config.hashForModel {
+                return Decision(
+                    promote: true, reason: "model configuration changed since champion \(champion.version)")
+            }
             let championBundle = try ModelBundle.read(
                 from: workspace.url(champion.artifactPath), expectingSHA256: champion.artifactSHA256)
             let lead = championBundle.lead

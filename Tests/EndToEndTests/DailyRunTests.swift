@@ -40,7 +40,8 @@ struct DailyRunTests {
             }.count
             #expect(live.horizons.first { $0.horizon == horizon }?.count ?? 0 == known, "horizon \(horizon)")
         }
-        let accuracy = try String(contentsOf: demo.workspace.outputURL.appendingPathComponent("accuracy.html"), encoding: .utf8)
+        let accuracy = try String(
+            contentsOf: demo.workspace.outputURL.appendingPathComponent("accuracy.html"), encoding: .utf8)
         #expect(accuracy.contains("Demo data"))
 
         // The same store builds the same bytes.
