@@ -5,6 +5,7 @@ import Foundation
 let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("site-build", SiteBuildBenchmark.run),
     ("training", TrainingBenchmark.run),
+    ("backtest", BacktestBenchmark.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -1,0 +1,78 @@
+import ForesiteCore
+import ForesiteForecast
+import ForesiteIngest
+import ForesiteML
+import Foundation
+
+/// `foresite-bench backtest`: the walk-forward backtest of issue 4 on the real Kraken SOL/BTC and Fear &
+/// Greed samples in ../shared/data: origins 2024-01-01 … 2024-12-12 (the last whose ten targets are
+/// known), retraining every 30 days, 300 epochs, ensembles of 5, both target modes, on every core.
+/// Budget: ≤ 60 s in a release build. Prints the per-horizon MAE of each model, the intervals' measured
+/// coverage and the time.
+///
+/// `FORESITE_BENCH_ENSEMBLE`, `FORESITE_BENCH_EPOCHS`, `FORESITE_BENCH_RETRAIN` and
+/// `FORESITE_BENCH_MODES` (`returns,seed`) override the settings for experiments.
+enum BacktestBenchmark {
+    static func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let data = URL(
+            fileURLWithPath: environment["FORESITE_SHARED_DATA"] ?? "../shared/data", isDirectory: true)
+        guard FileManager.default.fileExists(atPath: data.appendingPathComponent("PROVENANCE.md").path) else {
+            print("skipped: \(data.path) is absent (set FORESITE_SHARED_DATA)")
+            return
+        }
+        let loadStart = ContinuousClock.now
+        let frame = try sharedFrame(in: data)
+        print(
+            "frame: \(frame.days.count) days \(frame.days.first!) … \(frame.days.last!), \(frame.columns.count) columns,"
+                + " loaded in \(format(ContinuousClock.now - loadStart))")
+
+        var config = Config()
+        config.model.epochs = environment["FORESITE_BENCH_EPOCHS"].flatMap { Int($0) } ?? 300
+        let modes =
+            environment["FORESITE_BENCH_MODES"].map {
+                $0.split(separator: ",").compactMap { Config.TargetMode(rawValue: String($0)) }
+            } ?? [.returns, .seed]
+        let settings = BacktestSettings(
+            config: config, from: Day(iso: "2024-01-01")!, to: Day(iso: "2024-12-12")!,
+            retrainEvery: environment["FORESITE_BENCH_RETRAIN"].flatMap { Int($0) } ?? 30,
+            ensemble: environment["FORESITE_BENCH_ENSEMBLE"].flatMap { Int($0) } ?? 5, modes: modes)
+        let result = try Backtest.walkForward(frame: frame, settings: settings) { progress in
+            if progress.trainingsDone % 10 == 0 || progress.trainingsDone == progress.trainingsTotal {
+                print(
+                    String(
+                        format: "  %d/%d trainings, %.1f s", progress.trainingsDone, progress.trainingsTotal,
+                        progress.elapsed))
+            }
+        }
+        print(result.summaryTable())
+        print(String(format: "wall time %.1f s (budget 60 s)", result.seconds))
+    }
+
+    /// The default ten inputs joined from the shared Kraken exports and the Fear & Greed history.
+    static func sharedFrame(in data: URL) throws -> FeatureFrame {
+        func candles(_ name: String) throws -> [Candle] {
+            guard case .candles(let rows) = try FileImporter.read(contentsOf: data.appendingPathComponent(name)) else {
+                throw ForecastError.invalidSetting(name: "shared file", value: name, reason: "holds no candles")
+            }
+            return rows
+        }
+        guard
+            case .fearGreed(let readings) = try FileImporter.read(
+                contentsOf: data.appendingPathComponent("fear-greed-alternative-me-fng-limit0.RECONSTRUCTED.json"))
+        else {
+            throw ForecastError.invalidSetting(name: "shared file", value: "fear & greed", reason: "holds no readings")
+        }
+        return try FeatureFrame.join(
+            candles: [
+                "solana": candles("sol-usd-kraken-daily-cryptocompare.csv"),
+                "bitcoin": candles("btc-usd-kraken-daily-cryptocompare.csv"),
+            ],
+            fearGreed: readings, columns: Config.Model.defaultInputs)
+    }
+
+    static func format(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.2f s", Double(seconds) + Double(attoseconds) * 1e-18)
+    }
+}
