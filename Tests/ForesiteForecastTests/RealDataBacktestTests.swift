@@ -5,13 +5,13 @@ import ForesiteTestSupport
 import Testing
 
 /// The 2024 walk-forward on the real Kraken SOL/BTC and Fear & Greed samples, monthly retraining,
-/// with two epochs so it stays a test (the full 300-epoch run is `foresite-bench backtest`).
+/// with one epoch so it stays a test (the full 300-epoch run is `foresite-bench backtest`).
 @Suite struct RealDataBacktestTests {
-    @Test(.enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+    @Test(.enabled(if: SharedData.isAvailable, Comment(rawValue: SharedData.skipMessage)))
     func backtestOver2024WithMonthlyRetrainingRunsEndToEnd() throws {
         let frame = try SharedSamples.frame()
         var config = Config()
-        config.model.epochs = 2
+        config.model.epochs = 1
         let from = Day(iso: "2024-01-01")!
         let to = Day(iso: "2024-12-12")!
         let settings = BacktestSettings(config: config, from: from, to: to, retrainEvery: 30, ensemble: 1)
