@@ -6,6 +6,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("site-build", SiteBuildBenchmark.run),
     ("training", TrainingBenchmark.run),
     ("backtest", BacktestBenchmark.run),
+    ("scale", ScaleBenchmark.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
