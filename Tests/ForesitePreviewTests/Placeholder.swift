@@ -1,5 +1,0 @@
-import Testing
-
-@Test func ForesitePreviewTestsBuilds() {
-    #expect(Bool(true))
-}
