@@ -48,6 +48,7 @@ struct OutputCheckTests {
             ("<svg xmlns=\"http://www.w3.org/2000/svg\"><g/></svg>", "<svg> has no <title>"),
             ("<img src=\"static/app.js\"/>", "<img> has no alt attribute"),
             ("<script>alert(1)</script>", "inline <script>"),
+            ("<script src=\"other.html\"></script>", "is not one of Foresite's static files"),
             ("<p onclick=\"alert(1)\">x</p>", "event-handler attribute 'onclick'"),
             ("<a href=\" java\tscript:alert(1)\">x</a>", "holds a script URL"),
             (

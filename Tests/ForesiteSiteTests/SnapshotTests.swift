@@ -64,6 +64,21 @@ struct SnapshotTests {
         for (path, bytes) in firstFiles { #expect(secondFiles[path] == bytes, "\(path) differs between builds") }
     }
 
+    @Test func forecastsJSONParsesAndCarriesTheWholeLedger() throws {
+        var content = SiteFixture.content()
+        content.ledger[0].modelVersion = "v\"1\\\n\u{1}"
+        let files = try SiteFixture.builder().render(content)
+        let data = Data(try #require(files["api/forecasts.json"]))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let forecasts = try #require(json["forecasts"] as? [[String: Any]])
+        #expect(forecasts.count == content.ledger.count)
+        #expect(forecasts.contains { $0["model_version"] as? String == "v\"1\\\n\u{1}" })
+        let first = try #require(forecasts.first)
+        let entry = try #require(content.ledger.min { ($0.madeOn, $0.horizon) < ($1.madeOn, $1.horizon) })
+        #expect(first["made_on"] as? String == entry.madeOn.iso)
+        #expect(abs((first["point"] as? Double ?? 0) - entry.point) < 1e-9 * entry.point)
+    }
+
     @Test func indexStaysWithinItsBudgetWithFiveYearsOfHistory() throws {
         let files = try SiteFixture.builder().render(.synthetic(days: 1826, forecastDays: 365))
         let size = try #require(files["index.html"]).count

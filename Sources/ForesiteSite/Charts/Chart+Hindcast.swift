@@ -6,7 +6,7 @@ extension Chart {
     public static func hindcast(
         id: String, entries: [SiteContent.LedgerEntry], horizon: Int, instrument: String, maxPoints: Int = 90
     ) -> ChartFigure {
-        let title = "\(instrument): \(horizon)-day-ahead forecasts against the actual open"
+        let title = "\(instrument), \(horizon) day\(horizon == 1 ? "" : "s") ahead: forecast vs actual"
         let known = entries.filter { $0.horizon == horizon && $0.actual != nil }
             .sorted { $0.targetDay < $1.targetDay }.suffix(maxPoints)
         guard let first = known.first, let last = known.last else {
@@ -60,7 +60,7 @@ extension Chart {
         }
         frame.drawHoverColumns(known.map { px($0.targetDay) }, titles: titles, on: &canvas)
         var summary =
-            "\(known.count) forecasts made \(horizon) days ahead for \(first.targetDay.iso) to \(last.targetDay.iso): "
+            "\(known.count) forecasts made \(horizon) day\(horizon == 1 ? "" : "s") ahead for \(first.targetDay.iso) to \(last.targetDay.iso): "
             + "mean absolute error \(NumberFormat.currency(absoluteErrors / Double(known.count)))"
         if let level {
             summary += ", actual inside the \(levelLabel(level)) interval \(inside) of \(known.count) times"

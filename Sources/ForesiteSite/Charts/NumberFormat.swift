@@ -5,10 +5,28 @@ import Foundation
 /// Foundation's formatters follow the machine's locale; the site must read the same and be byte-identical
 /// wherever it is built, so the rules live here.
 public enum NumberFormat {
+    /// `value` with exactly `decimals` decimals (half away from zero), like `%.Nf` but without the
+    /// C formatter, which dominated the site build's profile.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        guard abs(value) < 1e15, decimals <= 6 else { return String(format: "%.\(decimals)f", value) }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = Int64((abs(value) * scale).rounded())
+        let digits = String(scaled)
+        var text: String
+        if decimals == 0 {
+            text = digits
+        } else {
+            let padded = String(repeating: "0", count: max(0, decimals + 1 - digits.count)) + digits
+            text = padded.dropLast(decimals) + "." + padded.suffix(decimals)
+        }
+        return value < 0 && scaled != 0 ? "-" + text : text
+    }
+
     /// `1234567.891, decimals: 2` → "1,234,567.89".
     public static func grouped(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "–" }
-        let text = String(format: "%.\(decimals)f", abs(value))
+        let text = fixed(abs(value), decimals: decimals)
         let parts = text.split(separator: ".", maxSplits: 1)
         var integer = String(parts[0])
         var groups: [Substring] = []
@@ -46,7 +64,7 @@ public enum NumberFormat {
     /// Signed percentage change: 0.0123 → "+1.2 %".
     public static func signedPercent(_ fraction: Double, decimals: Int = 1) -> String {
         guard fraction.isFinite else { return "–" }
-        let text = String(format: "%.\(decimals)f", abs(fraction) * 100)
+        let text = fixed(abs(fraction) * 100, decimals: decimals)
         let sign = Double(text) == 0 ? "±" : (fraction < 0 ? "−" : "+")
         return "\(sign)\(text) %"
     }
@@ -54,13 +72,13 @@ public enum NumberFormat {
     /// Unsigned percentage: 0.8 → "80 %".
     public static func percent(_ fraction: Double, decimals: Int = 0) -> String {
         guard fraction.isFinite else { return "–" }
-        return String(format: "%.\(decimals)f", fraction * 100) + " %"
+        return fixed(fraction * 100, decimals: decimals) + " %"
     }
 
     /// A plain number with up to `decimals` decimals and no trailing zeros: 2.50 → "2.5".
     public static func compact(_ value: Double, decimals: Int = 2) -> String {
         guard value.isFinite else { return "–" }
-        var text = String(format: "%.\(decimals)f", value)
+        var text = fixed(value, decimals: decimals)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }

@@ -77,6 +77,12 @@ public struct OutputCheck: Sendable {
                 problems.append(.output(file: path, line: link.line, message: "link '\(reference)' leaves the site"))
                 continue
             }
+            if link.element == "script" && !target.hasPrefix("static/") {
+                problems.append(
+                    .output(
+                        file: path, line: link.line,
+                        message: "<script> '\(reference)' is not one of Foresite's static files"))
+            }
             guard files.contains(target) else {
                 problems.append(
                     .output(file: path, line: link.line, message: "link '\(reference)' points to missing '\(target)'"))

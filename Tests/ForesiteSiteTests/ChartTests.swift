@@ -1,0 +1,120 @@
+import ForesiteCore
+import Foundation
+import Testing
+
+@testable import ForesiteSite
+
+@Suite("Charts state their numbers and stay accessible")
+struct ChartTests {
+    static let content = SiteContent.synthetic(days: 200, asOf: Day(iso: "2025-01-05")!, forecastDays: 30, seed: 3)
+
+    static func allFigures() -> [ChartFigure] {
+        let content = Self.content
+        let candles = content.targetCandles
+        return [
+            Chart.priceWithForecast(
+                id: "price", candles: Array(candles.suffix(120)), forecast: content.latestForecast,
+                instrument: "SOL-USD"),
+            Chart.fearGreedHistory(id: "fg", readings: content.fearGreed),
+            Chart.fearGreedGauge(id: "gauge", reading: content.fearGreed.last),
+            Chart.relativePerformance(
+                id: "relative", series: [("SOL-USD", candles), ("BTC-USD", content.prices["bitcoin"]!)]),
+            Chart.hindcast(id: "hindcast", entries: content.ledger, horizon: 3, instrument: "SOL-USD"),
+            Chart.accuracyBars(id: "bars", rows: content.liveAccuracy, source: "live"),
+            Chart.coverage(id: "coverage", rows: content.liveAccuracy, source: "live"),
+            DataPage.heatmap(content),
+        ]
+    }
+
+    @Test func everyChartIsAWellFormedLabelledImageWithATable() throws {
+        for figure in Self.allFigures() {
+            #expect(figure.svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""), "\(figure.id)")
+            #expect(figure.svg.contains("role=\"img\""), "\(figure.id)")
+            #expect(figure.svg.contains("<title id=\"\(figure.id)-title\">"), "\(figure.id)")
+            #expect(figure.svg.contains("<desc id=\"\(figure.id)-desc\">\(Markup.escape(figure.summary))</desc>"))
+            #expect(!figure.table.isEmpty, "\(figure.id) has no data table")
+            let scan = try PageScan.parse(Array(figure.svg.utf8), path: "\(figure.id).svg").get()
+            #expect(scan.problems.isEmpty, "\(figure.id): \(scan.problems)")
+        }
+    }
+
+    @Test func priceChartSaysWhereTheForecastEnds() throws {
+        let forecast = try #require(Self.content.latestForecast)
+        let last = try #require(forecast.steps.last)
+        let interval = try #require(last.interval(0.8))
+        let figure = Self.allFigures()[0]
+        let sentence =
+            "SOL-USD is forecast to open at \(NumberFormat.roundedCurrency(last.point)) on \(last.targetDay.iso), "
+            + "80 % interval \(NumberFormat.roundedCurrency(interval.lower))–\(NumberFormat.roundedCurrency(interval.upper))."
+        #expect(figure.summary.contains(sentence), "\(figure.summary)")
+        // History plus forecast rows, and a hover column with a <title> for each.
+        #expect(figure.table.rows.count == 120 + forecast.steps.count)
+        #expect(figure.svg.components(separatedBy: "class=\"hit\"").count - 1 == 120 + forecast.steps.count)
+        #expect(figure.svg.contains("fan fan-l80") && figure.svg.contains("fan fan-l95"))
+    }
+
+    @Test func longHistoriesAreThinnedForDisplayButKeepTheirExtremes() throws {
+        let long = SiteContent.synthetic(days: 1500, forecastDays: 1)
+        let figure = Chart.fearGreedHistory(id: "fg", readings: long.fearGreed, maxPoints: 150)
+        let hovers = figure.svg.components(separatedBy: "class=\"hit\"").count - 1
+        #expect(hovers <= 152)
+        let values = long.fearGreed.map(\.value)
+        #expect(figure.summary.contains("between \(values.min()!) and \(values.max()!)"))
+        let shown = figure.table.rows.map { Int($0.cells[1])! }
+        #expect(shown.contains(values.min()!) && shown.contains(values.max()!))
+    }
+
+    @Test func gaugeShowsTodaysValueAndClass() {
+        let reading = FearGreedReading(day: Day(iso: "2025-01-05")!, value: 72, classification: .greed)
+        let figure = Chart.fearGreedGauge(id: "gauge", reading: reading)
+        #expect(figure.summary == "Fear & Greed on 2025-01-05: 72 of 100, Greed.")
+        #expect(figure.svg.contains(">72</text>") && figure.svg.contains(">Greed</text>"))
+    }
+
+    @Test func heatmapIsSymmetricWithOnesOnTheDiagonal() throws {
+        let figure = DataPage.heatmap(Self.content)
+        #expect(figure.table.columns == ["", "SOL-USD", "BTC-USD", "Fear & Greed"])
+        for (row, cells) in figure.table.rows.map(\.cells).enumerated() {
+            #expect(cells[row + 1] == "1.00")
+            for column in 0..<3 { #expect(cells[column + 1] == figure.table.rows[column].cells[row + 1]) }
+        }
+        // The synthetic market couples SOL to BTC, so their returns must correlate clearly.
+        let solBTC = try #require(Double(figure.table.rows[0].cells[2]))
+        #expect(solBTC > 0.4)
+    }
+
+    @Test func emptyDataGivesAPlaceholderNotACrash() {
+        let figure = Chart.priceWithForecast(id: "p", candles: [], forecast: nil, instrument: "SOL-USD")
+        #expect(figure.svg.contains("Not yet available"))
+        #expect(
+            Chart.hindcast(id: "h", entries: [], horizon: 1, instrument: "X").summary.hasPrefix("Not yet available"))
+        #expect(Chart.relativePerformance(id: "r", series: []).svg.contains("<title"))
+    }
+
+    @Test func pearsonMatchesHandComputedValues() {
+        #expect(abs(Correlation.pearson([1, 2, 3, 4], [2, 4, 6, 8]) - 1) < 1e-12)
+        #expect(abs(Correlation.pearson([1, 2, 3, 4], [8, 6, 4, 2]) + 1) < 1e-12)
+        #expect(Correlation.pearson([1, 1, 1], [1, 2, 3]).isNaN)
+    }
+
+    @Test func liveAccuracyComparesModelAndNaiveOnTheSameEntries() throws {
+        let day = Day(iso: "2025-01-01")!
+        let interval = SiteContent.Interval(level: 0.8, lower: 90, upper: 110)
+        let ledger = [
+            SiteContent.LedgerEntry(
+                madeOn: day, targetDay: day.adding(days: 1), horizon: 1, modelVersion: "v1", point: 100, naive: 95,
+                intervals: [interval], actual: 104),
+            SiteContent.LedgerEntry(
+                madeOn: day.adding(days: 1), targetDay: day.adding(days: 2), horizon: 1, modelVersion: "v1", point: 100,
+                naive: 104, intervals: [interval], actual: 120),
+            SiteContent.LedgerEntry(
+                madeOn: day.adding(days: 2), targetDay: day.adding(days: 3), horizon: 1, modelVersion: "v1", point: 100,
+                naive: 120, intervals: [interval], actual: nil),
+        ]
+        let row = try #require(SiteContent.HorizonAccuracy.measure(ledger).first)
+        #expect(row.count == 2)
+        #expect(abs(row.modelMAE - 12) < 1e-12)
+        #expect(abs(row.naiveMAE - 12.5) < 1e-12)
+        #expect(abs(row.coverage[0].observed - 0.5) < 1e-12)
+    }
+}
