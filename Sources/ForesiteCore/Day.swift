@@ -43,9 +43,15 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     public var components: (year: Int, month: Int, day: Int) { Day.civil(fromDays: daysSinceEpoch) }
 
+    /// `YYYY-MM-DD`, built by hand: it is on the site build's hot path, where `String(format:)` cost 11 %.
     public var iso: String {
         let (y, m, d) = components
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        guard (0...9999).contains(y) else { return String(format: "%04d-%02d-%02d", y, m, d) }
+        let digits: [UInt8] = [
+            UInt8(48 + y / 1000), UInt8(48 + y / 100 % 10), UInt8(48 + y / 10 % 10), UInt8(48 + y % 10), 45,
+            UInt8(48 + m / 10), UInt8(48 + m % 10), 45, UInt8(48 + d / 10), UInt8(48 + d % 10),
+        ]
+        return String(decoding: digits, as: UTF8.self)
     }
 
     public var description: String { iso }

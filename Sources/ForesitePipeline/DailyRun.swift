@@ -59,13 +59,25 @@ public enum DailyRun {
                 let update = try await updater(workspace, store)
                 let failed = update.failures.map { "\($0.source) failed: \($0.message)" }
                 return (update, ([update.changeLine] + failed).filter { !$0.isEmpty }.joined(separator: "; "))
+            } catch PipelineError.allSourcesFailed(let messages) {
+                // Each message starts with its source's name ("cryptocompare: …").
+                let failures = messages.map { message in
+                    SourceUpdate.Failure(source: String(message.prefix { $0 != ":" }), message: message)
+                }
+                return (SourceUpdate(failures: failures), "failed: " + messages.joined(separator: "; "))
             } catch {
                 let failure = SourceUpdate.Failure(source: "update", message: "\(error)")
                 return (SourceUpdate(failures: [failure]), "failed: \(error)")
             }
         }
 
+        // With a source down the stored data is stale: keep the champion and the last forecast (a new
+        // ledger row from the same data would only repeat it under a later date) and rebuild the site.
+        let sourcesFailed = update.failures.map(\.source)
+        let skipped = "skipped: \(sourcesFailed.joined(separator: ", ")) failed"
+
         let training = try await timed("train") { () -> (Training.Report?, String) in
+            guard sourcesFailed.isEmpty else { return (nil, skipped) }
             guard let reason = try trainingDue(workspace, store: store) else {
                 return (nil, "reused champion \(try store.registry.champion()?.version ?? "?")")
             }
@@ -78,7 +90,8 @@ public enum DailyRun {
             try await timed(stage.name) { ((), try stage.run(workspace, store)) }
         }
 
-        let prediction = try await timed("predict") { () -> (Prediction.Report, String) in
+        let prediction = try await timed("predict") { () -> (Prediction.Report?, String) in
+            guard sourcesFailed.isEmpty else { return (nil, skipped) }
             let report = try Prediction.run(workspace, store: store)
             let first = report.forecast.steps.first.map { String(format: "%@ %.2f", $0.targetDay.iso, $0.point) } ?? ""
             let written = report.append == .appended ? "appended" : "already in ledger"
@@ -87,7 +100,6 @@ public enum DailyRun {
             )
         }
 
-        let sourcesFailed = update.failures.map(\.source)
         let stale: SiteContent.StaleNotice? =
             sourcesFailed.isEmpty
             ? nil

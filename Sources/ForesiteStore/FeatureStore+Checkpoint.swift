@@ -5,6 +5,6 @@ extension FeatureStore {
     /// holds everything (the daily workflow commits just that file). A no-op for in-memory stores.
     public func checkpoint() throws {
         guard let pool = database as? DatabasePool else { return }
-        try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 }
