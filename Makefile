@@ -1,5 +1,5 @@
 # The two Quickstart commands: `make demo` (offline demo site) and `make test` (the test suite).
-.PHONY: demo test build release lint preview bench
+.PHONY: demo test build release lint preview bench screenshot
 
 build:
 	scripts/install-system-packages
@@ -28,3 +28,7 @@ bench:
 	scripts/install-system-packages
 	swift build -c release --product foresite-bench
 	.build/release/foresite-bench all
+
+# Regenerates the README's picture from the demo site (needs `make demo` first; installs chromium as root).
+screenshot:
+	scripts/check-site docs site/screenshot.png
