@@ -73,7 +73,10 @@ public enum DailyRun {
 
         // With a source down the stored data is stale: keep the champion and the last forecast (a new
         // ledger row from the same data would only repeat it under a later date) and rebuild the site.
-        let sourcesFailed = update.failures.map(\.source)
+        // One name per source, in the order they failed (a source serving several groups fails once each).
+        let sourcesFailed = update.failures.map(\.source).reduce(into: [String]()) { names, source in
+            if !names.contains(source) { names.append(source) }
+        }
         let skipped = "skipped: \(sourcesFailed.joined(separator: ", ")) failed"
 
         let training = try await timed("train") { () -> (Training.Report?, String) in
