@@ -1,4 +1,5 @@
 import ForesiteCore
+import ForesiteIngest
 import ForesiteML
 import Foundation
 
@@ -102,41 +103,19 @@ extension Duration {
     }
 }
 
-/// Reads the two shared layouts used here (CryptoCompare CSV export, alternative.me JSON); stands in
-/// for ForesiteIngest's `FileImporter` until that lands on main.
+/// The shared sample files, read with Ingest's importer (the same parsing `foresite backfill --file` uses).
 private enum SharedFiles {
     static func candles(_ url: URL) throws -> [Candle] {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        var lines = text.split(whereSeparator: \.isNewline)
-        let header = lines.removeFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        func column(_ name: String) -> Int { header.firstIndex(of: name)! }
-        let (t, o, h, l, c) = (column("TIMESTAMP"), column("OPEN"), column("HIGH"), column("LOW"), column("CLOSE"))
-        let (v, vb, vs) = (column("VOLUME"), column("VOLUME_BUY"), column("VOLUME_SELL"))
-        var candles = lines.map { line -> Candle in
-            let f = line.split(separator: ",", omittingEmptySubsequences: false)
-            return Candle(
-                day: Day(midnightTimestamp: Int(f[t])!)!, open: Double(f[o])!, high: Double(f[h])!,
-                low: Double(f[l])!, close: Double(f[c])!, volume: Double(f[v])!, volumeBuy: Double(f[vb])!,
-                volumeSell: Double(f[vs])!)
+        guard case .candles(let candles) = try FileImporter.read(contentsOf: url) else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: url.path])
         }
-        candles[candles.count - 1].complete = false
         return candles
     }
 
     static func fearGreed(_ url: URL) throws -> [FearGreedReading] {
-        struct Response: Decodable {
-            struct Entry: Decodable {
-                var value: String
-                var value_classification: String
-                var timestamp: String
-            }
-            var data: [Entry]
+        guard case .fearGreed(let readings) = try FileImporter.read(contentsOf: url) else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: url.path])
         }
-        let response = try JSONDecoder().decode(Response.self, from: Data(contentsOf: url))
-        return response.data.map {
-            FearGreedReading(
-                day: Day(midnightTimestamp: Int($0.timestamp)!)!, value: Int($0.value)!,
-                classification: FearGreedClass(label: $0.value_classification)!)
-        }.sorted { $0.day < $1.day }
+        return readings
     }
 }
