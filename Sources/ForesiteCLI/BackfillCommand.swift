@@ -37,7 +37,9 @@ struct BackfillCommand: AsyncParsableCommand {
             if let file, let group {
                 let summary = try Ingestion.importFile(
                     workspace.url(file), group: group, workspace: workspace, store: store)
-                IngestionReport.print([summary], store: store, workspace: workspace, started: started)
+                IngestionReport.print(
+                    [summary], sourceOfGroup: [group: URL(fileURLWithPath: file).lastPathComponent], store: store,
+                    workspace: workspace, started: started)
                 return
             }
             let update = try await IngestionReport.exitingOnSourceFailure {

@@ -5,7 +5,11 @@ import Foundation
 
 /// What `backfill` and `update` print: one line per group, the rejected rows, and the failed sources.
 enum IngestionReport {
-    static func print(_ summaries: [UpsertSummary], store: FeatureStore, workspace: Workspace, started: Date) {
+    /// `sourceOfGroup` names where each group's rows came from, so a rejected row says which source sent it.
+    static func print(
+        _ summaries: [UpsertSummary], sourceOfGroup: [String: String], store: FeatureStore, workspace: Workspace,
+        started: Date
+    ) {
         let ranges = (try? store.summaries(today: workspace.today)) ?? []
         for summary in summaries {
             var line =
@@ -20,14 +24,18 @@ enum IngestionReport {
                 }
             }
             workspace.console.line(line)
-            for rejection in summary.rejected { workspace.console.line("  rejected \(rejection)") }
+            for rejection in summary.rejected {
+                let source = sourceOfGroup[rejection.group].map { " from \($0)" } ?? ""
+                workspace.console.line("  rejected \(rejection.group) \(rejection.day)\(source): \(rejection.reason)")
+            }
         }
         workspace.console.line(String(format: "took %.2f s", Date().timeIntervalSince(started)))
     }
 
     /// Prints `update` and exits with code 3 when a source failed.
     static func finish(_ update: SourceUpdate, store: FeatureStore, workspace: Workspace, started: Date) throws {
-        print(update.summaries, store: store, workspace: workspace, started: started)
+        print(
+            update.summaries, sourceOfGroup: update.sourceOfGroup, store: store, workspace: workspace, started: started)
         guard update.failures.isEmpty else {
             throw CommandFailure(
                 message: update.failures.map { "\($0.source) failed: \($0.message)" }.joined(separator: "\n"),

@@ -12,6 +12,9 @@ import Foundation
 /// source that fails leaves its groups exactly as they were and is reported as a `SourceUpdate.Failure`
 /// naming what was kept; the other groups are still stored. When every source fails the run is recorded as
 /// failed and `PipelineError.allSourcesFailed` is thrown, with the store's content unchanged.
+///
+/// An update asks from a day the store already holds, so an answer without any day is wrong (an API
+/// serving an empty `Data` while degraded) and fails its source instead of passing as "nothing new".
 public enum Ingestion {
     public enum Mode: String, Sendable {
         case backfill
@@ -35,9 +38,17 @@ public enum Ingestion {
             workspace.console.progress(mode.rawValue, done: index, total: groups.count, detail: instrument.group)
             let since = mode == .update ? try resumeDay(group: instrument.group, store: store) : nil
             do {
-                candles.append((instrument.group, try await sources.candles(instrument, since)))
+                let rows = try await sources.candles(instrument, since)
+                if let since, rows.isEmpty {
+                    failures.append(
+                        try failure(
+                            noDays(since), source: sources.candleSource, group: instrument.group, store: store))
+                } else {
+                    candles.append((instrument.group, rows))
+                }
             } catch let error as IngestError {
-                failures.append(try failure(error, source: sources.candleSource, group: instrument.group, store: store))
+                failures.append(
+                    try failure(error.detail, source: sources.candleSource, group: instrument.group, store: store))
             }
         }
         if config.fearGreed.enabled {
@@ -45,10 +56,18 @@ public enum Ingestion {
                 mode.rawValue, done: groups.count - 1, total: groups.count, detail: Config.fearGreedGroup)
             let since = mode == .update ? try store.lastCompleteDay(group: Config.fearGreedGroup) : nil
             do {
-                readings = try await sources.fearGreed(since)
+                let rows = try await sources.fearGreed(since)
+                if let since, rows.isEmpty {
+                    failures.append(
+                        try failure(
+                            noDays(since), source: sources.fearGreedSource, group: Config.fearGreedGroup, store: store))
+                } else {
+                    readings = rows
+                }
             } catch let error as IngestError {
                 failures.append(
-                    try failure(error, source: sources.fearGreedSource, group: Config.fearGreedGroup, store: store))
+                    try failure(
+                        error.detail, source: sources.fearGreedSource, group: Config.fearGreedGroup, store: store))
             }
         }
         workspace.console.progress(mode.rawValue, done: groups.count, total: groups.count, detail: "storing")
@@ -65,7 +84,11 @@ public enum Ingestion {
             if let readings { summaries.append(try writer.upsert(readings)) }
             return summaries
         }
-        return SourceUpdate(summaries: summaries, failures: failures)
+        let sourceOfGroup = Dictionary(
+            uniqueKeysWithValues: groups.map {
+                ($0, $0 == Config.fearGreedGroup ? sources.fearGreedSource : sources.candleSource)
+            })
+        return SourceUpdate(summaries: summaries, failures: failures, sourceOfGroup: sourceOfGroup)
     }
 
     /// `foresite backfill --file PATH --group NAME`: a CSV export or saved API response into one group, in
@@ -101,10 +124,14 @@ public enum Ingestion {
     }
 
     /// The one line a failed source gets: what went wrong and what the store kept for `group`.
-    private static func failure(_ error: IngestError, source: String, group: String, store: FeatureStore) throws
+    private static func failure(_ problem: String, source: String, group: String, store: FeatureStore) throws
         -> SourceUpdate.Failure
     {
         let kept = try store.lastCompleteDay(group: group).map { "\(group) kept its rows through \($0)" }
-        return SourceUpdate.Failure(source: source, message: "\(error.detail); \(kept ?? "\(group) is still empty")")
+        return SourceUpdate.Failure(source: source, message: "\(problem); \(kept ?? "\(group) is still empty")")
+    }
+
+    private static func noDays(_ since: Day) -> String {
+        "no days in the answer, which must hold \(since) and later"
     }
 }

@@ -16,10 +16,13 @@ public struct SourceUpdate: Sendable {
 
     public var summaries: [UpsertSummary]
     public var failures: [Failure]
+    /// Which source served each group (`solana` → `cryptocompare`), so a rejected row can name it.
+    public var sourceOfGroup: [String: String]
 
-    public init(summaries: [UpsertSummary] = [], failures: [Failure] = []) {
+    public init(summaries: [UpsertSummary] = [], failures: [Failure] = [], sourceOfGroup: [String: String] = [:]) {
         self.summaries = summaries
         self.failures = failures
+        self.sourceOfGroup = sourceOfGroup
     }
 
     /// `solana +1 ~0, bitcoin +1 ~0, fear_greed +1 ~0` (inserted, updated; rejected when any).
