@@ -2,7 +2,8 @@ import ForesiteCore
 import ForesiteStore
 import Foundation
 
-/// What `foresite status` prints: per feature group rows, range, gaps, incomplete days and freshness; the
+/// What `foresite status` prints: per feature group rows, range, gaps, incomplete days, rejected rows and
+/// freshness, with the latest rejections (the data-quality page's validation results in brief); the
 /// champion model; the ledger; the last runs. Built from the store as a value, so tests check the text.
 public struct StatusReport: Hashable, Sendable {
     public var today: Day
@@ -17,6 +18,11 @@ public struct StatusReport: Hashable, Sendable {
     public var forecastCount: Int
     public var latestForecast: Day?
     public var runs: [RunRecord]
+    /// The newest rows validation refused, newest run first (at most `rejectionLimit`).
+    public var recentRejections: [Rejection] = []
+
+    /// Rejections listed by name; the rest are counted per group.
+    public static let rejectionLimit = 5
 
     /// Reads the store `config` names (without creating it when absent), as of `clock.today`.
     public static func make(config: Config, clock: Clock, runLimit: Int = 5) throws -> StatusReport {
@@ -36,7 +42,8 @@ public struct StatusReport: Hashable, Sendable {
             groups: try store.summaries(today: store.clock.today), champion: try store.registry.champion(),
             modelCount: try store.registry.all().count, configHash: config.hashForModel,
             forecastCount: forecasts.count, latestForecast: forecasts.last?.madeOn,
-            runs: try store.recentRuns(limit: runLimit))
+            runs: try store.recentRuns(limit: runLimit),
+            recentRejections: try store.rejections(limit: Self.rejectionLimit))
     }
 
     /// The report as plain text lines (no colour, so it reads the same in a terminal, a log and a test).
@@ -58,16 +65,16 @@ public struct StatusReport: Hashable, Sendable {
     }
 
     private func renderGroups() -> [String] {
-        let header = ["group", "rows", "first", "last", "missing", "incomplete", "behind", "last update"]
+        let header = ["group", "rows", "first", "last", "missing", "incomplete", "rejected", "behind", "last update"]
         let rows = groups.map { summary in
             [
                 summary.group.name, "\(summary.rows)", summary.firstDay?.iso ?? "-", summary.lastDay?.iso ?? "-",
-                "\(summary.missingDays.count)", "\(summary.incompleteDays.count)",
+                "\(summary.missingDays.count)", "\(summary.incompleteDays.count)", "\(summary.rejectedRows)",
                 summary.daysBehind.map { "\($0)d" } ?? "-", summary.lastUpdate ?? "never",
             ]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        let numeric: Set<Int> = [1, 4, 5, 6]
+        let numeric: Set<Int> = [1, 4, 5, 6, 7]
         func line(_ cells: [String]) -> String {
             let padded = cells.enumerated().map { column, cell in
                 let padding = String(repeating: " ", count: widths[column] - cell.count)
@@ -85,6 +92,11 @@ public struct StatusReport: Hashable, Sendable {
                 lines.append("  \(summary.group.name) incomplete: \(Self.ranges(summary.incompleteDays))")
             }
         }
+        for rejection in recentRejections {
+            lines.append("  rejected \(rejection.group) \(rejection.day): \(rejection.reason)")
+        }
+        let unlisted = groups.reduce(0) { $0 + $1.rejectedRows } - recentRejections.count
+        if unlisted > 0 { lines.append("  … and \(unlisted) older rejected rows") }
         return lines
     }
 

@@ -33,6 +33,7 @@ extension FeatureStore {
     public func summaries(today: Day) throws -> [GroupSummary] {
         try read("summarise feature groups") { db in
             let updates = try RunLog.lastUpdates(in: db)
+            let rejected = try RunLog.rejectionCounts(in: db)
             return try GroupTable.all(in: db).map { group in
                 let rows =
                     group.kind == .fearGreed
@@ -56,7 +57,8 @@ extension FeatureStore {
                     group: group, rows: days.count, firstDay: days.first, lastDay: days.last,
                     lastCompleteDay: lastComplete, missingDays: missing, incompleteDays: incomplete,
                     lastUpdate: updates[group.name],
-                    daysBehind: lastComplete.map { max(0, today.adding(days: -1).days(since: $0)) })
+                    daysBehind: lastComplete.map { max(0, today.adding(days: -1).days(since: $0)) },
+                    rejectedRows: rejected[group.name] ?? 0)
             }
         }
     }

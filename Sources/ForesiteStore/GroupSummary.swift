@@ -15,4 +15,6 @@ public struct GroupSummary: Hashable, Sendable {
     public var lastUpdate: String?
     /// Complete days missing between the last complete day and yesterday (0 when up to date).
     public var daysBehind: Int?
+    /// Rows validation refused for this group, over every run in the run log.
+    public var rejectedRows: Int = 0
 }

@@ -79,6 +79,12 @@ enum RunLog {
         }
     }
 
+    /// How many rows validation refused per group, over the whole run log, keyed by group.
+    static func rejectionCounts(in db: Database) throws -> [String: Int] {
+        let rows = try Row.fetchAll(db, sql: "SELECT group_name, count(*) AS count FROM rejection GROUP BY group_name")
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0["group_name"], $0["count"]) })
+    }
+
     /// When the last successful command touched each group (ISO 8601), keyed by group.
     static func lastUpdates(in db: Database) throws -> [String: String] {
         let rows = try Row.fetchAll(

@@ -10,13 +10,16 @@ import Testing
 struct StatusReportTests {
     let today = StoreFixtures.day("2024-12-23")
 
-    @Test func reportShowsRangesGapsFreshnessModelsAndRuns() throws {
+    @Test func reportShowsRangesGapsRejectionsFreshnessModelsAndRuns() throws {
         let store = try FeatureStore.inMemory(clock: .at(today))
         var candles = StoreFixtures.candles(from: StoreFixtures.day("2024-12-01"), count: 23)
         candles.removeAll { ["2024-12-05", "2024-12-06", "2024-12-07", "2024-12-10"].contains($0.day.iso) }
         candles[candles.count - 1].complete = false
+        // A row validation refuses: counted per group and listed with its reason (issue 7 item 7).
+        var negative = StoreFixtures.flat(StoreFixtures.day("2024-12-10"), price: 10)
+        negative.open = -1
         try store.write(command: "backfill") { writer in
-            _ = try writer.upsert(candles, into: "solana")
+            _ = try writer.upsert(candles + [negative], into: "solana")
             _ = try writer.upsert(StoreFixtures.fearGreed(from: StoreFixtures.day("2024-12-01"), count: 22))
         }
         var config = Config()
@@ -36,12 +39,13 @@ struct StatusReportTests {
                 Foresite status on 2024-12-23 (store test.sqlite)
 
                 Feature groups
-                  group       rows  first       last        missing  incomplete  behind  last update
-                  bitcoin        0  -           -                 0           0       -  never
-                  solana        19  2024-12-01  2024-12-23        4           1      0d  2024-12-23T12:00:00Z
-                  fear_greed    22  2024-12-01  2024-12-22        0           0      0d  2024-12-23T12:00:00Z
+                  group       rows  first       last        missing  incomplete  rejected  behind  last update
+                  bitcoin        0  -           -                 0           0         0       -  never
+                  solana        19  2024-12-01  2024-12-23        4           1         1      0d  2024-12-23T12:00:00Z
+                  fear_greed    22  2024-12-01  2024-12-22        0           0         0      0d  2024-12-23T12:00:00Z
                   solana missing: 2024-12-05…2024-12-07, 2024-12-10
                   solana incomplete: 2024-12-23
+                  rejected solana 2024-12-10: open must be a positive finite price, got -1.0
 
                 Models
                   champion v1 (returns), test MAE 1.5 vs naive 2.25, data 2024-12-01…2024-12-22; 1 registered
@@ -52,10 +56,24 @@ struct StatusReportTests {
 
                 Last runs
                   #2 2024-12-23T12:00:00Z train ok: registered model v1; promoted model v1
-                  #1 2024-12-23T12:00:00Z backfill ok: solana: 19 inserted, 0 updated, 0 unchanged, 0 rejected; \
+                  #1 2024-12-23T12:00:00Z backfill partial: solana: 19 inserted, 0 updated, 0 unchanged, 1 rejected; \
                 fear_greed: 22 inserted, 0 updated, 0 unchanged, 0 rejected
 
                 """)
+    }
+
+    @Test func rejectionsPastTheListedFiveAreCounted() throws {
+        let store = try FeatureStore.inMemory(clock: .at(today))
+        let bad = (1...7).map { offset in
+            var candle = StoreFixtures.flat(StoreFixtures.day("2024-12-01").adding(days: offset), price: 10)
+            candle.high = 5
+            return candle
+        }
+        try store.write(command: "backfill") { writer in _ = try writer.upsert(bad, into: "bitcoin") }
+        let lines = try StatusReport.make(store: store, config: Config()).render().split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("  rejected bitcoin 2024-12-0") }.count == 5)
+        #expect(lines.contains("  … and 2 older rejected rows"))
+        #expect(lines.contains { $0.hasPrefix("  bitcoin ") && $0.contains("  7  ") })
     }
 
     @Test func missingStoreSaysHowToStart() throws {
