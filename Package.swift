@@ -34,7 +34,9 @@ let package = Package(
         .target(
             name: "ForesiteStore",
             dependencies: ["ForesiteCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "ForesiteML", dependencies: ["ForesiteCore", "COpenBLAS"]),
+        // The LSTM's per-time-step kernels (AVX2 + FMA with a portable fallback, chosen at run time).
+        .target(name: "CLSTMKernels"),
+        .target(name: "ForesiteML", dependencies: ["ForesiteCore", "COpenBLAS", "CLSTMKernels"]),
         .target(name: "ForesiteForecast", dependencies: ["ForesiteCore", "ForesiteML"]),
         .target(
             name: "ForesiteSite",
@@ -71,7 +73,8 @@ let package = Package(
         .testTarget(name: "ForesiteStoreTests", dependencies: ["ForesiteStore", "ForesiteTestSupport"]),
         .testTarget(name: "ForesiteMLTests", dependencies: ["ForesiteML", "ForesiteIngest", "ForesiteTestSupport"]),
         .testTarget(
-            name: "ForesiteForecastTests", dependencies: ["ForesiteForecast", "ForesiteML", "ForesiteTestSupport"]),
+            name: "ForesiteForecastTests",
+            dependencies: ["ForesiteForecast", "ForesiteML", "ForesiteIngest", "ForesiteTestSupport"]),
         .testTarget(
             name: "ForesiteSiteTests", dependencies: ["ForesiteSite", "CLibXML2", "ForesiteTestSupport"],
             exclude: ["__Snapshots__"]),

@@ -1,76 +1,98 @@
 /// Scratch memory for one forward and backward pass over a batch of up to `capacity` windows.
 ///
 /// Allocated once per training (or batched prediction) so the epoch loop never allocates. All
-/// per-time-step tensors are time-major (`t · batch + row`), which lets the input projection
-/// `X·W` of the whole batch and all steps run as one `sgemm`, and the weight gradients `Xᵀ·dZ`
-/// and `Hᵀ·dZ` as one `sgemm` each after the backward sweep.
-/// Not thread-safe: each training owns its workspace.
+/// per-time-step tensors are time-major (`t · batch + row`) and use the `PaddedGateLayout` of the C
+/// step kernels: the input projection `X·W` of the whole batch and all steps runs as one `sgemm`, each
+/// time step as one `LSTMKernels` call, and the weight gradients `Xᵀ·dZ`, `Hᵀ·dZ` as one `sgemm` each
+/// after the backward sweep. Not thread-safe: each training owns its workspace.
 final class BatchWorkspace {
+    /// What a workspace is for: inference needs no gradient buffers.
+    enum Purpose {
+        case training
+        case inference
+    }
+
     let architecture: Architecture
     let capacity: Int
+    let gateLayout: PaddedGateLayout
+    let implementation: LSTMKernels.Implementation
     /// Inputs, `window × batch × features`.
     let inputs: UnsafeMutablePointer<Float>
-    /// Gate pre-activations, then (after the step) activations i, f, c̃, o: `window × batch × 4·hidden`.
+    /// x·W before each step, the activations i, f, c̃, o after it: `window × batch × gateLayout.width`.
     let gates: UnsafeMutablePointer<Float>
-    /// Cell and hidden states, `(window + 1) × batch × hidden`; step 0 is the zero initial state.
+    /// Cell and hidden states, `(window + 1) × batch × paddedHidden`; step 0 is the zero initial state.
     let cells: UnsafeMutablePointer<Float>
     let hiddens: UnsafeMutablePointer<Float>
-    /// tanh of each cell state, kept for the backward pass: `window × batch × hidden`.
+    /// tanh of each cell state, kept for the backward pass: `window × batch × paddedHidden`.
     let cellTanh: UnsafeMutablePointer<Float>
     /// Dense layer output after ReLU, `batch × dense`, and the network output, `batch × outputs`.
     let denseActivations: UnsafeMutablePointer<Float>
     let outputs: UnsafeMutablePointer<Float>
-    /// Gradients w.r.t. the gate pre-activations, the hidden and cell state, and the layer outputs.
+    /// The LSTM's kernel (`features × width`), recurrent kernel (`hidden × width`) and bias (`width`),
+    /// padded from the parameters at the start of every forward pass.
+    let paddedKernel: UnsafeMutablePointer<Float>
+    let paddedRecurrent: UnsafeMutablePointer<Float>
+    let paddedBias: UnsafeMutablePointer<Float>
+    /// Training only: dL/dz of every step (`window × batch × width`), dL/dh and dL/dc of the current
+    /// step (`batch × paddedHidden`), the dense layers' gradients, Uᵀ padded (`width × paddedHidden`) and
+    /// room for one padded weight gradient before it is unpadded (`max(features, hidden) × width`).
     let gateGradients: UnsafeMutablePointer<Float>
     let hiddenGradient: UnsafeMutablePointer<Float>
     let cellGradient: UnsafeMutablePointer<Float>
     let denseGradient: UnsafeMutablePointer<Float>
     let outputGradient: UnsafeMutablePointer<Float>
-    /// 1 for the sigmoid gates' columns (i, f, o), 2 for the candidate's (tanh x = 2σ(2x) − 1).
-    let gateScale: UnsafeMutablePointer<Float>
+    let paddedRecurrentTransposed: UnsafeMutablePointer<Float>
+    let paddedGradient: UnsafeMutablePointer<Float>
 
-    /// Every buffer above is a slice of this one allocation (one `malloc` per workspace, which keeps
-    /// single-window prediction cheap).
+    /// Every buffer above is a zero-initialised slice of this one allocation (padding must start at
+    /// zero, and one `malloc` per workspace keeps single-window prediction cheap).
     private let storage: UnsafeMutablePointer<Float>
 
-    init(architecture: Architecture, capacity: Int) {
+    init(
+        architecture: Architecture, capacity: Int, purpose: Purpose = .training,
+        implementation: LSTMKernels.Implementation = LSTMKernels.preferred
+    ) {
         BLAS.prepare()
         self.architecture = architecture
         self.capacity = capacity
+        self.implementation = implementation
         let a = architecture
+        let g = PaddedGateLayout(hidden: a.hidden)
+        gateLayout = g
+        let (steps, hp, width) = (a.window, g.paddedHidden, g.width)
+        let training = purpose == .training ? 1 : 0
         let sizes = [
-            a.window * capacity * a.features, a.window * capacity * a.gates, (a.window + 1) * capacity * a.hidden,
-            (a.window + 1) * capacity * a.hidden, a.window * capacity * a.hidden, capacity * a.dense,
-            capacity * a.outputs, a.window * capacity * a.gates, capacity * a.hidden, capacity * a.hidden,
-            capacity * a.dense, capacity * a.outputs, a.gates,
+            steps * capacity * a.features, steps * capacity * width, (steps + 1) * capacity * hp,
+            (steps + 1) * capacity * hp, steps * capacity * hp, capacity * a.dense, capacity * a.outputs,
+            a.features * width, a.hidden * width, width,
+            training * steps * capacity * width, training * capacity * hp, training * capacity * hp,
+            training * capacity * a.dense, training * capacity * a.outputs, training * width * hp,
+            training * max(a.features, a.hidden) * width,
         ]
         // Each buffer starts a multiple of 64 bytes into the block.
         let padded = sizes.map { ($0 + 15) / 16 * 16 }
-        storage = UnsafeMutablePointer<Float>.allocate(capacity: padded.reduce(0, +))
-        storage.initialize(repeating: 0, count: padded.reduce(0, +))
-        var offsets: [Int] = []
+        let total = padded.reduce(0, +)
+        storage = UnsafeMutablePointer<Float>.allocate(capacity: total)
+        storage.initialize(repeating: 0, count: total)
+        var slices: [UnsafeMutablePointer<Float>] = []
         var next = 0
         for size in padded {
-            offsets.append(next)
+            slices.append(storage + next)
             next += size
         }
-        inputs = storage + offsets[0]
-        gates = storage + offsets[1]
-        cells = storage + offsets[2]
-        hiddens = storage + offsets[3]
-        cellTanh = storage + offsets[4]
-        denseActivations = storage + offsets[5]
-        outputs = storage + offsets[6]
-        gateGradients = storage + offsets[7]
-        hiddenGradient = storage + offsets[8]
-        cellGradient = storage + offsets[9]
-        denseGradient = storage + offsets[10]
-        outputGradient = storage + offsets[11]
-        gateScale = storage + offsets[12]
-        for column in 0..<a.gates {
-            gateScale[column] = column / a.hidden == 2 ? 2 : 1
-        }
+        (inputs, gates, cells, hiddens, cellTanh, denseActivations, outputs) = (
+            slices[0], slices[1], slices[2], slices[3], slices[4], slices[5], slices[6]
+        )
+        (paddedKernel, paddedRecurrent, paddedBias) = (slices[7], slices[8], slices[9])
+        (gateGradients, hiddenGradient, cellGradient, denseGradient, outputGradient) = (
+            slices[10], slices[11], slices[12], slices[13], slices[14]
+        )
+        (paddedRecurrentTransposed, paddedGradient) = (slices[15], slices[16])
+        isTraining = training == 1
     }
+
+    /// Whether the gradient buffers exist.
+    let isTraining: Bool
 
     deinit {
         storage.deallocate()
@@ -81,34 +103,34 @@ final class BatchWorkspace {
         precondition(batch >= 1 && batch <= capacity, "batch \(batch) exceeds the workspace")
         let a = architecture
         let layout = ParameterLayout(a)
-        let (window, hidden, gateWidth) = (a.window, a.hidden, a.gates)
-        let kernel = parameters + layout.lstmKernel.lowerBound
-        let recurrent = parameters + layout.lstmRecurrentKernel.lowerBound
-        let bias = parameters + layout.lstmBias.lowerBound
+        let g = gateLayout
+        let (window, hp, width) = (a.window, g.paddedHidden, g.width)
+        g.pad(parameters + layout.lstmKernel.lowerBound, rows: a.features, into: paddedKernel)
+        g.pad(parameters + layout.lstmRecurrentKernel.lowerBound, rows: a.hidden, into: paddedRecurrent)
+        g.pad(parameters + layout.lstmBias.lowerBound, rows: 1, into: paddedBias)
 
-        // Input projection of every step of every window at once: (window·batch × features)·(features × 4h).
+        // Input projection of every step of every window at once: (window·batch × features)·(features × width).
         BLAS.gemm(
-            false, false, m: window * batch, n: gateWidth, k: a.features,
-            inputs, lda: a.features, kernel, ldb: gateWidth, beta: 0, gates, ldc: gateWidth)
-        cells.update(repeating: 0, count: batch * hidden)
-        hiddens.update(repeating: 0, count: batch * hidden)
-
+            false, false, m: window * batch, n: width, k: a.features,
+            inputs, lda: a.features, paddedKernel, ldb: width, beta: 0, gates, ldc: width)
+        // A previous, larger batch may have left later steps' states where this batch's step 0 lives.
+        cells.update(repeating: 0, count: batch * hp)
+        hiddens.update(repeating: 0, count: batch * hp)
         for step in 0..<window {
-            let z = gates + step * batch * gateWidth
-            if batch == 1 {
-                BLAS.gemvRow(
-                    m: hidden, n: gateWidth, hiddens + step * hidden, recurrent, lda: gateWidth, beta: 1, z)
-            } else {
-                BLAS.gemm(
-                    false, false, m: batch, n: gateWidth, k: hidden,
-                    hiddens + step * batch * hidden, lda: hidden, recurrent, ldb: gateWidth, beta: 1, z, ldc: gateWidth)
-            }
-            LSTMCell.forward(
-                gates: z, bias: bias, gateScale: gateScale, previousCells: cells + step * batch * hidden,
-                cells: cells + (step + 1) * batch * hidden, cellTanh: cellTanh + step * batch * hidden,
-                hiddens: hiddens + (step + 1) * batch * hidden, rows: batch, hidden: hidden)
+            let state = step * batch * hp
+            let next = state + batch * hp
+            LSTMKernels.forwardStep(
+                implementation, rows: batch, recurrentRows: step == 0 ? 0 : a.hidden, layout: g,
+                recurrent: paddedRecurrent, bias: paddedBias, previousHidden: hiddens + state,
+                previousCell: cells + state, gates: gates + step * batch * width, cells: cells + next,
+                cellTanh: cellTanh + state, hiddens: hiddens + next)
         }
         DenseLayers.forward(parameters, layout: layout, workspace: self, batch: batch)
+    }
+
+    /// The last hidden state of every window, `batch × paddedHidden` (after `forward`).
+    func lastHidden(batch: Int) -> UnsafeMutablePointer<Float> {
+        hiddens + architecture.window * batch * gateLayout.paddedHidden
     }
 
     /// Mean squared error of `outputs` against `targets` (`batch × outputs`), summed in Double.
@@ -120,47 +142,5 @@ final class BatchWorkspace {
             sum += difference * difference
         }
         return sum / Double(count)
-    }
-
-    /// Backpropagation through time of the MSE loss after `forward`; overwrites `gradients` (one
-    /// value per parameter, same layout).
-    func backward(
-        _ parameters: UnsafePointer<Float>, targets: UnsafePointer<Float>, batch: Int,
-        gradients: UnsafeMutablePointer<Float>
-    ) {
-        let a = architecture
-        let layout = ParameterLayout(a)
-        let (window, hidden, gateWidth) = (a.window, a.hidden, a.gates)
-        // Keras's MSE: mean over the outputs, then over the batch.
-        let scale = 2 / Float(batch * a.outputs)
-        for index in 0..<(batch * a.outputs) {
-            outputGradient[index] = scale * (outputs[index] - targets[index])
-        }
-        DenseLayers.backward(parameters, layout: layout, workspace: self, batch: batch, gradients: gradients)
-
-        cellGradient.update(repeating: 0, count: batch * hidden)
-        let recurrent = parameters + layout.lstmRecurrentKernel.lowerBound
-        for step in stride(from: window - 1, through: 0, by: -1) {
-            let dz = gateGradients + step * batch * gateWidth
-            LSTMCell.backward(
-                gates: gates + step * batch * gateWidth, previousCells: cells + step * batch * hidden,
-                cellTanh: cellTanh + step * batch * hidden, hiddenGradient: hiddenGradient,
-                cellGradient: cellGradient, gateGradients: dz, rows: batch, hidden: hidden)
-            if step > 0 {
-                BLAS.gemm(
-                    false, true, m: batch, n: hidden, k: gateWidth,
-                    dz, lda: gateWidth, recurrent, ldb: gateWidth, beta: 0, hiddenGradient, ldc: hidden)
-            }
-        }
-        let rows = window * batch
-        BLAS.gemm(
-            true, false, m: a.features, n: gateWidth, k: rows, inputs, lda: a.features, gateGradients,
-            ldb: gateWidth, beta: 0, gradients + layout.lstmKernel.lowerBound, ldc: gateWidth)
-        // Hidden states 0 … window−1 are the "previous" states of steps 1 … window.
-        BLAS.gemm(
-            true, false, m: hidden, n: gateWidth, k: rows, hiddens, lda: hidden, gateGradients,
-            ldb: gateWidth, beta: 0, gradients + layout.lstmRecurrentKernel.lowerBound, ldc: gateWidth)
-        ColumnSums.compute(
-            gateGradients, rows: rows, columns: gateWidth, into: gradients + layout.lstmBias.lowerBound)
     }
 }

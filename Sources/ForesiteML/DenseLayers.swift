@@ -5,9 +5,8 @@ enum DenseLayers {
         _ parameters: UnsafePointer<Float>, layout: ParameterLayout, workspace w: BatchWorkspace, batch: Int
     ) {
         let a = layout.architecture
-        let last = w.hiddens + a.window * batch * a.hidden
         BLAS.gemm(
-            false, false, m: batch, n: a.dense, k: a.hidden, last, lda: a.hidden,
+            false, false, m: batch, n: a.dense, k: a.hidden, w.lastHidden(batch: batch), lda: w.gateLayout.paddedHidden,
             parameters + layout.denseKernel.lowerBound, ldb: a.dense, beta: 0, w.denseActivations, ldc: a.dense)
         let denseBias = parameters + layout.denseBias.lowerBound
         for row in 0..<batch {
@@ -28,7 +27,7 @@ enum DenseLayers {
     }
 
     /// From dL/d(output) in `outputGradient`, writes the dense layers' parameter gradients and leaves
-    /// dL/dh of the last LSTM step in `hiddenGradient`.
+    /// dL/dh of the last LSTM step in `hiddenGradient` (its padding columns stay zero).
     static func backward(
         _ parameters: UnsafePointer<Float>, layout: ParameterLayout, workspace w: BatchWorkspace, batch: Int,
         gradients: UnsafeMutablePointer<Float>
@@ -46,14 +45,15 @@ enum DenseLayers {
         for index in 0..<(batch * a.dense) where w.denseActivations[index] <= 0 {
             w.denseGradient[index] = 0
         }
-        let last = w.hiddens + a.window * batch * a.hidden
+        let hp = w.gateLayout.paddedHidden
         BLAS.gemm(
-            true, false, m: a.hidden, n: a.dense, k: batch, last, lda: a.hidden, w.denseGradient, ldb: a.dense,
+            true, false, m: a.hidden, n: a.dense, k: batch, w.lastHidden(batch: batch), lda: hp, w.denseGradient,
+            ldb: a.dense,
             beta: 0, gradients + layout.denseKernel.lowerBound, ldc: a.dense)
         ColumnSums.compute(
             w.denseGradient, rows: batch, columns: a.dense, into: gradients + layout.denseBias.lowerBound)
         BLAS.gemm(
             false, true, m: batch, n: a.hidden, k: a.dense, w.denseGradient, lda: a.dense,
-            parameters + layout.denseKernel.lowerBound, ldb: a.dense, beta: 0, w.hiddenGradient, ldc: a.hidden)
+            parameters + layout.denseKernel.lowerBound, ldb: a.dense, beta: 0, w.hiddenGradient, ldc: hp)
     }
 }

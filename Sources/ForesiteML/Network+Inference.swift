@@ -9,7 +9,7 @@ extension Network {
         }
         guard !windows.isEmpty else { return [] }
         let chunk = min(windows.count, 256)
-        let workspace = BatchWorkspace(architecture: a, capacity: chunk)
+        let workspace = BatchWorkspace(architecture: a, capacity: chunk, purpose: .inference)
         var result: [Float] = []
         result.reserveCapacity(windows.count * a.outputs)
         var start = 0

@@ -1,0 +1,137 @@
+import ForesiteCore
+import Testing
+
+@testable import ForesiteML
+
+/// The C step kernels: the AVX2 version against the portable one on random inputs, and both through
+/// the whole network against the independent Double reference.
+///
+/// Tolerance: both implementations evaluate the same expressions in the same order; they differ only
+/// where FMA skips a rounding, about 1e-7 relative on values of order 1, plus the exp polynomial's
+/// 2 ulp. 1e-5 absolute leaves two orders of magnitude for that and still fails on any wrong column,
+/// unit, row or padding entry, which moves values by 1e-2 or more.
+@Suite struct LSTMKernelTests {
+    static let tolerance: Float = 1e-5
+
+    /// Random values in ±`scale` on the real units of a padded buffer, zero on the padding.
+    static func padded(
+        _ layout: PaddedGateLayout, rows: Int, blocks: Int, scale: Double, _ generator: inout SeededGenerator
+    ) -> [Float] {
+        let stride = blocks * layout.paddedHidden
+        var values = [Float](repeating: 0, count: rows * stride)
+        for row in 0..<rows {
+            for block in 0..<blocks {
+                for unit in 0..<layout.hidden {
+                    values[row * stride + block * layout.paddedHidden + unit] = Float(
+                        (generator.nextUnit() * 2 - 1) * scale)
+                }
+            }
+        }
+        return values
+    }
+
+    static func expectClose(_ a: [Float], _ b: [Float], _ what: String) {
+        #expect(a.count == b.count)
+        let worst = zip(a, b).map { abs($0 - $1) }.max() ?? 0
+        #expect(worst <= tolerance, "\(what): largest difference \(worst)")
+    }
+
+    /// One forward and one backward step with each implementation; `rows` odd exercises the kernel's
+    /// pairing of the last row with itself, `hidden` 12 and 40 its partial register groups.
+    @Test(
+        .enabled(if: LSTMKernels.available.contains(.avx2), "this CPU has no AVX2/FMA"),
+        arguments: [(30, 5), (12, 3), (40, 4), (1, 1)])
+    func avx2AgreesWithScalar(hidden: Int, rows: Int) {
+        let layout = PaddedGateLayout(hidden: hidden)
+        var generator = SeededGenerator(seed: UInt64(hidden * 100 + rows))
+        let recurrent = Self.padded(layout, rows: hidden, blocks: 4, scale: 0.5, &generator)
+        let bias = Self.padded(layout, rows: 1, blocks: 4, scale: 1, &generator)
+        let previousHidden = Self.padded(layout, rows: rows, blocks: 1, scale: 1, &generator)
+        let previousCell = Self.padded(layout, rows: rows, blocks: 1, scale: 2, &generator)
+        let projected = Self.padded(layout, rows: rows, blocks: 4, scale: 3, &generator)
+        let hiddenGradient = Self.padded(layout, rows: rows, blocks: 1, scale: 1, &generator)
+        let cellGradient = Self.padded(layout, rows: rows, blocks: 1, scale: 1, &generator)
+        var transposed = [Float](repeating: 0, count: layout.width * layout.paddedHidden)
+        for j in 0..<layout.width {
+            for k in 0..<hidden { transposed[j * layout.paddedHidden + k] = recurrent[k * layout.width + j] }
+        }
+
+        func run(_ implementation: LSTMKernels.Implementation) -> [String: [Float]] {
+            var gates = projected
+            var cells = [Float](repeating: 0, count: rows * layout.paddedHidden)
+            var tanh = cells
+            var hiddens = cells
+            var dh = hiddenGradient
+            var dc = cellGradient
+            var dz = [Float](repeating: 0, count: rows * layout.width)
+            LSTMKernels.forwardStep(
+                implementation, rows: rows, recurrentRows: hidden, layout: layout, recurrent: recurrent,
+                bias: bias, previousHidden: previousHidden, previousCell: previousCell, gates: &gates,
+                cells: &cells, cellTanh: &tanh, hiddens: &hiddens)
+            LSTMKernels.backwardStep(
+                implementation, rows: rows, layout: layout, recurrentTransposed: transposed, gates: gates,
+                previousCell: previousCell, cellTanh: tanh, hiddenGradient: &dh, cellGradient: &dc,
+                gateGradients: &dz, propagate: true)
+            return ["gates": gates, "cells": cells, "tanh": tanh, "hiddens": hiddens, "dh": dh, "dc": dc, "dz": dz]
+        }
+        let fast = run(.avx2)
+        let portable = run(.scalar)
+        for (name, values) in portable {
+            Self.expectClose(fast[name]!, values, name)
+        }
+        // Padding units stay exactly zero, which is what keeps them out of the real units.
+        for name in ["cells", "hiddens", "dh", "dc"] {
+            for row in 0..<rows {
+                for unit in hidden..<layout.paddedHidden {
+                    #expect(fast[name]![row * layout.paddedHidden + unit] == 0, "\(name) padding")
+                }
+            }
+        }
+        // A non-trivial case: the activations moved away from σ(0) and the gradients are not all zero.
+        #expect(fast["dz"]!.contains { abs($0) > 1e-2 })
+    }
+
+    /// Every implementation through the whole network equals the Double reference (the scalar path
+    /// would otherwise only be exercised on CPUs without AVX2).
+    @Test(arguments: LSTMKernels.available)
+    func networkMatchesScalarReference(implementation: LSTMKernels.Implementation) throws {
+        let architecture = Architecture(window: 5, features: 3, hidden: 11, dense: 4, outputs: 2)
+        var network = try Network(architecture: architecture, seed: 3)
+        var generator = SeededGenerator(seed: 17)
+        for index in network.parameters.indices {
+            network.parameters[index] += Float((generator.nextUnit() - 0.5) * 0.4)
+        }
+        let windows = (0..<3).map { _ in (0..<5).map { _ in (0..<3).map { _ in generator.nextUnit() * 2 - 1 } } }
+        let workspace = BatchWorkspace(
+            architecture: architecture, capacity: 3, purpose: .inference, implementation: implementation)
+        for (row, window) in windows.enumerated() {
+            window.flatMap { $0.map { Float($0) } }.withUnsafeBufferPointer {
+                workspace.loadWindow($0.baseAddress!, row: row, batch: 3)
+            }
+        }
+        network.parameters.withUnsafeBufferPointer { workspace.forward($0.baseAddress!, batch: 3) }
+        for (row, window) in windows.enumerated() {
+            let expected = ScalarReference.outputs(network, window: window)
+            for unit in 0..<2 {
+                #expect(abs(Double(workspace.outputs[row * 2 + unit]) - expected[unit]) < 1e-5)
+            }
+        }
+    }
+
+    @Test func paddingRoundTripsAndTransposes() {
+        let layout = PaddedGateLayout(hidden: 3)
+        #expect(layout.paddedHidden == 8 && layout.width == 32)
+        let matrix = (0..<(2 * 12)).map { Float($0 + 1) }
+        var padded = [Float](repeating: 0, count: 2 * layout.width)
+        layout.pad(matrix, rows: 2, into: &padded)
+        #expect(padded[8] == 4 && padded[layout.width + 24] == 22 && padded[3] == 0)
+        var back = [Float](repeating: 0, count: matrix.count)
+        layout.unpad(padded, rows: 2, into: &back)
+        #expect(back == matrix)
+        let recurrent = (0..<(3 * 12)).map { Float($0) }
+        var transposed = [Float](repeating: -1, count: layout.width * layout.paddedHidden)
+        layout.padTransposed(recurrent, into: &transposed)
+        // Uᵀ(f-block unit 2, k = 1) = U(1, 3 + 2).
+        #expect(transposed[(8 + 2) * 8 + 1] == recurrent[1 * 12 + 5])
+    }
+}
