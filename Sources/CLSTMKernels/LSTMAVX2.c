@@ -2,7 +2,7 @@
 // their own target attribute), called only where `foresite_lstm_avx2_supported` says the CPU has the
 // instructions. Other architectures get functions that forward to the scalar versions.
 #include "CLSTMKernels.h"
-#include "CephesExp.h"
+#include "RationalTanh.h"
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -14,70 +14,69 @@ int foresite_lstm_avx2_supported(void) {
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 }
 
-AVX2 static inline __m256 exp8(__m256 x) {
-    x = _mm256_min_ps(_mm256_max_ps(x, _mm256_set1_ps(CEPHES_EXP_LOWEST)), _mm256_set1_ps(CEPHES_EXP_HIGHEST));
-    const __m256 n = _mm256_round_ps(
-        _mm256_mul_ps(x, _mm256_set1_ps(CEPHES_LOG2E)), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    __m256 r = _mm256_fnmadd_ps(n, _mm256_set1_ps(CEPHES_LN2_HIGH), x);
-    r = _mm256_fnmadd_ps(n, _mm256_set1_ps(CEPHES_LN2_LOW), r);
-    __m256 p = _mm256_set1_ps(CEPHES_P0);
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(CEPHES_P1));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(CEPHES_P2));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(CEPHES_P3));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(CEPHES_P4));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(CEPHES_P5));
-    p = _mm256_add_ps(_mm256_fmadd_ps(p, _mm256_mul_ps(r, r), r), _mm256_set1_ps(1.0f));
-    const __m256i exponent = _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127)), 23);
-    return _mm256_mul_ps(p, _mm256_castsi256_ps(exponent));
+AVX2 static inline __m256 tanh8(__m256 x) {
+    x = _mm256_min_ps(_mm256_max_ps(x, _mm256_set1_ps(-TANH_CLAMP)), _mm256_set1_ps(TANH_CLAMP));
+    const __m256 x2 = _mm256_mul_ps(x, x);
+    __m256 p = _mm256_fmadd_ps(x2, _mm256_set1_ps(TANH_ALPHA_13), _mm256_set1_ps(TANH_ALPHA_11));
+    p = _mm256_fmadd_ps(p, x2, _mm256_set1_ps(TANH_ALPHA_9));
+    p = _mm256_fmadd_ps(p, x2, _mm256_set1_ps(TANH_ALPHA_7));
+    p = _mm256_fmadd_ps(p, x2, _mm256_set1_ps(TANH_ALPHA_5));
+    p = _mm256_fmadd_ps(p, x2, _mm256_set1_ps(TANH_ALPHA_3));
+    p = _mm256_fmadd_ps(p, x2, _mm256_set1_ps(TANH_ALPHA_1));
+    p = _mm256_mul_ps(p, x);
+    __m256 q = _mm256_fmadd_ps(x2, _mm256_set1_ps(TANH_BETA_6), _mm256_set1_ps(TANH_BETA_4));
+    q = _mm256_fmadd_ps(q, x2, _mm256_set1_ps(TANH_BETA_2));
+    q = _mm256_fmadd_ps(q, x2, _mm256_set1_ps(TANH_BETA_0));
+    return _mm256_div_ps(p, q);
 }
 
-/// σ(s·x)·s − (s − 1): the sigmoid for s = 1, tanh for s = 2.
-AVX2 static inline __m256 scaled_sigmoid8(__m256 x, float s) {
-    const __m256 scale = _mm256_set1_ps(s);
-    const __m256 e = exp8(_mm256_mul_ps(_mm256_set1_ps(-s), x));
-    return _mm256_sub_ps(_mm256_div_ps(scale, _mm256_add_ps(_mm256_set1_ps(1.0f), e)), _mm256_set1_ps(s - 1.0f));
+/// The gate activation of an 8-column tile: tanh for the candidate block, else σ(x) = ½ + ½·tanh(x/2).
+AVX2 static inline __m256 gate_activation8(__m256 x, int candidate) {
+    if (candidate) return tanh8(x);
+    const __m256 half = _mm256_set1_ps(0.5f);
+    return _mm256_fmadd_ps(half, tanh8(_mm256_mul_ps(half, x)), half);
 }
 
-/// Gate activations of two rows (which may be the same row): z ← act(z + b + h·U), 32 columns at a
-/// time so 8 accumulators (2 rows × 4 registers) hide the FMA latency and each U load serves both rows.
+/// Whether an 8-column tile lies in the candidate block c̃ (columns 2·hp ..< 3·hp; hp is a multiple of 8).
+static inline int is_candidate(int column, int hp) { return column >= 2 * hp && column < 3 * hp; }
+
+/// acc[0..3] += a0[k]·M[k, col ..< col+32] and acc[4..7] += a1[k]·M[k, col ..< col+32] for k < count: the
+/// register-blocked core of every product here (8 accumulators hide the FMA latency, each row of M
+/// loaded once serves both rows of a).
+AVX2 static inline __attribute__((always_inline)) void accumulate_pair(
+    int count, const float *a0, const float *a1, int a_stride, const float *m, int m_stride, __m256 acc[8]) {
+    for (int k = 0; k < count; k++) {
+        const float *row = m + k * m_stride;
+        const __m256 m0 = _mm256_loadu_ps(row), m1 = _mm256_loadu_ps(row + 8);
+        const __m256 m2 = _mm256_loadu_ps(row + 16), m3 = _mm256_loadu_ps(row + 24);
+        const __m256 x0 = _mm256_broadcast_ss(a0 + k * a_stride), x1 = _mm256_broadcast_ss(a1 + k * a_stride);
+        acc[0] = _mm256_fmadd_ps(x0, m0, acc[0]);
+        acc[1] = _mm256_fmadd_ps(x0, m1, acc[1]);
+        acc[2] = _mm256_fmadd_ps(x0, m2, acc[2]);
+        acc[3] = _mm256_fmadd_ps(x0, m3, acc[3]);
+        acc[4] = _mm256_fmadd_ps(x1, m0, acc[4]);
+        acc[5] = _mm256_fmadd_ps(x1, m1, acc[5]);
+        acc[6] = _mm256_fmadd_ps(x1, m2, acc[6]);
+        acc[7] = _mm256_fmadd_ps(x1, m3, acc[7]);
+    }
+}
+
+/// Gate activations of two rows (which may be the same row), 32 columns at a time:
+/// z ← act(b + x·W + h₋₁·U).
 AVX2 static void gates_for_pair(
-    int hidden, int hp, const float *recurrent, const float *bias, const float *h0, const float *h1, float *z0,
-    float *z1) {
+    int features, int recurrent_rows, int hp, const float *x0, const float *x1, const float *kernel,
+    const float *recurrent, const float *bias, const float *h0, const float *h1, float *z0, float *z1) {
     const int width = 4 * hp;
     for (int col = 0; col < width; col += 32) {
-        const __m256 b0 = _mm256_loadu_ps(bias + col), b1 = _mm256_loadu_ps(bias + col + 8);
-        const __m256 b2 = _mm256_loadu_ps(bias + col + 16), b3 = _mm256_loadu_ps(bias + col + 24);
-        __m256 a0 = _mm256_add_ps(_mm256_loadu_ps(z0 + col), b0), a1 = _mm256_add_ps(_mm256_loadu_ps(z0 + col + 8), b1);
-        __m256 a2 = _mm256_add_ps(_mm256_loadu_ps(z0 + col + 16), b2);
-        __m256 a3 = _mm256_add_ps(_mm256_loadu_ps(z0 + col + 24), b3);
-        __m256 a4 = _mm256_add_ps(_mm256_loadu_ps(z1 + col), b0), a5 = _mm256_add_ps(_mm256_loadu_ps(z1 + col + 8), b1);
-        __m256 a6 = _mm256_add_ps(_mm256_loadu_ps(z1 + col + 16), b2);
-        __m256 a7 = _mm256_add_ps(_mm256_loadu_ps(z1 + col + 24), b3);
-        for (int k = 0; k < hidden; k++) {
-            const float *u = recurrent + k * width + col;
-            const __m256 u0 = _mm256_loadu_ps(u), u1 = _mm256_loadu_ps(u + 8);
-            const __m256 u2 = _mm256_loadu_ps(u + 16), u3 = _mm256_loadu_ps(u + 24);
-            const __m256 x0 = _mm256_broadcast_ss(h0 + k), x1 = _mm256_broadcast_ss(h1 + k);
-            a0 = _mm256_fmadd_ps(x0, u0, a0);
-            a1 = _mm256_fmadd_ps(x0, u1, a1);
-            a2 = _mm256_fmadd_ps(x0, u2, a2);
-            a3 = _mm256_fmadd_ps(x0, u3, a3);
-            a4 = _mm256_fmadd_ps(x1, u0, a4);
-            a5 = _mm256_fmadd_ps(x1, u1, a5);
-            a6 = _mm256_fmadd_ps(x1, u2, a6);
-            a7 = _mm256_fmadd_ps(x1, u3, a7);
+        __m256 acc[8];
+        for (int t = 0; t < 4; t++) acc[t] = acc[t + 4] = _mm256_loadu_ps(bias + col + 8 * t);
+        accumulate_pair(features, x0, x1, 1, kernel + col, width, acc);
+        accumulate_pair(recurrent_rows, h0, h1, 1, recurrent + col, width, acc);
+        for (int t = 0; t < 4; t++) {
+            const int candidate = is_candidate(col + 8 * t, hp);
+            _mm256_storeu_ps(z0 + col + 8 * t, gate_activation8(acc[t], candidate));
+            _mm256_storeu_ps(z1 + col + 8 * t, gate_activation8(acc[t + 4], candidate));
         }
-        // Block c̃ (columns 2·hp ..< 3·hp) takes tanh, the others the sigmoid; hp is a multiple of 8.
-        const float s0 = col / hp == 2 ? 2.0f : 1.0f, s1 = (col + 8) / hp == 2 ? 2.0f : 1.0f;
-        const float s2 = (col + 16) / hp == 2 ? 2.0f : 1.0f, s3 = (col + 24) / hp == 2 ? 2.0f : 1.0f;
-        _mm256_storeu_ps(z0 + col, scaled_sigmoid8(a0, s0));
-        _mm256_storeu_ps(z0 + col + 8, scaled_sigmoid8(a1, s1));
-        _mm256_storeu_ps(z0 + col + 16, scaled_sigmoid8(a2, s2));
-        _mm256_storeu_ps(z0 + col + 24, scaled_sigmoid8(a3, s3));
-        _mm256_storeu_ps(z1 + col, scaled_sigmoid8(a4, s0));
-        _mm256_storeu_ps(z1 + col + 8, scaled_sigmoid8(a5, s1));
-        _mm256_storeu_ps(z1 + col + 16, scaled_sigmoid8(a6, s2));
-        _mm256_storeu_ps(z1 + col + 24, scaled_sigmoid8(a7, s3));
     }
 }
 
@@ -87,7 +86,7 @@ AVX2 static void cell_update(int hp, const float *z, const float *pc, float *c, 
         const __m256 i = _mm256_loadu_ps(z + unit), f = _mm256_loadu_ps(z + hp + unit);
         const __m256 g = _mm256_loadu_ps(z + 2 * hp + unit), o = _mm256_loadu_ps(z + 3 * hp + unit);
         const __m256 cell = _mm256_fmadd_ps(f, _mm256_loadu_ps(pc + unit), _mm256_mul_ps(i, g));
-        const __m256 tanh = scaled_sigmoid8(cell, 2.0f);
+        const __m256 tanh = tanh8(cell);
         _mm256_storeu_ps(c + unit, cell);
         _mm256_storeu_ps(t + unit, tanh);
         _mm256_storeu_ps(h + unit, _mm256_mul_ps(o, tanh));
@@ -95,16 +94,17 @@ AVX2 static void cell_update(int hp, const float *z, const float *pc, float *c, 
 }
 
 AVX2 void foresite_lstm_forward_step_avx2(
-    int rows, int recurrent_rows, int hidden_padded, const float *recurrent, const float *bias,
-    const float *previous_hidden, const float *previous_cell, float *gates, float *cell, float *cell_tanh,
-    float *hidden_state) {
+    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs, const float *kernel,
+    const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
+    float *gates, float *cell, float *cell_tanh, float *hidden_state) {
     const int hp = hidden_padded, width = 4 * hidden_padded;
     for (int row = 0; row < rows; row += 2) {
         // An odd last row is paired with itself: same inputs, same stores, no extra latency.
         const int other = row + 1 < rows ? row + 1 : row;
         gates_for_pair(
-            recurrent_rows, hp, recurrent, bias, previous_hidden + row * hp, previous_hidden + other * hp,
-            gates + row * width, gates + other * width);
+            features, recurrent_rows, hp, inputs + row * features, inputs + other * features, kernel, recurrent,
+            bias, previous_hidden + row * hp, previous_hidden + other * hp, gates + row * width,
+            gates + other * width);
         for (int r = row; r <= other; r++) {
             cell_update(
                 hp, gates + r * width, previous_cell + r * hp, cell + r * hp, cell_tanh + r * hp,
@@ -136,37 +136,22 @@ AVX2 static void gate_gradients_for_row(
     }
 }
 
-/// dL/dh₋₁ = dz·Uᵀ for two rows (which may be the same row), 32 units at a time with 8 accumulators,
-/// then any remaining 8-unit tile with 2. Padding columns of dz are zero and skipped.
+/// dL/dh₋₁ = dz·Uᵀ for two rows (which may be the same row), 32 units at a time, then any remaining
+/// 8-unit tile. Padding columns of dz are zero and skipped.
 AVX2 static void hidden_gradient_for_pair(
     int hidden, int hp, const float *ut, const float *dz0, const float *dz1, float *dh0, float *dh1) {
     int col = 0;
     for (; col + 32 <= hp; col += 32) {
-        __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        __m256 acc[8];
+        for (int t = 0; t < 8; t++) acc[t] = _mm256_setzero_ps();
         for (int block = 0; block < 4; block++) {
-            for (int j = block * hp; j < block * hp + hidden; j++) {
-                const float *u = ut + j * hp + col;
-                const __m256 u0 = _mm256_loadu_ps(u), u1 = _mm256_loadu_ps(u + 8);
-                const __m256 u2 = _mm256_loadu_ps(u + 16), u3 = _mm256_loadu_ps(u + 24);
-                const __m256 x0 = _mm256_broadcast_ss(dz0 + j), x1 = _mm256_broadcast_ss(dz1 + j);
-                a0 = _mm256_fmadd_ps(x0, u0, a0);
-                a1 = _mm256_fmadd_ps(x0, u1, a1);
-                a2 = _mm256_fmadd_ps(x0, u2, a2);
-                a3 = _mm256_fmadd_ps(x0, u3, a3);
-                a4 = _mm256_fmadd_ps(x1, u0, a4);
-                a5 = _mm256_fmadd_ps(x1, u1, a5);
-                a6 = _mm256_fmadd_ps(x1, u2, a6);
-                a7 = _mm256_fmadd_ps(x1, u3, a7);
-            }
+            const int j = block * hp;
+            accumulate_pair(hidden, dz0 + j, dz1 + j, 1, ut + j * hp + col, hp, acc);
         }
-        _mm256_storeu_ps(dh0 + col, a0);
-        _mm256_storeu_ps(dh0 + col + 8, a1);
-        _mm256_storeu_ps(dh0 + col + 16, a2);
-        _mm256_storeu_ps(dh0 + col + 24, a3);
-        _mm256_storeu_ps(dh1 + col, a4);
-        _mm256_storeu_ps(dh1 + col + 8, a5);
-        _mm256_storeu_ps(dh1 + col + 16, a6);
-        _mm256_storeu_ps(dh1 + col + 24, a7);
+        for (int t = 0; t < 4; t++) {
+            _mm256_storeu_ps(dh0 + col + 8 * t, acc[t]);
+            _mm256_storeu_ps(dh1 + col + 8 * t, acc[t + 4]);
+        }
     }
     for (; col < hp; col += 8) {
         __m256 a0 = _mm256_setzero_ps(), a1 = a0;
@@ -203,17 +188,53 @@ AVX2 void foresite_lstm_backward_step_avx2(
     }
 }
 
+/// c[k, ·] += Σ_r a[r, k]·dz[r, ·] for k < m: one step's share of a weight gradient, two rows of c
+/// (which may be the same row) per pass over the rows of dz.
+AVX2 static void transposed_product_accumulate(
+    int m, int rows, const float *a, int a_stride, const float *dz, int width, float *c) {
+    for (int k = 0; k < m; k += 2) {
+        const int other = k + 1 < m ? k + 1 : k;
+        for (int col = 0; col < width; col += 32) {
+            __m256 acc[8];
+            for (int t = 0; t < 4; t++) {
+                acc[t] = _mm256_loadu_ps(c + k * width + col + 8 * t);
+                acc[t + 4] = _mm256_loadu_ps(c + other * width + col + 8 * t);
+            }
+            accumulate_pair(rows, a + k, a + other, a_stride, dz + col, width, acc);
+            for (int t = 0; t < 4; t++) {
+                _mm256_storeu_ps(c + k * width + col + 8 * t, acc[t]);
+                _mm256_storeu_ps(c + other * width + col + 8 * t, acc[t + 4]);
+            }
+        }
+    }
+}
+
+AVX2 void foresite_lstm_weight_gradients_avx2(
+    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs,
+    const float *previous_hidden, const float *gate_gradients, float *kernel_gradient, float *recurrent_gradient,
+    float *bias_gradient) {
+    const int width = 4 * hidden_padded;
+    transposed_product_accumulate(features, rows, inputs, features, gate_gradients, width, kernel_gradient);
+    transposed_product_accumulate(
+        recurrent_rows, rows, previous_hidden, hidden_padded, gate_gradients, width, recurrent_gradient);
+    for (int col = 0; col < width; col += 8) {
+        __m256 sum = _mm256_loadu_ps(bias_gradient + col);
+        for (int r = 0; r < rows; r++) sum = _mm256_add_ps(sum, _mm256_loadu_ps(gate_gradients + r * width + col));
+        _mm256_storeu_ps(bias_gradient + col, sum);
+    }
+}
+
 #else
 
 int foresite_lstm_avx2_supported(void) { return 0; }
 
 void foresite_lstm_forward_step_avx2(
-    int rows, int recurrent_rows, int hidden_padded, const float *recurrent, const float *bias,
-    const float *previous_hidden, const float *previous_cell, float *gates, float *cell, float *cell_tanh,
-    float *hidden_state) {
+    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs, const float *kernel,
+    const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
+    float *gates, float *cell, float *cell_tanh, float *hidden_state) {
     foresite_lstm_forward_step_scalar(
-        rows, recurrent_rows, hidden_padded, recurrent, bias, previous_hidden, previous_cell, gates, cell, cell_tanh,
-        hidden_state);
+        rows, features, recurrent_rows, hidden_padded, inputs, kernel, recurrent, bias, previous_hidden,
+        previous_cell, gates, cell, cell_tanh, hidden_state);
 }
 
 void foresite_lstm_backward_step_avx2(
@@ -223,6 +244,15 @@ void foresite_lstm_backward_step_avx2(
     foresite_lstm_backward_step_scalar(
         rows, hidden, hidden_padded, recurrent_transposed, gates, previous_cell, cell_tanh, hidden_gradient,
         cell_gradient, gate_gradients, propagate);
+}
+
+void foresite_lstm_weight_gradients_avx2(
+    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs,
+    const float *previous_hidden, const float *gate_gradients, float *kernel_gradient, float *recurrent_gradient,
+    float *bias_gradient) {
+    foresite_lstm_weight_gradients_scalar(
+        rows, features, recurrent_rows, hidden_padded, inputs, previous_hidden, gate_gradients, kernel_gradient,
+        recurrent_gradient, bias_gradient);
 }
 
 #endif

@@ -1,53 +1,54 @@
 // The portable implementation of CLSTMKernels.h: plain loops over the padded gate layout, for CPUs
 // without AVX2/FMA and as the reference the AVX2 version is tested against.
 #include "CLSTMKernels.h"
-#include "CephesExp.h"
+#include "RationalTanh.h"
 
-#include <string.h>
-
-static float cephes_exp(float x) {
-    x = x < CEPHES_EXP_LOWEST ? CEPHES_EXP_LOWEST : (x > CEPHES_EXP_HIGHEST ? CEPHES_EXP_HIGHEST : x);
-    // Adding 1.5·2²³ rounds to the nearest integer (ties to even), as _mm256_round_ps does.
-    const float magic = 12582912.0f;
-    float n = (x * CEPHES_LOG2E + magic) - magic;
-    float r = x - n * CEPHES_LN2_HIGH;
-    r = r - n * CEPHES_LN2_LOW;
-    float p = CEPHES_P0;
-    p = p * r + CEPHES_P1;
-    p = p * r + CEPHES_P2;
-    p = p * r + CEPHES_P3;
-    p = p * r + CEPHES_P4;
-    p = p * r + CEPHES_P5;
-    p = p * (r * r) + r + 1.0f;
-    unsigned int bits = (unsigned int)((int)n + 127) << 23;
-    float power;
-    memcpy(&power, &bits, sizeof power);
-    return p * power;
+static float rational_tanh(float x) {
+    x = x < -TANH_CLAMP ? -TANH_CLAMP : (x > TANH_CLAMP ? TANH_CLAMP : x);
+    const float x2 = x * x;
+    float p = x2 * TANH_ALPHA_13 + TANH_ALPHA_11;
+    p = p * x2 + TANH_ALPHA_9;
+    p = p * x2 + TANH_ALPHA_7;
+    p = p * x2 + TANH_ALPHA_5;
+    p = p * x2 + TANH_ALPHA_3;
+    p = p * x2 + TANH_ALPHA_1;
+    p = p * x;
+    float q = x2 * TANH_BETA_6 + TANH_BETA_4;
+    q = q * x2 + TANH_BETA_2;
+    q = q * x2 + TANH_BETA_0;
+    return p / q;
 }
 
-/// σ(s·x)·s − (s − 1): the sigmoid for s = 1, tanh for s = 2 (tanh x = 2σ(2x) − 1).
-static float scaled_sigmoid(float x, float s) { return s / (1.0f + cephes_exp(-s * x)) - (s - 1.0f); }
+/// The gate activation of column `j`: tanh for the candidate block c̃, σ(x) = ½ + ½·tanh(x/2) for i, f, o.
+static float gate_activation(float x, int j, int hp) {
+    return j >= 2 * hp && j < 3 * hp ? rational_tanh(x) : 0.5f * rational_tanh(0.5f * x) + 0.5f;
+}
 
 void foresite_lstm_forward_step_scalar(
-    int rows, int recurrent_rows, int hidden_padded, const float *recurrent, const float *bias,
-    const float *previous_hidden, const float *previous_cell, float *gates, float *cell, float *cell_tanh,
-    float *hidden_state) {
+    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs, const float *kernel,
+    const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
+    float *gates, float *cell, float *cell_tanh, float *hidden_state) {
     const int hp = hidden_padded, width = 4 * hidden_padded;
     for (int row = 0; row < rows; row++) {
         float *z = gates + row * width;
-        const float *h = previous_hidden + row * hp;
-        for (int j = 0; j < width; j++) z[j] += bias[j];
+        const float *x = inputs + row * features, *h = previous_hidden + row * hp;
+        for (int j = 0; j < width; j++) z[j] = bias[j];
+        for (int k = 0; k < features; k++) {
+            const float xk = x[k];
+            const float *w = kernel + k * width;
+            for (int j = 0; j < width; j++) z[j] += xk * w[j];
+        }
         for (int k = 0; k < recurrent_rows; k++) {
             const float hk = h[k];
             const float *u = recurrent + k * width;
             for (int j = 0; j < width; j++) z[j] += hk * u[j];
         }
-        for (int j = 0; j < width; j++) z[j] = scaled_sigmoid(z[j], j / hp == 2 ? 2.0f : 1.0f);
+        for (int j = 0; j < width; j++) z[j] = gate_activation(z[j], j, hp);
         const float *pc = previous_cell + row * hp;
         float *c = cell + row * hp, *t = cell_tanh + row * hp, *hs = hidden_state + row * hp;
         for (int unit = 0; unit < hp; unit++) {
             c[unit] = z[hp + unit] * pc[unit] + z[unit] * z[2 * hp + unit];
-            t[unit] = scaled_sigmoid(c[unit], 2.0f);
+            t[unit] = rational_tanh(c[unit]);
             hs[unit] = z[3 * hp + unit] * t[unit];
         }
     }
@@ -81,5 +82,30 @@ void foresite_lstm_backward_step_scalar(
                 for (int unit = 0; unit < hp; unit++) dh[unit] += dzj * ut[unit];
             }
         }
+    }
+}
+
+/// c[k, ·] += Σ_r a[r, k]·dz[r, ·] for k < m.
+static void transposed_product_accumulate(
+    int m, int rows, const float *a, int a_stride, const float *dz, int width, float *c) {
+    for (int k = 0; k < m; k++) {
+        for (int r = 0; r < rows; r++) {
+            const float ark = a[r * a_stride + k];
+            const float *d = dz + r * width;
+            for (int j = 0; j < width; j++) c[k * width + j] += ark * d[j];
+        }
+    }
+}
+
+void foresite_lstm_weight_gradients_scalar(
+    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs,
+    const float *previous_hidden, const float *gate_gradients, float *kernel_gradient, float *recurrent_gradient,
+    float *bias_gradient) {
+    const int width = 4 * hidden_padded;
+    transposed_product_accumulate(features, rows, inputs, features, gate_gradients, width, kernel_gradient);
+    transposed_product_accumulate(
+        recurrent_rows, rows, previous_hidden, hidden_padded, gate_gradients, width, recurrent_gradient);
+    for (int r = 0; r < rows; r++) {
+        for (int j = 0; j < width; j++) bias_gradient[j] += gate_gradients[r * width + j];
     }
 }

@@ -18,32 +18,25 @@ extension BatchWorkspace {
         DenseLayers.backward(parameters, layout: layout, workspace: self, batch: batch, gradients: gradients)
 
         cellGradient.update(repeating: 0, count: batch * hp)
+        paddedKernelGradient.update(repeating: 0, count: a.features * width)
+        paddedRecurrentGradient.update(repeating: 0, count: a.hidden * width)
+        paddedBiasGradient.update(repeating: 0, count: width)
         g.padTransposed(parameters + layout.lstmRecurrentKernel.lowerBound, into: paddedRecurrentTransposed)
         for step in stride(from: window - 1, through: 0, by: -1) {
             let state = step * batch * hp
             LSTMKernels.backwardStep(
                 implementation, rows: batch, layout: g, recurrentTransposed: paddedRecurrentTransposed,
                 gates: gates + step * batch * width, previousCell: cells + state, cellTanh: cellTanh + state,
-                hiddenGradient: hiddenGradient, cellGradient: cellGradient,
-                gateGradients: gateGradients + step * batch * width, propagate: step > 0)
+                hiddenGradient: hiddenGradient, cellGradient: cellGradient, gateGradients: gateGradients, propagate: step > 0)
+            // This step's dz is still in L1. Step 0's previous hidden state is the zero initial state: it adds nothing to the recurrent gradient.
+            LSTMKernels.accumulateWeightGradients(
+                implementation, rows: batch, features: a.features, recurrentRows: step == 0 ? 0 : a.hidden,
+                layout: g, inputs: inputs + step * batch * a.features, previousHidden: hiddens + state,
+                gateGradients: gateGradients, kernel: paddedKernelGradient, recurrent: paddedRecurrentGradient,
+                bias: paddedBiasGradient)
         }
-
-        let rows = window * batch
-        BLAS.gemm(
-            true, false, m: a.features, n: width, k: rows, inputs, lda: a.features, gateGradients,
-            ldb: width, beta: 0, paddedGradient, ldc: width)
-        g.unpad(paddedGradient, rows: a.features, into: gradients + layout.lstmKernel.lowerBound)
-        // Hidden states 1 … window−1 are the "previous" states of steps 1 … window−1; step 0's is the
-        // zero initial state, whose rows would add nothing.
-        if window > 1 {
-            BLAS.gemm(
-                true, false, m: a.hidden, n: width, k: rows - batch, hiddens + batch * hp, lda: hp,
-                gateGradients + batch * width, ldb: width, beta: 0, paddedGradient, ldc: width)
-        } else {
-            paddedGradient.update(repeating: 0, count: a.hidden * width)
-        }
-        g.unpad(paddedGradient, rows: a.hidden, into: gradients + layout.lstmRecurrentKernel.lowerBound)
-        ColumnSums.compute(gateGradients, rows: rows, columns: width, into: paddedGradient)
-        g.unpad(paddedGradient, rows: 1, into: gradients + layout.lstmBias.lowerBound)
+        g.unpad(paddedKernelGradient, rows: a.features, into: gradients + layout.lstmKernel.lowerBound)
+        g.unpad(paddedRecurrentGradient, rows: a.hidden, into: gradients + layout.lstmRecurrentKernel.lowerBound)
+        g.unpad(paddedBiasGradient, rows: 1, into: gradients + layout.lstmBias.lowerBound)
     }
 }

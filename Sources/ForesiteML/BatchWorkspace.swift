@@ -1,10 +1,10 @@
 /// Scratch memory for one forward and backward pass over a batch of up to `capacity` windows.
 ///
 /// Allocated once per training (or batched prediction) so the epoch loop never allocates. All
-/// per-time-step tensors are time-major (`t · batch + row`) and use the `PaddedGateLayout` of the C
-/// step kernels: the input projection `X·W` of the whole batch and all steps runs as one `sgemm`, each
-/// time step as one `LSTMKernels` call, and the weight gradients `Xᵀ·dZ`, `Hᵀ·dZ` as one `sgemm` each
-/// after the backward sweep. Not thread-safe: each training owns its workspace.
+/// per-time-step tensors are time-major (`t · batch + row`), so one step of a batch is a contiguous block,
+/// and use the `PaddedGateLayout` of the C step kernels: each time step of the LSTM, forward or backward
+/// with its share of the weight gradients, is one `LSTMKernels` call. Not thread-safe: each training
+/// owns its workspace.
 final class BatchWorkspace {
     /// What a workspace is for: inference needs no gradient buffers.
     enum Purpose {
@@ -18,7 +18,7 @@ final class BatchWorkspace {
     let implementation: LSTMKernels.Implementation
     /// Inputs, `window × batch × features`.
     let inputs: UnsafeMutablePointer<Float>
-    /// x·W before each step, the activations i, f, c̃, o after it: `window × batch × gateLayout.width`.
+    /// Gate activations i, f, c̃, o of every step: `window × batch × gateLayout.width`.
     let gates: UnsafeMutablePointer<Float>
     /// Cell and hidden states, `(window + 1) × batch × paddedHidden`; step 0 is the zero initial state.
     let cells: UnsafeMutablePointer<Float>
@@ -33,16 +33,18 @@ final class BatchWorkspace {
     let paddedKernel: UnsafeMutablePointer<Float>
     let paddedRecurrent: UnsafeMutablePointer<Float>
     let paddedBias: UnsafeMutablePointer<Float>
-    /// Training only: dL/dz of every step (`window × batch × width`), dL/dh and dL/dc of the current
-    /// step (`batch × paddedHidden`), the dense layers' gradients, Uᵀ padded (`width × paddedHidden`) and
-    /// room for one padded weight gradient before it is unpadded (`max(features, hidden) × width`).
+    /// Training only: dL/dz (`batch × width`), dL/dh and dL/dc (`batch × paddedHidden`) of the current
+    /// step, the dense layers' gradients, Uᵀ padded (`width × paddedHidden`) and
+    /// the LSTM's weight gradients in the padded layout, summed over the steps before they are unpadded.
     let gateGradients: UnsafeMutablePointer<Float>
     let hiddenGradient: UnsafeMutablePointer<Float>
     let cellGradient: UnsafeMutablePointer<Float>
     let denseGradient: UnsafeMutablePointer<Float>
     let outputGradient: UnsafeMutablePointer<Float>
     let paddedRecurrentTransposed: UnsafeMutablePointer<Float>
-    let paddedGradient: UnsafeMutablePointer<Float>
+    let paddedKernelGradient: UnsafeMutablePointer<Float>
+    let paddedRecurrentGradient: UnsafeMutablePointer<Float>
+    let paddedBiasGradient: UnsafeMutablePointer<Float>
 
     /// Every buffer above is a zero-initialised slice of this one allocation (padding must start at
     /// zero, and one `malloc` per workspace keeps single-window prediction cheap).
@@ -65,9 +67,9 @@ final class BatchWorkspace {
             steps * capacity * a.features, steps * capacity * width, (steps + 1) * capacity * hp,
             (steps + 1) * capacity * hp, steps * capacity * hp, capacity * a.dense, capacity * a.outputs,
             a.features * width, a.hidden * width, width,
-            training * steps * capacity * width, training * capacity * hp, training * capacity * hp,
+            training * capacity * width, training * capacity * hp, training * capacity * hp,
             training * capacity * a.dense, training * capacity * a.outputs, training * width * hp,
-            training * max(a.features, a.hidden) * width,
+            training * a.features * width, training * a.hidden * width, training * width,
         ]
         // Each buffer starts a multiple of 64 bytes into the block.
         let padded = sizes.map { ($0 + 15) / 16 * 16 }
@@ -87,7 +89,9 @@ final class BatchWorkspace {
         (gateGradients, hiddenGradient, cellGradient, denseGradient, outputGradient) = (
             slices[10], slices[11], slices[12], slices[13], slices[14]
         )
-        (paddedRecurrentTransposed, paddedGradient) = (slices[15], slices[16])
+        (paddedRecurrentTransposed, paddedKernelGradient, paddedRecurrentGradient, paddedBiasGradient) = (
+            slices[15], slices[16], slices[17], slices[18]
+        )
         isTraining = training == 1
     }
 
@@ -108,11 +112,7 @@ final class BatchWorkspace {
         g.pad(parameters + layout.lstmKernel.lowerBound, rows: a.features, into: paddedKernel)
         g.pad(parameters + layout.lstmRecurrentKernel.lowerBound, rows: a.hidden, into: paddedRecurrent)
         g.pad(parameters + layout.lstmBias.lowerBound, rows: 1, into: paddedBias)
-
-        // Input projection of every step of every window at once: (window·batch × features)·(features × width).
-        BLAS.gemm(
-            false, false, m: window * batch, n: width, k: a.features,
-            inputs, lda: a.features, paddedKernel, ldb: width, beta: 0, gates, ldc: width)
+        let weights = LSTMKernels.PaddedWeights(kernel: paddedKernel, recurrent: paddedRecurrent, bias: paddedBias)
         // A previous, larger batch may have left later steps' states where this batch's step 0 lives.
         cells.update(repeating: 0, count: batch * hp)
         hiddens.update(repeating: 0, count: batch * hp)
@@ -120,10 +120,10 @@ final class BatchWorkspace {
             let state = step * batch * hp
             let next = state + batch * hp
             LSTMKernels.forwardStep(
-                implementation, rows: batch, recurrentRows: step == 0 ? 0 : a.hidden, layout: g,
-                recurrent: paddedRecurrent, bias: paddedBias, previousHidden: hiddens + state,
-                previousCell: cells + state, gates: gates + step * batch * width, cells: cells + next,
-                cellTanh: cellTanh + state, hiddens: hiddens + next)
+                implementation, rows: batch, features: a.features, recurrentRows: step == 0 ? 0 : a.hidden,
+                layout: g, inputs: inputs + step * batch * a.features, weights: weights,
+                previousHidden: hiddens + state, previousCell: cells + state, gates: gates + step * batch * width,
+                cells: cells + next, cellTanh: cellTanh + state, hiddens: hiddens + next)
         }
         DenseLayers.forward(parameters, layout: layout, workspace: self, batch: batch)
     }

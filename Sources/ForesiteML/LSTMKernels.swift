@@ -1,12 +1,13 @@
 import CLSTMKernels
 
-/// The door to the C step kernels: one LSTM time step forward (recurrent product fused with the gate
-/// activations and the cell update) or backward (gate gradients and dz·Uᵀ) for a block of rows, in the
-/// `PaddedGateLayout`.
+/// The door to the C step kernels (`CLSTMKernels`): one LSTM time step forward (b + x·W + h₋₁·U fused
+/// with the gate activations and the cell update), backward (gate gradients and dz·Uᵀ), and that step's
+/// share of the weight gradients, for a block of rows in the `PaddedGateLayout`.
 ///
-/// Per-step products are batch × hidden × 4·hidden (32 × 30 × 120 for the seed model): too small for a
-/// BLAS call to amortise its overhead, so they are hand-written with register-blocked AVX2/FMA. Both
-/// implementations follow the same order of operations per value; they differ only in FMA rounding.
+/// Per-step products are batch × (features + hidden) × 4·hidden (32 × 40 × 120 for the seed model): too
+/// small for a BLAS call to amortise its overhead, so they are hand-written with register-blocked
+/// AVX2/FMA. Both implementations follow the same order of operations per value; they differ only in
+/// FMA rounding.
 enum LSTMKernels {
     enum Implementation: Hashable, Sendable {
         /// AVX2 + FMA intrinsics, 8 lanes.
@@ -21,21 +22,30 @@ enum LSTMKernels {
     /// Every implementation this CPU can run.
     static var available: [Implementation] { preferred == .avx2 ? [.avx2, .scalar] : [.scalar] }
 
-    /// One forward step for `rows` rows: `gates` holds x·W on entry and the activations i, f, c̃, o on
-    /// return. `recurrentRows` is how many rows of U to accumulate: `hidden`, or 0 when the previous
-    /// hidden state is the zero initial state (its product is exactly zero).
+    /// The matrices of one LSTM layer in the padded layout: kernel `features × width`, recurrent kernel
+    /// `hidden × width`, bias `width`.
+    struct PaddedWeights {
+        var kernel: UnsafePointer<Float>
+        var recurrent: UnsafePointer<Float>
+        var bias: UnsafePointer<Float>
+    }
+
+    /// One forward step for `rows` rows of `inputs` (`rows × features`): writes the activations i, f, c̃, o
+    /// into `gates`, the new cell state, its tanh and the new hidden state. `recurrentRows` is how many
+    /// rows of U to accumulate: `hidden`, or 0 when the previous hidden state is the zero initial state
+    /// (its product is exactly zero).
     @inline(__always)
     static func forwardStep(
-        _ implementation: Implementation, rows: Int, recurrentRows: Int, layout: PaddedGateLayout,
-        recurrent: UnsafePointer<Float>, bias: UnsafePointer<Float>, previousHidden: UnsafePointer<Float>,
+        _ implementation: Implementation, rows: Int, features: Int, recurrentRows: Int, layout: PaddedGateLayout,
+        inputs: UnsafePointer<Float>, weights: PaddedWeights, previousHidden: UnsafePointer<Float>,
         previousCell: UnsafePointer<Float>, gates: UnsafeMutablePointer<Float>, cells: UnsafeMutablePointer<Float>,
         cellTanh: UnsafeMutablePointer<Float>, hiddens: UnsafeMutablePointer<Float>
     ) {
         let step =
             implementation == .avx2 ? foresite_lstm_forward_step_avx2 : foresite_lstm_forward_step_scalar
         step(
-            Int32(rows), Int32(recurrentRows), Int32(layout.paddedHidden), recurrent, bias, previousHidden,
-            previousCell, gates, cells, cellTanh, hiddens)
+            Int32(rows), Int32(features), Int32(recurrentRows), Int32(layout.paddedHidden), inputs, weights.kernel,
+            weights.recurrent, weights.bias, previousHidden, previousCell, gates, cells, cellTanh, hiddens)
     }
 
     /// One backward step for `rows` rows: writes dL/dz into `gateGradients`, replaces `cellGradient` by
@@ -52,5 +62,21 @@ enum LSTMKernels {
         step(
             Int32(rows), Int32(layout.hidden), Int32(layout.paddedHidden), recurrentTransposed, gates, previousCell,
             cellTanh, hiddenGradient, cellGradient, gateGradients, propagate ? 1 : 0)
+    }
+
+    /// Adds one step's share to the padded weight gradients: `kernel` += xᵀ·dz, `recurrent` += h₋₁ᵀ·dz
+    /// (its first `recurrentRows` rows), `bias` += Σ dz.
+    @inline(__always)
+    static func accumulateWeightGradients(
+        _ implementation: Implementation, rows: Int, features: Int, recurrentRows: Int, layout: PaddedGateLayout,
+        inputs: UnsafePointer<Float>, previousHidden: UnsafePointer<Float>, gateGradients: UnsafePointer<Float>,
+        kernel: UnsafeMutablePointer<Float>, recurrent: UnsafeMutablePointer<Float>, bias: UnsafeMutablePointer<Float>
+    ) {
+        let accumulate =
+            implementation == .avx2
+            ? foresite_lstm_weight_gradients_avx2 : foresite_lstm_weight_gradients_scalar
+        accumulate(
+            Int32(rows), Int32(features), Int32(recurrentRows), Int32(layout.paddedHidden), inputs, previousHidden,
+            gateGradients, kernel, recurrent, bias)
     }
 }

@@ -44,11 +44,13 @@ import Testing
     func avx2AgreesWithScalar(hidden: Int, rows: Int) {
         let layout = PaddedGateLayout(hidden: hidden)
         var generator = SeededGenerator(seed: UInt64(hidden * 100 + rows))
+        let features = 3
+        let inputs = (0..<(rows * features)).map { _ in Float(generator.nextUnit() * 2 - 1) }
+        let kernel = Self.padded(layout, rows: features, blocks: 4, scale: 0.5, &generator)
         let recurrent = Self.padded(layout, rows: hidden, blocks: 4, scale: 0.5, &generator)
         let bias = Self.padded(layout, rows: 1, blocks: 4, scale: 1, &generator)
         let previousHidden = Self.padded(layout, rows: rows, blocks: 1, scale: 1, &generator)
         let previousCell = Self.padded(layout, rows: rows, blocks: 1, scale: 2, &generator)
-        let projected = Self.padded(layout, rows: rows, blocks: 4, scale: 3, &generator)
         let hiddenGradient = Self.padded(layout, rows: rows, blocks: 1, scale: 1, &generator)
         let cellGradient = Self.padded(layout, rows: rows, blocks: 1, scale: 1, &generator)
         var transposed = [Float](repeating: 0, count: layout.width * layout.paddedHidden)
@@ -57,22 +59,43 @@ import Testing
         }
 
         func run(_ implementation: LSTMKernels.Implementation) -> [String: [Float]] {
-            var gates = projected
+            var gates = [Float](repeating: 0, count: rows * layout.width)
             var cells = [Float](repeating: 0, count: rows * layout.paddedHidden)
             var tanh = cells
             var hiddens = cells
             var dh = hiddenGradient
             var dc = cellGradient
             var dz = [Float](repeating: 0, count: rows * layout.width)
-            LSTMKernels.forwardStep(
-                implementation, rows: rows, recurrentRows: hidden, layout: layout, recurrent: recurrent,
-                bias: bias, previousHidden: previousHidden, previousCell: previousCell, gates: &gates,
-                cells: &cells, cellTanh: &tanh, hiddens: &hiddens)
+            // Non-zero starting sums, as after an earlier step.
+            var kernelGradient = kernel
+            var recurrentGradient = recurrent
+            var biasGradient = bias
+            kernel.withUnsafeBufferPointer { w in
+                recurrent.withUnsafeBufferPointer { u in
+                    bias.withUnsafeBufferPointer { b in
+                        let weights = LSTMKernels.PaddedWeights(
+                            kernel: w.baseAddress!, recurrent: u.baseAddress!, bias: b.baseAddress!)
+                        LSTMKernels.forwardStep(
+                            implementation, rows: rows, features: features, recurrentRows: hidden, layout: layout,
+                            inputs: inputs, weights: weights, previousHidden: previousHidden,
+                            previousCell: previousCell, gates: &gates, cells: &cells, cellTanh: &tanh,
+                            hiddens: &hiddens)
+                    }
+                }
+            }
             LSTMKernels.backwardStep(
                 implementation, rows: rows, layout: layout, recurrentTransposed: transposed, gates: gates,
                 previousCell: previousCell, cellTanh: tanh, hiddenGradient: &dh, cellGradient: &dc,
                 gateGradients: &dz, propagate: true)
-            return ["gates": gates, "cells": cells, "tanh": tanh, "hiddens": hiddens, "dh": dh, "dc": dc, "dz": dz]
+            LSTMKernels.accumulateWeightGradients(
+                implementation, rows: rows, features: features, recurrentRows: hidden, layout: layout,
+                inputs: inputs, previousHidden: previousHidden, gateGradients: dz, kernel: &kernelGradient,
+                recurrent: &recurrentGradient, bias: &biasGradient)
+            return [
+                "gates": gates, "cells": cells, "tanh": tanh, "hiddens": hiddens, "dh": dh, "dc": dc, "dz": dz,
+                "kernel gradient": kernelGradient, "recurrent gradient": recurrentGradient,
+                "bias gradient": biasGradient,
+            ]
         }
         let fast = run(.avx2)
         let portable = run(.scalar)
@@ -80,11 +103,9 @@ import Testing
             Self.expectClose(fast[name]!, values, name)
         }
         // Padding units stay exactly zero, which is what keeps them out of the real units.
-        for name in ["cells", "hiddens", "dh", "dc"] {
-            for row in 0..<rows {
-                for unit in hidden..<layout.paddedHidden {
-                    #expect(fast[name]![row * layout.paddedHidden + unit] == 0, "\(name) padding")
-                }
+        for name in ["cells", "hiddens", "dh", "dc", "dz", "kernel gradient", "recurrent gradient", "bias gradient"] {
+            for (index, value) in fast[name]!.enumerated() where index % layout.paddedHidden >= hidden {
+                #expect(value == 0, "\(name)[\(index)] is padding")
             }
         }
         // A non-trivial case: the activations moved away from σ(0) and the gradients are not all zero.

@@ -1,10 +1,12 @@
-// The LSTM's per-time-step work, hand-written in C: the small recurrent matrix products fused with the
-// gate activations and the cell update (forward) or the gate gradients (backward).
+// The LSTM's per-time-step work, hand-written in C: forward, the gate pre-activations b + x·W + h₋₁·U
+// fused with the activations and the cell update; backward, the gate gradients and dz·Uᵀ, and each step's
+// share of the weight gradients xᵀ·dz, h₋₁ᵀ·dz and Σ dz while that step's dz is still in L1.
 //
-// Why C: at batch 32 × hidden 30 the recurrent products are far too small for a BLAS call to pay for its
-// overhead, and Swift cannot yet express AVX2/FMA code selected at run time. Every function exists twice,
-// an AVX2 + FMA version and a portable scalar one with the same memory layout; `foresite_lstm_avx2_supported`
-// tells the caller (ForesiteML's `LSTMKernels`) which one the CPU can run.
+// Why C: at batch 32 × hidden 30 the products are far too small for a BLAS call to pay for its overhead
+// (OpenBLAS reached 12-21 GFLOP/s on them, these kernels about 30), and Swift cannot express AVX2/FMA code
+// selected at run time. Every function exists twice, an AVX2 + FMA version and a portable scalar one with
+// the same memory layout; `foresite_lstm_avx2_supported` tells the caller (ForesiteML's `LSTMKernels`)
+// which one the CPU can run.
 //
 // Layout ("padded gates"): every per-row state vector is `hidden_padded` floats, `hidden` rounded up to a
 // multiple of 8 (one AVX register), and a gate row is `4 · hidden_padded` floats, the Keras blocks i, f, c̃, o
@@ -20,19 +22,20 @@ extern "C" {
 /// 1 if this CPU runs the `_avx2` functions (AVX2 and FMA), else 0.
 int foresite_lstm_avx2_supported(void);
 
-/// One forward time step for `rows` rows. On entry `gates` holds x·W (without bias); on return the
-/// activations i, f, c̃, o. `recurrent` is the padded recurrent kernel, `hidden × 4·hidden_padded`, of
-/// which the first `recurrent_rows` rows are accumulated (`hidden`, or 0 when the previous hidden state
-/// is the zero initial state); `bias` is `4·hidden_padded`. Writes the new cell state, its tanh and the
-/// new hidden state.
+/// One forward time step for `rows` rows: writes the gate activations i, f, c̃, o of
+/// b + x·W + h₋₁·U into `gates`, then the new cell state, its tanh and the new hidden state.
+/// `inputs` is `rows × features`; `kernel` the padded input kernel, `features × 4·hidden_padded`;
+/// `recurrent` the padded recurrent kernel, `hidden × 4·hidden_padded`, of which the first
+/// `recurrent_rows` rows are accumulated (`hidden`, or 0 when h₋₁ is the zero initial state);
+/// `bias` is `4·hidden_padded`.
 void foresite_lstm_forward_step_avx2(
-    int rows, int recurrent_rows, int hidden_padded, const float *recurrent, const float *bias,
-    const float *previous_hidden, const float *previous_cell, float *gates, float *cell, float *cell_tanh,
-    float *hidden_state);
+    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs, const float *kernel,
+    const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
+    float *gates, float *cell, float *cell_tanh, float *hidden_state);
 void foresite_lstm_forward_step_scalar(
-    int rows, int recurrent_rows, int hidden_padded, const float *recurrent, const float *bias,
-    const float *previous_hidden, const float *previous_cell, float *gates, float *cell, float *cell_tanh,
-    float *hidden_state);
+    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs, const float *kernel,
+    const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
+    float *gates, float *cell, float *cell_tanh, float *hidden_state);
 
 /// One backward time step for `rows` rows. On entry `hidden_gradient` is dL/dh and `cell_gradient` the
 /// dL/dc flowing back from later steps; writes dL/dz of the four gates into `gate_gradients`, replaces
@@ -46,6 +49,18 @@ void foresite_lstm_backward_step_scalar(
     int rows, int hidden, int hidden_padded, const float *recurrent_transposed, const float *gates,
     const float *previous_cell, const float *cell_tanh, float *hidden_gradient, float *cell_gradient,
     float *gate_gradients, int propagate);
+
+/// Adds one time step's share of the LSTM weight gradients, given that step's `gate_gradients` (dL/dz,
+/// `rows × 4·hidden_padded`): `kernel_gradient` += xᵀ·dz (`features × 4·hidden_padded`),
+/// `recurrent_gradient` += h₋₁ᵀ·dz for its first `recurrent_rows` rows, `bias_gradient` += Σ dz.
+void foresite_lstm_weight_gradients_avx2(
+    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs,
+    const float *previous_hidden, const float *gate_gradients, float *kernel_gradient, float *recurrent_gradient,
+    float *bias_gradient);
+void foresite_lstm_weight_gradients_scalar(
+    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs,
+    const float *previous_hidden, const float *gate_gradients, float *kernel_gradient, float *recurrent_gradient,
+    float *bias_gradient);
 
 #ifdef __cplusplus
 }
