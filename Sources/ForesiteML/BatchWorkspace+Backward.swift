@@ -27,7 +27,8 @@ extension BatchWorkspace {
             LSTMKernels.backwardStep(
                 implementation, rows: batch, layout: g, recurrentTransposed: paddedRecurrentTransposed,
                 gates: gates + step * batch * width, previousCell: cells + state, cellTanh: cellTanh + state,
-                hiddenGradient: hiddenGradient, cellGradient: cellGradient, gateGradients: gateGradients, propagate: step > 0)
+                hiddenGradient: hiddenGradient, cellGradient: cellGradient, gateGradients: gateGradients,
+                propagate: step > 0)
             // This step's dz is still in L1. Step 0's previous hidden state is the zero initial state: it adds nothing to the recurrent gradient.
             LSTMKernels.accumulateWeightGradients(
                 implementation, rows: batch, features: a.features, recurrentRows: step == 0 ? 0 : a.hidden,
