@@ -29,7 +29,8 @@ extension BatchWorkspace {
                 gates: gates + step * batch * width, previousCell: cells + state, cellTanh: cellTanh + state,
                 hiddenGradient: hiddenGradient, cellGradient: cellGradient, gateGradients: gateGradients,
                 propagate: step > 0)
-            // This step's dz is still in L1. Step 0's previous hidden state is the zero initial state: it adds nothing to the recurrent gradient.
+            // This step's dz is still in L1. Step 0's previous hidden state is the zero initial state:
+            // it adds nothing to the recurrent gradient.
             LSTMKernels.accumulateWeightGradients(
                 implementation, rows: batch, features: a.features, recurrentRows: step == 0 ? 0 : a.hidden,
                 layout: g, inputs: inputs + step * batch * a.features, previousHidden: hiddens + state,
