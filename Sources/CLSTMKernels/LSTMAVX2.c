@@ -30,15 +30,11 @@ AVX2 static inline __m256 tanh8(__m256 x) {
     return _mm256_div_ps(p, q);
 }
 
-/// The gate activation of an 8-column tile: tanh for the candidate block, else σ(x) = ½ + ½·tanh(x/2).
-AVX2 static inline __m256 gate_activation8(__m256 x, int candidate) {
-    if (candidate) return tanh8(x);
+/// σ(x) = ½ + ½·tanh(x/2).
+AVX2 static inline __m256 sigmoid8(__m256 x) {
     const __m256 half = _mm256_set1_ps(0.5f);
     return _mm256_fmadd_ps(half, tanh8(_mm256_mul_ps(half, x)), half);
 }
-
-/// Whether an 8-column tile lies in the candidate block c̃ (columns 2·hp ..< 3·hp; hp is a multiple of 8).
-static inline int is_candidate(int column, int hp) { return column >= 2 * hp && column < 3 * hp; }
 
 /// acc[0..3] += a0[k]·M[k, col ..< col+32] and acc[4..7] += a1[k]·M[k, col ..< col+32] for k < count: the
 /// register-blocked core of every product here (8 accumulators hide the FMA latency, each row of M
@@ -61,9 +57,9 @@ AVX2 static inline __attribute__((always_inline)) void accumulate_pair(
     }
 }
 
-/// Gate activations of two rows (which may be the same row), 32 columns at a time:
-/// z ← act(b + x·W + h₋₁·U).
-AVX2 static void gates_for_pair(
+/// Gate pre-activations of two rows (which may be the same row), 32 columns at a time:
+/// z ← b + x·W + h₋₁·U.
+AVX2 static void preactivations_for_pair(
     int features, int recurrent_rows, int hp, const float *x0, const float *x1, const float *kernel,
     const float *recurrent, const float *bias, const float *h0, const float *h1, float *z0, float *z1) {
     const int width = 4 * hp;
@@ -73,20 +69,59 @@ AVX2 static void gates_for_pair(
         accumulate_pair(features, x0, x1, 1, kernel + col, width, acc);
         accumulate_pair(recurrent_rows, h0, h1, 1, recurrent + col, width, acc);
         for (int t = 0; t < 4; t++) {
-            const int candidate = is_candidate(col + 8 * t, hp);
-            _mm256_storeu_ps(z0 + col + 8 * t, gate_activation8(acc[t], candidate));
-            _mm256_storeu_ps(z1 + col + 8 * t, gate_activation8(acc[t + 4], candidate));
+            _mm256_storeu_ps(z0 + col + 8 * t, acc[t]);
+            _mm256_storeu_ps(z1 + col + 8 * t, acc[t + 4]);
         }
     }
 }
 
-/// c = f·c₋₁ + i·c̃, h = o·tanh c for one row.
-AVX2 static void cell_update(int hp, const float *z, const float *pc, float *c, float *t, float *h) {
+/// acc[t] += a[k]·M[k, 8t ..< 8t+8] for t < tiles, k < count: the one-row variant of `accumulate_pair`
+/// (`tiles` is a constant after inlining, so the accumulators stay in registers).
+AVX2 static inline __attribute__((always_inline)) void accumulate_row(
+    int count, const float *a, const float *m, int m_stride, int tiles, __m256 acc[8]) {
+    for (int k = 0; k < count; k++) {
+        const __m256 x = _mm256_broadcast_ss(a + k);
+        for (int t = 0; t < tiles; t++) acc[t] = _mm256_fmadd_ps(x, _mm256_loadu_ps(m + k * m_stride + 8 * t), acc[t]);
+    }
+}
+
+/// Gate pre-activations of a single row, 64 columns at a time (8 accumulators), then any last 32.
+AVX2 static void preactivations_for_row(
+    int features, int recurrent_rows, int hp, const float *x, const float *kernel, const float *recurrent,
+    const float *bias, const float *h, float *z) {
+    const int width = 4 * hp;
+    int col = 0;
+    for (; col + 64 <= width; col += 64) {
+        __m256 acc[8];
+        for (int t = 0; t < 8; t++) acc[t] = _mm256_loadu_ps(bias + col + 8 * t);
+        accumulate_row(features, x, kernel + col, width, 8, acc);
+        accumulate_row(recurrent_rows, h, recurrent + col, width, 8, acc);
+        for (int t = 0; t < 8; t++) _mm256_storeu_ps(z + col + 8 * t, acc[t]);
+    }
+    if (col < width) {
+        __m256 acc[8];
+        for (int t = 0; t < 4; t++) acc[t] = _mm256_loadu_ps(bias + col + 8 * t);
+        accumulate_row(features, x, kernel + col, width, 4, acc);
+        accumulate_row(recurrent_rows, h, recurrent + col, width, 4, acc);
+        for (int t = 0; t < 4; t++) _mm256_storeu_ps(z + col + 8 * t, acc[t]);
+    }
+}
+
+/// For one row: the gate activations i, f, c̃, o in place of the pre-activations, then
+/// c = f·c₋₁ + i·c̃ and h = o·tanh c. The four gates of a tile are independent, which keeps the
+/// divider and the FMA pipes busy.
+AVX2 static void activate_row(int hp, float *z, const float *pc, float *c, float *t, float *h) {
     for (int unit = 0; unit < hp; unit += 8) {
-        const __m256 i = _mm256_loadu_ps(z + unit), f = _mm256_loadu_ps(z + hp + unit);
-        const __m256 g = _mm256_loadu_ps(z + 2 * hp + unit), o = _mm256_loadu_ps(z + 3 * hp + unit);
+        const __m256 i = sigmoid8(_mm256_loadu_ps(z + unit));
+        const __m256 f = sigmoid8(_mm256_loadu_ps(z + hp + unit));
+        const __m256 g = tanh8(_mm256_loadu_ps(z + 2 * hp + unit));
+        const __m256 o = sigmoid8(_mm256_loadu_ps(z + 3 * hp + unit));
         const __m256 cell = _mm256_fmadd_ps(f, _mm256_loadu_ps(pc + unit), _mm256_mul_ps(i, g));
         const __m256 tanh = tanh8(cell);
+        _mm256_storeu_ps(z + unit, i);
+        _mm256_storeu_ps(z + hp + unit, f);
+        _mm256_storeu_ps(z + 2 * hp + unit, g);
+        _mm256_storeu_ps(z + 3 * hp + unit, o);
         _mm256_storeu_ps(c + unit, cell);
         _mm256_storeu_ps(t + unit, tanh);
         _mm256_storeu_ps(h + unit, _mm256_mul_ps(o, tanh));
@@ -98,18 +133,22 @@ AVX2 void foresite_lstm_forward_step_avx2(
     const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
     float *gates, float *cell, float *cell_tanh, float *hidden_state) {
     const int hp = hidden_padded, width = 4 * hidden_padded;
-    for (int row = 0; row < rows; row += 2) {
-        // An odd last row is paired with itself: same inputs, same stores, no extra latency.
-        const int other = row + 1 < rows ? row + 1 : row;
-        gates_for_pair(
-            features, recurrent_rows, hp, inputs + row * features, inputs + other * features, kernel, recurrent,
-            bias, previous_hidden + row * hp, previous_hidden + other * hp, gates + row * width,
-            gates + other * width);
-        for (int r = row; r <= other; r++) {
-            cell_update(
-                hp, gates + r * width, previous_cell + r * hp, cell + r * hp, cell_tanh + r * hp,
-                hidden_state + r * hp);
-        }
+    int row = 0;
+    for (; row + 2 <= rows; row += 2) {
+        preactivations_for_pair(
+            features, recurrent_rows, hp, inputs + row * features, inputs + (row + 1) * features, kernel,
+            recurrent, bias, previous_hidden + row * hp, previous_hidden + (row + 1) * hp, gates + row * width,
+            gates + (row + 1) * width);
+    }
+    if (row < rows) {
+        preactivations_for_row(
+            features, recurrent_rows, hp, inputs + row * features, kernel, recurrent, bias,
+            previous_hidden + row * hp, gates + row * width);
+    }
+    for (row = 0; row < rows; row++) {
+        activate_row(
+            hp, gates + row * width, previous_cell + row * hp, cell + row * hp, cell_tanh + row * hp,
+            hidden_state + row * hp);
     }
 }
 

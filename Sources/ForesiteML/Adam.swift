@@ -29,14 +29,29 @@ struct Adam {
         parameters.withUnsafeMutableBufferPointer { theta in
             firstMoment.withUnsafeMutableBufferPointer { m in
                 secondMoment.withUnsafeMutableBufferPointer { v in
-                    for index in 0..<count {
-                        let g = gradients[index]
-                        m[index] += (g - m[index]) * oneMinusBeta1
-                        v[index] += (g * g - v[index]) * oneMinusBeta2
-                        theta[index] -= (m[index] * alpha) / (v[index].squareRoot() + epsilon)
-                    }
+                    Adam.apply(
+                        theta.baseAddress!, m.baseAddress!, v.baseAddress!, gradients, count: count,
+                        alpha: alpha, oneMinusBeta1: oneMinusBeta1, oneMinusBeta2: oneMinusBeta2, epsilon: epsilon)
                 }
             }
+        }
+    }
+
+    /// The element-wise update as a loop over raw pointers, which the compiler vectorises (8 square
+    /// roots and divisions per instruction with AVX); the same operations in the same order as one
+    /// value at a time, so results do not depend on the vector width.
+    private static func apply(
+        _ theta: UnsafeMutablePointer<Float>, _ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>,
+        _ gradients: UnsafePointer<Float>, count: Int, alpha: Float, oneMinusBeta1: Float, oneMinusBeta2: Float,
+        epsilon: Float
+    ) {
+        for index in 0..<count {
+            let g = gradients[index]
+            let first = m[index] + (g - m[index]) * oneMinusBeta1
+            let second = v[index] + (g * g - v[index]) * oneMinusBeta2
+            m[index] = first
+            v[index] = second
+            theta[index] -= (first * alpha) / (second.squareRoot() + epsilon)
         }
     }
 }
