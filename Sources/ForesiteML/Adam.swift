@@ -37,21 +37,42 @@ struct Adam {
         }
     }
 
-    /// The element-wise update as a loop over raw pointers, which the compiler vectorises (8 square
-    /// roots and divisions per instruction with AVX); the same operations in the same order as one
-    /// value at a time, so results do not depend on the vector width.
+    /// The element-wise update, eight parameters per step as `SIMD8` (one AVX instruction per operation,
+    /// including the square root and the division), the tail one at a time. Every lane performs the
+    /// same IEEE operations in the same order as the scalar tail, so results do not depend on where a
+    /// parameter falls.
     private static func apply(
         _ theta: UnsafeMutablePointer<Float>, _ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>,
         _ gradients: UnsafePointer<Float>, count: Int, alpha: Float, oneMinusBeta1: Float, oneMinusBeta2: Float,
         epsilon: Float
     ) {
-        for index in 0..<count {
+        typealias Lanes = SIMD8<Float>
+        func load(_ pointer: UnsafePointer<Float>, _ index: Int) -> Lanes {
+            UnsafeRawPointer(pointer + index).loadUnaligned(as: Lanes.self)
+        }
+        func store(_ value: Lanes, _ pointer: UnsafeMutablePointer<Float>, _ index: Int) {
+            UnsafeMutableRawPointer(pointer + index).storeBytes(of: value, as: Lanes.self)
+        }
+        var index = 0
+        while index + Lanes.scalarCount <= count {
+            let g = load(gradients, index)
+            let oldFirst = load(m, index)
+            let oldSecond = load(v, index)
+            let first = oldFirst + (g - oldFirst) * oneMinusBeta1
+            let second = oldSecond + (g * g - oldSecond) * oneMinusBeta2
+            store(first, m, index)
+            store(second, v, index)
+            store(load(theta, index) - (first * alpha) / (second.squareRoot() + epsilon), theta, index)
+            index += Lanes.scalarCount
+        }
+        while index < count {
             let g = gradients[index]
             let first = m[index] + (g - m[index]) * oneMinusBeta1
             let second = v[index] + (g * g - v[index]) * oneMinusBeta2
             m[index] = first
             v[index] = second
             theta[index] -= (first * alpha) / (second.squareRoot() + epsilon)
+            index += 1
         }
     }
 }
