@@ -23,6 +23,11 @@ enum ScaleBenchmark {
         var update: Double
         var predict: Double
         var build: Double
+        /// The build's parts: loading the content, rendering and checking, writing.
+        var load: Double
+        var render: Double
+        var write: Double
+        var indexBytes: Int
         var run: Double { update + predict + build }
     }
 
@@ -32,7 +37,9 @@ enum ScaleBenchmark {
     ]
 
     static func run() throws {
-        print("years  covariates    rows  backfill s  update s  predict s  build s  run s (no training)")
+        print(
+            "years  covariates    rows  backfill s  update s  predict s  build s  (load  render  write)  run s"
+                + "  index.html B")
         var timings: [(Case, Timing)] = []
         for scaleCase in cases {
             // A case that fails (e.g. a page over its size budget) is reported and the others still run.
@@ -46,9 +53,10 @@ enum ScaleBenchmark {
             timings.append((scaleCase, timing))
             print(
                 String(
-                    format: "%5d  %10d  %6d  %10.3f  %8.3f  %9.3f  %7.3f  %6.3f", scaleCase.years,
-                    scaleCase.covariates, timing.rows, timing.backfill, timing.update, timing.predict, timing.build,
-                    timing.run))
+                    format: "%5d  %10d  %6d  %10.3f  %8.3f  %9.3f  %7.3f  (%5.3f  %6.3f  %5.3f)  %5.3f  %12d",
+                    scaleCase.years, scaleCase.covariates, timing.rows, timing.backfill, timing.update,
+                    timing.predict, timing.build, timing.load, timing.render, timing.write, timing.run,
+                    timing.indexBytes))
         }
         let byYears = timings.filter { $0.0.covariates == 1 }.sorted { $0.0.years < $1.0.years }
         if let first = byYears.first, let last = byYears.last, first.0.years < last.0.years {
@@ -72,7 +80,8 @@ enum ScaleBenchmark {
         let lastDay = DemoMarket.epoch.adding(days: scaleCase.years * 365)
         workspace.clock = .at(lastDay.adding(days: 1))
         let store = try workspace.openStore()
-        var timing = Timing(rows: 0, backfill: 0, update: 0, predict: 0, build: 0)
+        var timing = Timing(
+            rows: 0, backfill: 0, update: 0, predict: 0, build: 0, load: 0, render: 0, write: 0, indexBytes: 0)
         timing.backfill = try seconds { try update(workspace, store: store) }
         timing.rows = try store.summaries(today: workspace.today).reduce(0) { $0 + $1.rows }
         _ = try Training.run(workspace, store: store)
@@ -80,7 +89,7 @@ enum ScaleBenchmark {
         let repeats = 3
         var updates: [Double] = []
         var predictions: [Double] = []
-        var builds: [Double] = []
+        var builds: [SiteBuild.Report] = []
         for day in 1...repeats {
             workspace.clock = .at(lastDay.adding(days: 1 + day))
             // The store keeps the clock it was opened with (it stamps runs and guards the ledger).
@@ -89,11 +98,17 @@ enum ScaleBenchmark {
             precondition(due == nil, "retraining must not be due")
             updates.append(try seconds { try update(workspace, store: store) })
             predictions.append(try seconds { _ = try Prediction.run(workspace, store: store) })
-            builds.append(try seconds { _ = try SiteBuild.run(workspace, store: store, isDemo: true) })
+            builds.append(try SiteBuild.run(workspace, store: store, isDemo: true))
         }
         timing.update = median(updates)
         timing.predict = median(predictions)
-        timing.build = median(builds)
+        // The parts come from the build whose total is the median.
+        let build = builds.sorted { $0.seconds < $1.seconds }[builds.count / 2]
+        timing.build = build.seconds
+        timing.load = build.loadSeconds
+        timing.render = build.renderSeconds
+        timing.write = build.writeSeconds
+        timing.indexBytes = build.indexBytes
         return timing
     }
 

@@ -12,6 +12,12 @@ public enum SiteBuild {
         public var indexBytes: Int
         public var output: String
         public var seconds: Double
+        /// Reading the store, ledger and registry into the site's content.
+        public var loadSeconds: Double
+        /// Rendering and checking every page and download (the CSVs read the whole history here).
+        public var renderSeconds: Double
+        /// Writing the staging folder and swapping it into place.
+        public var writeSeconds: Double
     }
 
     public static func run(
@@ -20,12 +26,18 @@ public enum SiteBuild {
     ) throws -> Report {
         let started = Date()
         let content = try SiteContentLoader.load(workspace, from: store, isDemo: isDemo, staleNotice: staleNotice)
+        let loaded = Date()
         let builder = try SiteBuilder(
             templatesDirectory: workspace.templatesURL, staticDirectory: workspace.staticURL)
-        let files = try builder.build(content, into: workspace.outputURL)
+        let files = try builder.render(content, history: SiteContentLoader.history(store))
+        let rendered = Date()
+        try SiteWriter(output: workspace.outputURL).write(files)
+        let written = Date()
         return Report(
             files: files.files.count, bytes: files.files.values.reduce(0) { $0 + $1.count },
             indexBytes: files["index.html"]?.count ?? 0,
-            output: relativePath(of: workspace.outputURL, in: workspace), seconds: Date().timeIntervalSince(started))
+            output: relativePath(of: workspace.outputURL, in: workspace), seconds: written.timeIntervalSince(started),
+            loadSeconds: loaded.timeIntervalSince(started), renderSeconds: rendered.timeIntervalSince(loaded),
+            writeSeconds: written.timeIntervalSince(rendered))
     }
 }

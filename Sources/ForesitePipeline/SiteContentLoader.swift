@@ -22,15 +22,20 @@ enum SiteContentLoader {
         let targetLast = summaries.first { $0.group.name == config.target.group }?.lastCompleteDay
         let asOf = targetLast ?? today.adding(days: -1)
 
+        // Only the days the pages show (the downloads read the whole history through `history(_:)`), and for
+        // the target also every day the ledger forecast, for the actuals.
+        let forecasts = try store.ledger.forecasts()
+        let windowStart = DisplayWindow.firstDay(through: asOf, historyDays: config.site.historyDays)
+        let ledgerStart = forecasts.lazy.flatMap { $0.steps.map(\.targetDay) }.min()
         var prices: [String: [Candle]] = [:]
         for instrument in config.instruments {
-            prices[instrument.group] = try store.candles(group: instrument.group)
+            let from = instrument == config.target ? min(windowStart, ledgerStart ?? windowStart) : windowStart
+            prices[instrument.group] = try store.candles(group: instrument.group, from: from)
         }
         let actualOpens = Dictionary(
             (prices[config.target.group] ?? []).filter(\.complete).map { ($0.day, $0.open) },
             uniquingKeysWith: { first, _ in first })
 
-        let forecasts = try store.ledger.forecasts()
         let ledger = forecasts.flatMap { forecast in
             forecast.steps.map { step in
                 SiteContent.LedgerEntry(
@@ -44,7 +49,7 @@ enum SiteContentLoader {
         return SiteContent(
             site: config.site, asOf: asOf, isDemo: isDemo, staleNotice: staleNotice, target: config.target,
             covariates: config.covariates, prices: prices,
-            fearGreed: config.fearGreed.enabled ? try store.fearGreed() : [],
+            fearGreed: config.fearGreed.enabled ? try store.fearGreed(from: windowStart) : [],
             latestForecast: forecasts.last.map(latestForecast), ledger: ledger,
             liveAccuracy: live.horizons.map { horizon in
                 SiteContent.HorizonAccuracy(
@@ -62,6 +67,11 @@ enum SiteContentLoader {
             rejections: try store.rejections(limit: 200).map {
                 SiteContent.ValidationRejection(group: $0.group, day: $0.day, reason: $0.reason)
             })
+    }
+
+    /// The whole stored history, read one group at a time while its CSV download is written.
+    static func history(_ store: FeatureStore) -> HistorySource {
+        HistorySource(candles: { try store.candles(group: $0) }, fearGreed: { try store.fearGreed() })
     }
 
     static func interval(_ interval: PredictionInterval) -> SiteContent.Interval {

@@ -29,11 +29,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Every output file in memory, checked by `OutputCheck`; throws `SiteCheckFailure` on any problem.
-    public func render(_ content: SiteContent) throws -> SiteFiles {
+    /// The CSV downloads read `history` (default: the content's own prices, for content made in memory).
+    public func render(_ content: SiteContent, history: HistorySource? = nil) throws -> SiteFiles {
         try SiteURLs.validate(baseURL: content.site.baseURL)
         var files = SiteFiles()
         for (path, bytes) in staticFiles { files.add("static/" + path, bytes: bytes) }
-        Downloads.add(content, to: &files)
+        try Downloads.add(content, history: history ?? .inMemory(content), to: &files)
         try PageRenderer(content: content, templates: templates).render(into: &files)
         let check = OutputCheck(rootPath: SiteURLs.rootPath(base: content.site.baseURL))
         try check.verify(files)
@@ -42,8 +43,8 @@ public struct SiteBuilder: Sendable {
 
     /// Renders, checks and atomically replaces `output`; returns the files written.
     @discardableResult
-    public func build(_ content: SiteContent, into output: URL) throws -> SiteFiles {
-        let files = try render(content)
+    public func build(_ content: SiteContent, history: HistorySource? = nil, into output: URL) throws -> SiteFiles {
+        let files = try render(content, history: history)
         try SiteWriter(output: output).write(files)
         return files
     }

@@ -27,18 +27,23 @@ public enum NumberFormat {
     public static func grouped(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "–" }
         let text = fixed(abs(value), decimals: decimals)
-        let parts = text.split(separator: ".", maxSplits: 1)
-        var integer = String(parts[0])
-        var groups: [Substring] = []
-        while integer.count > 3 {
-            groups.insert(Substring(integer.suffix(3)), at: 0)
-            integer.removeLast(3)
+        let digits = Array(text.utf8)
+        let integerCount = digits.firstIndex(of: UInt8(ascii: ".")) ?? digits.count
+        var result: [UInt8] = []
+        result.reserveCapacity(digits.count + integerCount / 3 + 1)
+        if value < 0 && !isZero(text) { result.append(UInt8(ascii: "-")) }
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && index < integerCount && (integerCount - index) % 3 == 0 {
+                result.append(UInt8(ascii: ","))
+            }
+            result.append(digit)
         }
-        groups.insert(Substring(integer), at: 0)
-        var result = groups.joined(separator: ",")
-        if parts.count == 2 { result += "." + parts[1] }
-        let isZero = Double(text) == 0
-        return (value < 0 && !isZero ? "-" : "") + result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// True when formatted `text` shows no non-zero digit ("0.00", "-0"), so it must not carry a minus sign.
+    static func isZero(_ text: String) -> Bool {
+        !text.utf8.contains { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }
     }
 
     /// Decimals that keep about four significant digits for prices: $95,123 · $196.23 · $0.5123.
@@ -53,7 +58,7 @@ public enum NumberFormat {
     public static func currency(_ value: Double, decimals: Int? = nil, symbol: String = "$") -> String {
         guard value.isFinite else { return "–" }
         let text = grouped(abs(value), decimals: decimals ?? priceDecimals(value))
-        return (value < 0 && Double(text.replacingOccurrences(of: ",", with: "")) != 0 ? "-" : "") + symbol + text
+        return (value < 0 && !isZero(text) ? "-" : "") + symbol + text
     }
 
     /// Whole-dollar amounts for sentences ("$196"), keeping cents below $10 so small prices stay readable.
@@ -65,7 +70,7 @@ public enum NumberFormat {
     public static func signedPercent(_ fraction: Double, decimals: Int = 1) -> String {
         guard fraction.isFinite else { return "–" }
         let text = fixed(abs(fraction) * 100, decimals: decimals)
-        let sign = Double(text) == 0 ? "±" : (fraction < 0 ? "−" : "+")
+        let sign = isZero(text) ? "±" : (fraction < 0 ? "−" : "+")
         return "\(sign)\(text) %"
     }
 
@@ -79,7 +84,7 @@ public enum NumberFormat {
     public static func compact(_ value: Double, decimals: Int = 2) -> String {
         guard value.isFinite else { return "–" }
         var text = fixed(value, decimals: decimals)
-        if text.contains(".") {
+        if text.utf8.contains(UInt8(ascii: ".")) {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
         }

@@ -4,26 +4,21 @@ import Foundation
 /// The machine-readable side of the site: CSV per feature group, the ledger, JSON API, feed, sitemap,
 /// robots.txt and .nojekyll.
 enum Downloads {
-    /// Every feature group with data, as (file name, CSV text): `downloads/solana.csv`, …
-    static func add(_ content: SiteContent, to files: inout SiteFiles) {
-        for instrument in [content.target] + content.covariates {
-            guard let candles = content.prices[instrument.group] else { continue }
-            var csv = CSVWriter(
-                header: ["day", "open", "high", "low", "close", "volume", "volume_buy", "volume_sell", "complete"])
-            for candle in candles {
-                csv.append(
-                    [candle.day.iso]
-                        + [
-                            candle.open, candle.high, candle.low, candle.close, candle.volume,
-                            candle.volumeBuy, candle.volumeSell,
-                        ].map(CSVWriter.number) + [candle.complete ? "1" : "0"])
-            }
-            files.add("downloads/\(fileName(instrument.group)).csv", csv.text)
+    /// Every feature group with data, as CSV of its whole history (`downloads/solana.csv`, …), then the
+    /// ledger, the JSON API, the feed and the crawler files.
+    static func add(_ content: SiteContent, history: HistorySource, to files: inout SiteFiles) throws {
+        for instrument in [content.target] + content.covariates where content.prices[instrument.group] != nil {
+            files.add(
+                "downloads/\(fileName(instrument.group)).csv", bytes: candleCSV(try history.candles(instrument.group)))
         }
         if !content.fearGreed.isEmpty {
-            var csv = CSVWriter(header: ["day", "value", "classification"])
-            for reading in content.fearGreed {
-                csv.append([reading.day.iso, "\(reading.value)", reading.classification.label])
+            let readings = try history.fearGreed()
+            var csv = CSVWriter(header: ["day", "value", "classification"], expectedRows: readings.count)
+            for reading in readings {
+                csv.field(reading.day.iso)
+                csv.field(String(reading.value))
+                csv.field(reading.classification.label)
+                csv.endRow()
             }
             files.add("downloads/fear_greed.csv", csv.text)
         }
@@ -38,6 +33,23 @@ enum Downloads {
         files.add(".nojekyll", "")
     }
 
+    static func candleCSV(_ candles: [Candle]) -> [UInt8] {
+        var csv = CSVWriter(
+            header: ["day", "open", "high", "low", "close", "volume", "volume_buy", "volume_sell", "complete"],
+            expectedRows: candles.count)
+        for candle in candles {
+            csv.field(candle.day.iso)
+            for value in [
+                candle.open, candle.high, candle.low, candle.close, candle.volume, candle.volumeBuy, candle.volumeSell,
+            ] {
+                csv.number(value)
+            }
+            csv.field(candle.complete ? "1" : "0")
+            csv.endRow()
+        }
+        return Array(csv.text.utf8)
+    }
+
     /// Levels the ledger uses, ascending, for one pair of columns each.
     static func ledgerLevels(_ content: SiteContent) -> [Double] {
         Array(Set(content.ledger.flatMap { $0.intervals.map(\.level) })).sorted()
@@ -49,19 +61,24 @@ enum Downloads {
             let name = NumberFormat.compact(level * 100, decimals: 1)
             return ["lower_\(name)", "upper_\(name)"]
         }
+        let ledger = sortedLedger(content)
         var csv = CSVWriter(
-            header: ["made_on", "target_day", "horizon", "model_version", "point", "naive"] + levelColumns + ["actual"])
-        for entry in sortedLedger(content) {
-            let bounds = levels.flatMap { level -> [String] in
-                guard let interval = entry.interval(level) else { return ["", ""] }
-                return [CSVWriter.number(interval.lower), CSVWriter.number(interval.upper)]
+            header: ["made_on", "target_day", "horizon", "model_version", "point", "naive"] + levelColumns + ["actual"],
+            expectedRows: ledger.count)
+        for entry in ledger {
+            csv.field(entry.madeOn.iso)
+            csv.field(entry.targetDay.iso)
+            csv.field(String(entry.horizon))
+            csv.field(entry.modelVersion)
+            csv.number(entry.point)
+            csv.number(entry.naive)
+            for level in levels {
+                let interval = entry.interval(level)
+                csv.number(interval?.lower ?? .nan)
+                csv.number(interval?.upper ?? .nan)
             }
-            csv.append(
-                [
-                    entry.madeOn.iso, entry.targetDay.iso, "\(entry.horizon)", entry.modelVersion,
-                    CSVWriter.number(entry.point), CSVWriter.number(entry.naive),
-                ]
-                    + bounds + [entry.actual.map(CSVWriter.number) ?? ""])
+            csv.number(entry.actual ?? .nan)
+            csv.endRow()
         }
         return csv.text
     }

@@ -44,10 +44,11 @@ struct AccuracyPage {
         page = PageFrame(
             content: content, file: "accuracy.html", title: "Accuracy",
             description: "How the \(instrument) forecasts compared with what happened, beside the naive forecast.")
-        let horizons = Array(Set(content.ledger.filter { $0.actual != nil }.map(\.horizon))).sorted()
-        hindcasts = horizons.map {
+        // Grouped once: each hindcast then sorts only its own horizon's entries.
+        let known = Dictionary(grouping: content.ledger.filter { $0.actual != nil }, by: \.horizon)
+        hindcasts = known.keys.sorted().map {
             FigureView(
-                Chart.hindcast(id: "hindcast-\($0)", entries: content.ledger, horizon: $0, instrument: instrument))
+                Chart.hindcast(id: "hindcast-\($0)", entries: known[$0]!, horizon: $0, instrument: instrument))
         }
         hasHindcasts = !hindcasts.isEmpty
         liveChart = FigureView(Chart.accuracyBars(id: "live-mae", rows: content.liveAccuracy, source: "live"))

@@ -28,8 +28,6 @@ struct DataPage {
 
     /// Rejections listed on the page; the rest are counted.
     static let rejectionLimit = 200
-    /// Days of history the heatmap correlates.
-    static let correlationDays = 365
 
     let page: PageFrame
     let groups: [GroupRow]
@@ -39,9 +37,11 @@ struct DataPage {
     /// Nil when every rejection is listed (Mustache would render a section for 0).
     let hiddenRejections: Int?
     let heatmap: FigureView
+    /// Every instrument rebased, when there are more than the front page compares.
+    let trendChart: FigureView?
     let downloads: [DownloadLink]
 
-    init(content: SiteContent, files: SiteFiles) {
+    init(content: SiteContent, files: SiteFiles, trendSeries: [(label: String, candles: [Candle])]) {
         page = PageFrame(
             content: content, file: "data.html", title: "Data",
             description: "The stored feature groups, their freshness and validation results, and downloads.")
@@ -61,6 +61,9 @@ struct DataPage {
         hiddenRejections =
             content.rejections.count > Self.rejectionLimit ? content.rejections.count - Self.rejectionLimit : nil
         heatmap = FigureView(Self.heatmap(content))
+        trendChart =
+            trendSeries.count > IndexPage.trendInstruments
+            ? FigureView(Chart.relativePerformance(id: "trend-all", series: trendSeries)) : nil
         var links: [DownloadLink] = []
         for instrument in [content.target] + content.covariates {
             let href = "downloads/\(Downloads.fileName(instrument.group)).csv"
@@ -83,22 +86,28 @@ struct DataPage {
     }
 
     /// Correlation of daily log returns of each instrument's open (and daily change of Fear & Greed) over
-    /// the last `correlationDays` days they have in common.
+    /// the last `DisplayWindow.correlationDays` days they have in common.
     static func heatmap(_ content: SiteContent) -> ChartFigure {
         var labels: [String] = []
         var series: [[Day: Double]] = []
+        // One day more than correlated: the first day's change needs the day before.
+        let days = DisplayWindow.correlationDays + 1
         for instrument in [content.target] + content.covariates {
-            guard let candles = content.prices[instrument.group], candles.count > 2 else { continue }
+            guard let all = content.prices[instrument.group] else { continue }
+            let candles = DisplayWindow.suffix(all, days: days, through: content.asOf, day: \.day)
+            guard candles.count > 2 else { continue }
             labels.append(instrument.instrument)
             series.append(changes(candles.map { ($0.day, $0.open) }, logarithmic: true))
         }
-        if content.fearGreed.count > 2 {
+        let readings = DisplayWindow.suffix(content.fearGreed, days: days, through: content.asOf, day: \.day)
+        if readings.count > 2 {
             labels.append("Fear & Greed")
-            series.append(changes(content.fearGreed.map { ($0.day, Double($0.value)) }, logarithmic: false))
+            series.append(changes(readings.map { ($0.day, Double($0.value)) }, logarithmic: false))
         }
         let common =
             series.first.map { first in
-                first.keys.filter { day in series.allSatisfy { $0[day] != nil } }.sorted().suffix(correlationDays)
+                first.keys.filter { day in series.allSatisfy { $0[day] != nil } }.sorted().suffix(
+                    DisplayWindow.correlationDays)
             } ?? []
         guard labels.count >= 2, common.count >= 3 else {
             return Chart.correlationHeatmap(id: "correlation", labels: [], matrix: [], period: "")

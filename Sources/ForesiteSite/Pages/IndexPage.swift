@@ -48,13 +48,19 @@ struct IndexPage {
     let gauge: FigureView
     let fearGreedChart: FigureView
     let relativeChart: FigureView
+    /// True when data.html compares more instruments than the front page.
+    let hasMoreInstruments: Bool
     let accuracyRows: [AccuracyRow]
     let hasAccuracy: Bool
     let freshness: [FreshnessRow]
     let modelVersion: String?
     let modelCreated: String?
 
-    init(content: SiteContent, relativeSeries: [(label: String, candles: [Candle])]) {
+    /// Instruments the front page's trend chart compares (the target and the first covariates): its size
+    /// must not grow with the number of covariates (index.html ≤ 200 KB); data.html compares them all.
+    static let trendInstruments = 3
+
+    init(content: SiteContent, trendSeries: [(label: String, candles: [Candle])]) {
         let instrument = content.target.instrument
         self.instrument = instrument
         page = PageFrame(
@@ -94,8 +100,11 @@ struct IndexPage {
                 id: "price-chart", candles: Array(history), forecast: forecast, instrument: instrument))
         fearGreedEnabled = !content.fearGreed.isEmpty
         gauge = FigureView(Chart.fearGreedGauge(id: "fear-greed-gauge", reading: content.fearGreed.last))
-        fearGreedChart = FigureView(Chart.fearGreedHistory(id: "fear-greed-chart", readings: content.fearGreed))
-        relativeChart = FigureView(Chart.relativePerformance(id: "relative-chart", series: relativeSeries))
+        let readings = DisplayWindow.suffix(
+            content.fearGreed, days: DisplayWindow.trendDays, through: content.asOf, day: \.day)
+        fearGreedChart = FigureView(Chart.fearGreedHistory(id: "fear-greed-chart", readings: Array(readings)))
+        relativeChart = FigureView(Chart.relativePerformance(id: "relative-chart", series: trendSeries))
+        hasMoreInstruments = content.covariates.count + 1 > Self.trendInstruments
         accuracyRows = content.liveAccuracy.map { row in
             AccuracyRow(
                 horizon: row.horizon, count: row.count, model: NumberFormat.currency(row.modelMAE),

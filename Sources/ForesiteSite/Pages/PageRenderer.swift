@@ -6,11 +6,13 @@ struct PageRenderer {
     let templates: TemplateSet
 
     func render(into files: inout SiteFiles) throws {
-        let index = IndexPage(content: content, relativeSeries: relativeSeries())
+        let trend = trendSeries()
+        let index = IndexPage(content: content, trendSeries: Array(trend.prefix(IndexPage.trendInstruments)))
         try add("index.html", template: "index", index, to: &files)
         try add("accuracy.html", template: "accuracy", AccuracyPage(content: content), to: &files)
         try add("model.html", template: "model", ModelPage(content: content), to: &files)
-        try add("data.html", template: "data", DataPage(content: content, files: files), to: &files)
+        let data = DataPage(content: content, files: files, trendSeries: trend)
+        try add("data.html", template: "data", data, to: &files)
         try add("404.html", template: "404", NotFoundPage(content: content), to: &files)
     }
 
@@ -20,11 +22,13 @@ struct PageRenderer {
         files.add(path, Markup.stripControlCharacters(try templates.render(template, page)))
     }
 
-    /// The target and every covariate with prices, for the rebased trend chart.
-    private func relativeSeries() -> [(label: String, candles: [Candle])] {
+    /// The target and every covariate with prices in the trend window, for the rebased trend charts.
+    private func trendSeries() -> [(label: String, candles: [Candle])] {
         ([content.target] + content.covariates).compactMap { instrument in
-            guard let candles = content.prices[instrument.group], !candles.isEmpty else { return nil }
-            return (instrument.instrument, candles)
+            guard let candles = content.prices[instrument.group] else { return nil }
+            let window = DisplayWindow.suffix(
+                candles, days: DisplayWindow.trendDays, through: content.asOf, day: \.day)
+            return window.isEmpty ? nil : (instrument.instrument, Array(window))
         }
     }
 }
