@@ -1,4 +1,5 @@
 import ForesiteCore
+import Foundation
 import Testing
 
 @testable import ForesiteSite
@@ -59,6 +60,21 @@ struct ChartScaleTests {
         #expect(NumberFormat.signedPercent(-0.05) == "−5.0 %")
         #expect(NumberFormat.percent(0.8) == "80 %")
         #expect(NumberFormat.currency(.nan) == "–")
+    }
+
+    @Test(arguments: [
+        (1_234_567.891, 2, "1,234,567.89", "1234567.89"), (999.999, 2, "1,000.00", "1000"),
+        (-0.001, 2, "0.00", "0"), (-1.5, 0, "-2", "-2"), (0.05, 1, "0.1", "0.1"), (100, 2, "100.00", "100"),
+        (-1_000_000, 0, "-1,000,000", "-1000000"), (0.000_5, 4, "0.0005", "0.0005"), (12.3, 6, "12.300000", "12.3"),
+        (1e16, 0, "10,000,000,000,000,000", "10000000000000000"),
+    ])
+    func digitsAreWrittenLikePrintf(value: Double, decimals: Int, grouped: String, compact: String) {
+        #expect(NumberFormat.grouped(value, decimals: decimals) == grouped)
+        #expect(NumberFormat.compact(value, decimals: decimals) == compact)
+        // Like printf, except that a value rounding to zero carries no minus sign.
+        let printf = String(format: "%.\(decimals)f", value)
+        let expected = NumberFormat.isZero(printf) ? printf.replacingOccurrences(of: "-", with: "") : printf
+        #expect(NumberFormat.fixed(value, decimals: decimals) == expected)
     }
 
     @Test func coordinatesAreShortAndStable() {

@@ -53,15 +53,39 @@ struct ChartTests {
         #expect(figure.svg.contains("fan fan-l80") && figure.svg.contains("fan fan-l95"))
     }
 
-    @Test func longHistoriesAreThinnedForDisplayButKeepTheirExtremes() throws {
-        let long = SiteContent.synthetic(days: 1500, forecastDays: 1)
-        let figure = Chart.fearGreedHistory(id: "fg", readings: long.fearGreed, maxPoints: 150)
-        let hovers = figure.svg.components(separatedBy: "class=\"hit\"").count - 1
-        #expect(hovers <= 152)
+    @Test func longFearGreedHistoriesShowWeeklyMeansAndKeepTheirExtremes() throws {
+        let long = SiteContent.synthetic(days: 730, forecastDays: 1)
+        let figure = Chart.fearGreedHistory(id: "fg", readings: long.fearGreed)
+        let weeks = FearGreedWeek.weeks(long.fearGreed)
+        #expect((104...106).contains(weeks.count))
+        #expect(figure.svg.components(separatedBy: "class=\"hit\"").count - 1 == weeks.count)
+        #expect(figure.summary.contains("shown as weekly means (line) and each week's lowest to highest reading"))
+        #expect(figure.svg.contains("class=\"fg-range\""))
         let values = long.fearGreed.map(\.value)
         #expect(figure.summary.contains("between \(values.min()!) and \(values.max()!)"))
-        let shown = figure.table.rows.map { Int($0.cells[1])! }
-        #expect(shown.contains(values.min()!) && shown.contains(values.max()!))
+        // Week, mean, low, high, class: the daily extremes survive in the weekly range.
+        #expect(figure.table.rows.contains { $0.cells[2] == "\(values.min()!)" })
+        #expect(figure.table.rows.contains { $0.cells[3] == "\(values.max()!)" })
+    }
+
+    @Test func weeksRunMondayToSundayWithMeanAndRange() throws {
+        let monday = Day(iso: "2025-01-06")!
+        let readings = (0..<9).map { offset in
+            FearGreedReading(
+                day: monday.adding(days: offset), value: 10 * (offset + 1), classification: .neutral)
+        }
+        let weeks = FearGreedWeek.weeks(readings)
+        try #require(weeks.count == 2)
+        #expect(weeks[0].first == monday && weeks[0].last.iso == "2025-01-12")
+        #expect(weeks[0].low == 10 && weeks[0].high == 70 && abs(weeks[0].mean - 40) < 1e-9)
+        #expect(weeks[1].first.iso == "2025-01-13" && weeks[1].low == 80 && weeks[1].high == 90)
+    }
+
+    @Test func shortFearGreedHistoriesStayDaily() {
+        let short = SiteContent.synthetic(days: 60, forecastDays: 1)
+        let figure = Chart.fearGreedHistory(id: "fg", readings: short.fearGreed)
+        #expect(figure.table.rows.count == short.fearGreed.count)
+        #expect(figure.summary.contains("shown as daily readings"))
     }
 
     @Test func gaugeShowsTodaysValueAndClass() {

@@ -9,7 +9,11 @@ extension Chart {
     ]
 
     /// Fear & Greed over time on its fixed 0–100 scale, over the five class bands.
-    public static func fearGreedHistory(id: String, readings: [FearGreedReading], maxPoints: Int = 200)
+    ///
+    /// Up to `dailyLimit` readings are drawn day by day; a longer span is drawn as weekly means (line) with
+    /// each week's range (light band), because the daily line over years is mostly noise, and thinning it
+    /// would hide the extremes the band keeps. The description says which is shown.
+    public static func fearGreedHistory(id: String, readings: [FearGreedReading], dailyLimit: Int = 120)
         -> ChartFigure
     {
         let title = "Fear & Greed Index over time"
@@ -33,26 +37,58 @@ extension Chart {
         canvas.closeGroup()
         frame.drawYAxis([0, 25, 50, 75, 100], scale: y, on: &canvas) { NumberFormat.compact($0) }
         frame.drawDateAxis(from: first.day, to: last.day, scale: x, on: &canvas)
-        let shown = thin(readings, limit: maxPoints, day: \.day, value: { Double($0.value) })
-        canvas.polyline(
-            shown.map { (x(Double($0.day.daysSinceEpoch)), y(Double($0.value))) }, class: "series fear-greed")
-        frame.drawLegend(
-            FearGreedClass.allCases.map { ($0.label, "fg-\($0.rawValue)") }, on: &canvas)
-        frame.drawHoverColumns(
-            shown.map { x(Double($0.day.daysSinceEpoch)) },
-            titles: shown.map { "\($0.day.iso): \($0.value) (\($0.classification.label))" }, on: &canvas)
+        var legend = FearGreedClass.allCases.map { (label: $0.label, swatch: "fg-\($0.rawValue)") }
 
         let values = readings.map(\.value)
         let mean = Double(values.reduce(0, +)) / Double(values.count)
-        let summary =
-            "Fear & Greed from \(first.day.iso) to \(last.day.iso): \(last.value) (\(last.classification.label)) "
-            + "on the last day, between \(values.min()!) and \(values.max()!), averaging \(NumberFormat.compact(mean, decimals: 0))."
-        let rows = shown.reversed().map {
-            DataTable.Row([$0.day.iso, "\($0.value)", $0.classification.label])
+        let shape: String
+        let table: DataTable
+        if readings.count <= dailyLimit {
+            let points = readings.map { (x(Double($0.day.daysSinceEpoch)), y(Double($0.value))) }
+            canvas.polyline(points, class: "series fear-greed")
+            frame.drawHoverColumns(
+                points.map(\.0), titles: readings.map { "\($0.day.iso): \($0.value) (\($0.classification.label))" },
+                on: &canvas)
+            shape = "daily readings"
+            table = DataTable(
+                columns: ["Day", "Value", "Class"],
+                rows: readings.reversed().map { DataTable.Row([$0.day.iso, "\($0.value)", $0.classification.label]) })
+        } else {
+            let weeks = FearGreedWeek.weeks(readings)
+            let upper = weeks.map { (x($0.middle), y(Double($0.high))) }
+            let lower = weeks.map { (x($0.middle), y(Double($0.low))) }
+            canvas.polygon(upper + lower.reversed(), class: "fg-range")
+            canvas.polyline(weeks.map { (x($0.middle), y($0.mean)) }, class: "series fear-greed")
+            frame.drawHoverColumns(
+                weeks.map { x($0.middle) },
+                titles: weeks.map {
+                    "\(weekLabel($0)): mean \(NumberFormat.compact($0.mean, decimals: 0)) "
+                        + "(\($0.classification.label)), range \($0.low)–\($0.high)"
+                }, on: &canvas)
+            legend.append((label: "Weekly range", swatch: "fg-range"))
+            shape = "weekly means (line) and each week's lowest to highest reading (band) of \(weeks.count) weeks"
+            table = DataTable(
+                columns: ["Week", "Mean", "Low", "High", "Class of the mean"],
+                rows: weeks.reversed().map {
+                    DataTable.Row([
+                        weekLabel($0), NumberFormat.compact($0.mean, decimals: 0), "\($0.low)", "\($0.high)",
+                        $0.classification.label,
+                    ])
+                })
         }
+        frame.drawLegend(legend, on: &canvas)
+        let summary =
+            "Fear & Greed from \(first.day.iso) to \(last.day.iso), shown as \(shape): \(last.value) "
+            + "(\(last.classification.label)) on the last day, between \(values.min()!) and \(values.max()!), "
+            + "averaging \(NumberFormat.compact(mean, decimals: 0))."
         return ChartFigure(
             id: id, title: title, summary: summary, svg: canvas.finish(id: id, title: title, description: summary),
-            table: DataTable(columns: ["Day", "Value", "Class"], rows: rows))
+            table: table)
+    }
+
+    /// "2025-01-06 to 2025-01-12" (the days with readings), or the one day of a week with a single reading.
+    private static func weekLabel(_ week: FearGreedWeek) -> String {
+        week.first == week.last ? week.first.iso : "\(week.first.iso) to \(week.last.iso)"
     }
 
     /// Today's Fear & Greed as a half-circle dial with the five class segments and a needle.

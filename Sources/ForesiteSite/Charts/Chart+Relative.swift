@@ -36,7 +36,12 @@ extension Chart {
         let indices = keep.sorted()
 
         var canvas = SVGCanvas(width: PlotFrame.standardWidth, height: PlotFrame.standardHeight)
-        let frame = PlotFrame.standard(leftMargin: 52)
+        var frame = PlotFrame.standard(leftMargin: 52)
+        // Six colours, then the same six dashed; the legend wraps and pushes the plot down.
+        let legend = labels.enumerated().map { index, label in
+            (label: label, swatch: "series-\(index % 6)")
+        }
+        frame.top += Double(frame.legendRows(legend) - 1) * PlotFrame.legendRowHeight
         let (y, ticks) = LinearScale.vertical(
             covering: indices.flatMap { index in rebased.map { $0[index] } }, top: frame.top, bottom: frame.bottom)
         let x = frame.xScale(from: firstDay, to: lastDay)
@@ -44,9 +49,11 @@ extension Chart {
         frame.drawDateAxis(from: firstDay, to: lastDay, scale: x, on: &canvas)
         canvas.line(x1: frame.left, y1: y(100), x2: frame.right, y2: y(100), class: "reference")
         for (index, values) in rebased.enumerated() {
-            canvas.polyline(indices.map { (x(xs[$0]), y(values[$0])) }, class: "series series-\(index)")
+            canvas.polyline(
+                indices.map { (x(xs[$0]), y(values[$0])) },
+                class: "series series-\(index % 6)" + (index >= 6 ? " dashed" : ""))
         }
-        frame.drawLegend(labels.enumerated().map { ($1, "series-\($0)") }, on: &canvas)
+        frame.drawLegend(legend, on: &canvas)
         frame.drawHoverColumns(
             indices.map { x(xs[$0]) },
             titles: indices.map { index in

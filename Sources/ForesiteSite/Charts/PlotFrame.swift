@@ -49,16 +49,38 @@ struct PlotFrame {
         canvas.closeGroup()
     }
 
-    /// A legend row above the plot: a swatch and a label per entry.
+    /// The legend above the plot: a swatch and a label per entry, wrapping onto further rows of
+    /// `legendRowHeight` when an entry would pass the right edge (see `legendRows`).
     func drawLegend(_ entries: [(label: String, swatch: String)], on canvas: inout SVGCanvas) {
         canvas.openGroup(class: "legend")
-        var x = left
-        for entry in entries {
-            canvas.rect(x: x, y: 9, width: 14, height: 12, class: "swatch \(entry.swatch)")
-            canvas.text(entry.label, x: x + 19, y: 20, class: "legend-label")
-            x += 19 + Double(entry.label.count) * 8 + 18
+        for (entry, position) in zip(entries, legendPositions(entries)) {
+            canvas.rect(x: position.x, y: position.y, width: 14, height: 12, class: "swatch \(entry.swatch)")
+            canvas.text(entry.label, x: position.x + 19, y: position.y + 11, class: "legend-label")
         }
         canvas.closeGroup()
+    }
+
+    static let legendRowHeight = 18.0
+
+    /// Rows the legend takes; a chart with more than one moves its plot down by the extra rows.
+    func legendRows(_ entries: [(label: String, swatch: String)]) -> Int {
+        Int(((legendPositions(entries).last?.y ?? 9) - 9) / Self.legendRowHeight) + 1
+    }
+
+    private func legendPositions(_ entries: [(label: String, swatch: String)]) -> [(x: Double, y: Double)] {
+        var x = left
+        var y = 9.0
+        var positions: [(x: Double, y: Double)] = []
+        for entry in entries {
+            let width = 19 + Double(entry.label.count) * 8
+            if x > left && x + width > right {
+                x = left
+                y += Self.legendRowHeight
+            }
+            positions.append((x, y))
+            x += width + 18
+        }
+        return positions
     }
 
     /// Invisible full-height columns, one per point, each with a `<title>`: hovering anywhere above a date

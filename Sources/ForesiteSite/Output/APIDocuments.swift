@@ -43,18 +43,42 @@ enum APIDocuments {
     /// encoder's `.sortedKeys`, and numbers use Swift's shortest round-trip form.
     static func forecasts(_ content: SiteContent) -> String {
         var json = "{\"as_of\":\"\(content.asOf.iso)\",\"demo\":\(content.isDemo),\"forecasts\":["
+        json.reserveCapacity(content.ledger.count * 320)
         for (index, entry) in Downloads.sortedLedger(content).enumerated() {
             if index > 0 { json += "," }
-            json += "{\"actual\":\(entry.actual.map(number) ?? "null"),\"horizon\":\(entry.horizon),\"intervals\":["
-            json += entry.intervals.map {
-                "{\"level\":\(number($0.level)),\"lower\":\(number($0.lower)),\"upper\":\(number($0.upper))}"
-            }.joined(separator: ",")
-            json += "],\"made_on\":\"\(entry.madeOn.iso)\",\"model_version\":\(string(entry.modelVersion))"
-            json += ",\"naive\":\(number(entry.naive)),\"point\":\(number(entry.point))"
-            json += ",\"target_day\":\"\(entry.targetDay.iso)\"}"
+            json += "{\"actual\":"
+            appendNumber(entry.actual ?? .nan, to: &json)
+            json += ",\"horizon\":"
+            json += String(entry.horizon)
+            json += ",\"intervals\":["
+            for (position, interval) in entry.intervals.enumerated() {
+                json += position == 0 ? "{\"level\":" : ",{\"level\":"
+                appendNumber(interval.level, to: &json)
+                json += ",\"lower\":"
+                appendNumber(interval.lower, to: &json)
+                json += ",\"upper\":"
+                appendNumber(interval.upper, to: &json)
+                json += "}"
+            }
+            json += "],\"made_on\":\""
+            json += entry.madeOn.iso
+            json += "\",\"model_version\":"
+            json += string(entry.modelVersion)
+            json += ",\"naive\":"
+            appendNumber(entry.naive, to: &json)
+            json += ",\"point\":"
+            appendNumber(entry.point, to: &json)
+            json += ",\"target_day\":\""
+            json += entry.targetDay.iso
+            json += "\"}"
         }
         json += "],\"instrument\":\(string(content.target.instrument))}\n"
         return json
+    }
+
+    /// `number(_:)` without the intermediate string.
+    private static func appendNumber(_ value: Double, to json: inout String) {
+        if value.isFinite { value.write(to: &json) } else { json += "null" }
     }
 
     /// A JSON number, or `null` for NaN and infinities (which JSON cannot express).

@@ -33,12 +33,12 @@ public struct SiteWriter: Sendable {
         var total = 0
         do {
             try createDirectory(staging)
+            var folders: Set<String> = [staging.path]
             for (path, bytes) in files.sorted {
                 let url = staging.appendingPathComponent(path)
-                try createDirectory(url.deletingLastPathComponent())
-                guard fileManager.createFile(atPath: url.path, contents: Data(bytes)) else {
-                    throw SiteError.io(path: url.path, message: "cannot be written")
-                }
+                let folder = url.deletingLastPathComponent()
+                if folders.insert(folder.path).inserted { try createDirectory(folder) }
+                try Self.writeFile(url.path, bytes)
                 total += bytes.count
             }
             try swapIntoPlace(staging)
@@ -47,6 +47,27 @@ public struct SiteWriter: Sendable {
             throw error
         }
         return total
+    }
+
+    /// One `open`/`write`/`close` per file: the staging folder is new and private, so Foundation's
+    /// atomic write (a temporary file and a rename per file) bought nothing and cost a tenth of the build.
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw SiteError.io(path: path, message: "cannot be written: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else {
+                    throw SiteError.io(path: path, message: "cannot be written: \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
+        }
     }
 
     private func swapIntoPlace(_ staging: URL) throws {
