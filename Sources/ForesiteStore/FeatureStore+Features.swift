@@ -35,18 +35,20 @@ extension FeatureStore {
             let updates = try RunLog.lastUpdates(in: db)
             let rejected = try RunLog.rejectionCounts(in: db)
             return try GroupTable.all(in: db).map { group in
+                // A cursor read by position: this scans every stored day of every group on each build.
                 let rows =
                     group.kind == .fearGreed
-                    ? try Row.fetchAll(db, sql: "SELECT day, 1 AS complete FROM fear_greed ORDER BY day")
-                    : try Row.fetchAll(
+                    ? try Row.fetchCursor(db, sql: "SELECT day, 1 AS complete FROM fear_greed ORDER BY day")
+                    : try Row.fetchCursor(
                         db, sql: "SELECT day, complete FROM candle WHERE group_name = ? ORDER BY day",
                         arguments: [group.name])
+                let table = group.kind == .fearGreed ? "fear_greed" : "candle"
                 var days: [Day] = []
                 var incomplete: [Day] = []
-                for row in rows {
-                    let day = try row.day("day", table: group.kind == .fearGreed ? "fear_greed" : "candle")
+                while let row = try rows.next() {
+                    let day = try row.day(at: 0, column: "day", table: table)
                     days.append(day)
-                    if !(row["complete"] as Bool) { incomplete.append(day) }
+                    if !(row[1] as Bool) { incomplete.append(day) }
                 }
                 var missing: [Day] = []
                 for (previous, next) in zip(days, days.dropFirst()) where next.days(since: previous) > 1 {

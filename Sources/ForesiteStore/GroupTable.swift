@@ -60,4 +60,13 @@ extension Row {
         }
         return day
     }
+
+    /// The `YYYY-MM-DD` value at position `index` (named `column` in errors) as a `Day`.
+    func day(at index: Int, column: String, table: String) throws -> Day {
+        let text: String = self[index]
+        guard let day = Day(iso: text) else {
+            throw StoreError.corruptValue(table: table, column: column, value: text)
+        }
+        return day
+    }
 }

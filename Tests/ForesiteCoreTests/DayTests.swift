@@ -13,7 +13,10 @@ struct DayTests {
         #expect(day.iso == text)
     }
 
-    @Test(arguments: ["2023-02-29", "2024-13-01", "2024-1-01", "24-01-01", "2024-01-32", "", "2024-01-01T00:00"])
+    @Test(arguments: [
+        "2023-02-29", "2024-13-01", "2024-1-01", "24-01-01", "2024-01-32", "", "2024-01-01T00:00", "2024-+1-01",
+        "２０２４-01-01",
+    ])
     func rejectsMalformed(text: String) {
         #expect(Day(iso: text) == nil)
     }
