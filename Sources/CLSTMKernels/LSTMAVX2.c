@@ -57,7 +57,7 @@ AVX2 static inline __attribute__((always_inline)) void accumulate_pair(
     }
 }
 
-/// Gate pre-activations of two rows (which may be the same row), 32 columns at a time:
+/// Gate pre-activations of two rows, 32 columns at a time:
 /// z ← b + x·W + h₋₁·U.
 AVX2 static void preactivations_for_pair(
     int features, int recurrent_rows, int hp, const float *x0, const float *x1, const float *kernel,
@@ -212,6 +212,8 @@ AVX2 void foresite_lstm_backward_step_avx2(
     float *gate_gradients, int propagate) {
     const int hp = hidden_padded, width = 4 * hidden_padded;
     for (int row = 0; row < rows; row += 2) {
+        // An odd last row is paired with itself (same inputs, same stores; rare in training, where only
+        // a last partial batch can be odd, so it gets no one-row variant).
         const int other = row + 1 < rows ? row + 1 : row;
         // Both rows' dL/dh are consumed here before the pair's dL/dh₋₁ overwrites them.
         for (int r = row; r <= other; r++) {

@@ -14,6 +14,8 @@ final class BatchWorkspace {
 
     let architecture: Architecture
     let capacity: Int
+    /// Whether the gradient buffers exist (`Purpose.training`).
+    let isTraining: Bool
     let gateLayout: PaddedGateLayout
     let implementation: LSTMKernels.Implementation
     /// Inputs, `window × batch × features`.
@@ -94,9 +96,6 @@ final class BatchWorkspace {
         )
         isTraining = training == 1
     }
-
-    /// Whether the gradient buffers exist.
-    let isTraining: Bool
 
     deinit {
         storage.deallocate()
