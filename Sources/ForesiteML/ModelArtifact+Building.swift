@@ -44,8 +44,11 @@ extension ModelArtifact {
     ) {
         self.init(
             formatVersion: ModelArtifact.formatVersion, architecture: ArtifactArchitecture(model.network.architecture),
-            inputs: model.inputs, target: model.target, targetMode: model.mode, featureScaler: model.featureScaler,
-            targetScaler: model.targetTransform.scaler, weights: model.network.kerasWeights, data: data,
+            inputs: model.inputs, target: model.target, targetMode: model.mode,
+            inputTransform: model.inputTransform, featureScaler: model.featureScaler,
+            targetScaler: model.targetTransform.scaler,
+            targetShrinkage: model.mode == .returns ? model.targetTransform.shrinkage : nil,
+            weights: model.network.kerasWeights, data: data,
             configHash: configHash, metrics: metrics, training: training, ensembleSeeds: ensembleSeeds)
     }
 
@@ -59,7 +62,8 @@ extension ModelArtifact {
                 got: network.parameters.count)
         }
         return try TrainedModel(
-            network: network, inputs: inputs, target: target, featureScaler: featureScaler,
-            targetTransform: TargetTransform(mode: targetMode, scaler: targetScaler))
+            network: network, inputs: inputs, target: target, inputTransform: inputTransform ?? .levels,
+            featureScaler: featureScaler,
+            targetTransform: TargetTransform(mode: targetMode, scaler: targetScaler, shrinkage: targetShrinkage))
     }
 }

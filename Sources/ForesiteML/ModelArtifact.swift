@@ -12,8 +12,14 @@ public struct ModelArtifact: Hashable, Sendable, Codable {
     public var inputs: [String]
     public var target: String
     public var targetMode: Config.TargetMode
+    /// How a raw window is prepared for `featureScaler` (`levels` or `relative`, see InputTransform).
+    /// Absent in artifacts written before it existed, which means `levels`.
+    public var inputTransform: InputTransform?
     public var featureScaler: Scaler
     public var targetScaler: Scaler
+    /// Returns mode: per horizon step, the factor (0…1) applied to the decoded log return, fitted on the
+    /// validation windows. Absent in artifacts written before it existed, which means 1 (no shrinkage).
+    public var targetShrinkage: [Double]?
     public var weights: KerasWeights
     public var data: DataWindow
     /// Hash of the configuration that produced the model, as the caller computed it.

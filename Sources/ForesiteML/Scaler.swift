@@ -2,8 +2,9 @@
 ///
 /// `minMax` maps each column's training range onto 0…1 (`MinMaxScaler`, used for the features and
 /// for seed-mode price targets); `standard` subtracts the mean and divides by the population standard
-/// deviation (`StandardScaler`, used for returns-mode targets). A constant column gets a unit range
-/// instead of a division by zero, as scikit-learn does.
+/// deviation (`StandardScaler`). Returns-mode targets use `standard` with a zero mean and the root mean
+/// square as the unit (`fitRootMeanSquare`), so that an output of zero decodes to "no change". A
+/// constant column gets a unit range instead of a division by zero, as scikit-learn does.
 public enum Scaler: Hashable, Sendable {
     case minMax(minimum: [Double], maximum: [Double])
     case standard(mean: [Double], deviation: [Double])
@@ -38,6 +39,21 @@ public enum Scaler: Hashable, Sendable {
         }
         for column in 0..<columns { deviation[column] = (deviation[column] / Double(rows.count)).squareRoot() }
         return .standard(mean: mean, deviation: deviation)
+    }
+
+    /// Fits a scale-only scaler: mean fixed at zero, unit = root mean square of each column.
+    ///
+    /// Used for returns-mode targets: centring on the training split's mean return would make a zero
+    /// output mean "the training period's trend continues" (for SOL in 2021–2023, several per cent over
+    /// ten days) instead of the naive "no change", and bias every forecast made in a different regime.
+    public static func fitRootMeanSquare(rows: [[Double]], columns: Int) -> Scaler {
+        var squares = [Double](repeating: 0, count: columns)
+        for row in rows {
+            for column in 0..<columns { squares[column] += row[column] * row[column] }
+        }
+        let count = Double(max(rows.count, 1))
+        return .standard(
+            mean: [Double](repeating: 0, count: columns), deviation: squares.map { ($0 / count).squareRoot() })
     }
 
     public var columns: Int {

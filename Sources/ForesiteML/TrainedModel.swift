@@ -1,4 +1,5 @@
 import ForesiteCore
+import Foundation
 
 /// Everything needed to turn a raw window of input rows into future prices: the network, the
 /// scalers fitted on its training split, the target mode and the column names.
@@ -6,11 +7,13 @@ public struct TrainedModel: Hashable, Sendable {
     public let network: Network
     public let inputs: [String]
     public let target: String
+    public let inputTransform: InputTransform
     public let featureScaler: Scaler
     public let targetTransform: TargetTransform
 
     public init(
-        network: Network, inputs: [String], target: String, featureScaler: Scaler, targetTransform: TargetTransform
+        network: Network, inputs: [String], target: String, inputTransform: InputTransform,
+        featureScaler: Scaler, targetTransform: TargetTransform
     ) throws {
         let a = network.architecture
         guard inputs.count == a.features else {
@@ -22,21 +25,44 @@ public struct TrainedModel: Hashable, Sendable {
         guard targetTransform.scaler.columns == a.outputs else {
             throw MLError.shapeMismatch(what: "target scaler", expected: a.outputs, got: targetTransform.scaler.columns)
         }
+        guard targetTransform.shrinkage.count == a.outputs else {
+            throw MLError.shapeMismatch(
+                what: "target shrinkage", expected: a.outputs, got: targetTransform.shrinkage.count)
+        }
         if targetTransform.mode == .returns && !inputs.contains(target) {
             throw MLError.targetNotAnInput(target: target)
         }
         self.network = network
         self.inputs = inputs
         self.target = target
+        self.inputTransform = inputTransform
         self.featureScaler = featureScaler
         self.targetTransform = targetTransform
     }
 
-    /// The model a training produced on `set`.
+    /// The model a training produced on `set`. In returns mode its per-horizon shrinkage towards the
+    /// naive forecast is fitted on the validation windows, which the weights never trained on (they
+    /// only chose the best epoch); the test windows stay untouched for evaluation.
     public init(network: Network, trainedOn set: TrainingSet) throws {
+        var transform = set.targetTransform
+        if transform.mode == .returns {
+            let outputs = try network.outputs(
+                forScaledWindows: (0..<set.validation.count).map { index in
+                    let size = set.window * set.inputs.count
+                    return Array(set.validation.inputs[(index * size)..<((index + 1) * size)])
+                })
+            let horizon = set.horizon
+            let predicted = (0..<set.validation.count).map { index in
+                transform.returns(outputs: outputs[(index * horizon)..<((index + 1) * horizon)])
+            }
+            let actual = set.samples[set.split.validation].map { sample in
+                sample.targets.map { log($0 / sample.lastOpen) }
+            }
+            transform = transform.fittingShrinkage(predicted: predicted, actual: actual)
+        }
         try self.init(
-            network: network, inputs: set.inputs, target: set.target, featureScaler: set.featureScaler,
-            targetTransform: set.targetTransform)
+            network: network, inputs: set.inputs, target: set.target, inputTransform: set.inputTransform,
+            featureScaler: set.featureScaler, targetTransform: transform)
     }
 
     public var window: Int { network.architecture.window }
@@ -58,17 +84,17 @@ public struct TrainedModel: Hashable, Sendable {
         }
     }
 
-    /// The raw window scaled with the training split's feature scaler, flattened day by day.
+    /// The raw window transformed and scaled as the training windows were, flattened day by day.
     public func scale(_ rows: [[Double]]) throws -> [Float] {
         guard rows.count == window else {
             throw MLError.shapeMismatch(what: "window", expected: window, got: rows.count)
         }
         var scaled: [Float] = []
         scaled.reserveCapacity(window * inputs.count)
-        for row in rows {
-            guard row.count == inputs.count else {
-                throw MLError.shapeMismatch(what: "window row", expected: inputs.count, got: row.count)
-            }
+        for row in rows where row.count != inputs.count {
+            throw MLError.shapeMismatch(what: "window row", expected: inputs.count, got: row.count)
+        }
+        for row in inputTransform.apply(to: rows, columns: inputs) {
             for column in row.indices {
                 scaled.append(Float(featureScaler.transform(row[column], column: column)))
             }

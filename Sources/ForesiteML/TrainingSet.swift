@@ -6,7 +6,8 @@ import Foundation
 /// The split is the original project's: two successive scikit-learn `train_test_split(shuffle=False)`
 /// calls, the first keeping the last 20 % of windows for test, the second the last 30 % of the rest for
 /// validation (each part's size rounded up, as scikit-learn does). Both scalers are fitted on the
-/// training windows only. A window (inputs and targets) must cover consecutive calendar days.
+/// training windows only (returns mode's shrinkage, in `TrainedModel(network:trainedOn:)`, on the
+/// validation windows; nothing on the test windows). A window (inputs and targets) must cover consecutive calendar days.
 public struct TrainingSet: Sendable {
     /// One window and what follows it, in raw units.
     public struct Sample: Hashable, Sendable {
@@ -51,6 +52,8 @@ public struct TrainingSet: Sendable {
     public let horizon: Int
     public let samples: [Sample]
     public let split: Split
+    /// Applied to each raw window before `featureScaler`: `.relative` in returns mode, `.levels` in seed mode.
+    public let inputTransform: InputTransform
     public let featureScaler: Scaler
     public let targetTransform: TargetTransform
     public let training: Part
@@ -91,7 +94,10 @@ public struct TrainingSet: Sendable {
                 needed: 3, available: samples.count, what: "a training set of \(window)+\(horizon)-day windows")
         }
         let trainingSamples = samples[split.training]
-        let featureScaler = Scaler.fitMinMax(rows: trainingSamples.lazy.flatMap(\.window), columns: inputs.count)
+        let inputTransform: InputTransform = mode == .returns ? .relative : .levels
+        let featureScaler = inputTransform.fitScaler(
+            rows: trainingSamples.lazy.flatMap { inputTransform.apply(to: $0.window, columns: inputs) },
+            columns: inputs.count)
         let targetTransform = TargetTransform.fit(
             mode: mode, targets: trainingSamples.map(\.targets), lastOpens: trainingSamples.map(\.lastOpen),
             horizon: horizon)
@@ -101,7 +107,9 @@ public struct TrainingSet: Sendable {
             x.reserveCapacity(range.count * window * inputs.count)
             y.reserveCapacity(range.count * horizon)
             for sample in samples[range] {
-                for row in sample.window { x.append(contentsOf: featureScaler.transform(row: row).map { Float($0) }) }
+                for row in inputTransform.apply(to: sample.window, columns: inputs) {
+                    x.append(contentsOf: featureScaler.transform(row: row).map { Float($0) })
+                }
                 y.append(
                     contentsOf: targetTransform.encode(prices: sample.targets, lastOpen: sample.lastOpen).map {
                         Float($0)
@@ -111,7 +119,8 @@ public struct TrainingSet: Sendable {
         }
         return TrainingSet(
             inputs: inputs, target: target, window: window, horizon: horizon, samples: samples, split: split,
-            featureScaler: featureScaler, targetTransform: targetTransform, training: part(split.training),
+            inputTransform: inputTransform, featureScaler: featureScaler, targetTransform: targetTransform,
+            training: part(split.training),
             validation: part(split.validation), test: part(split.test), filledDays: frame.filledDays)
     }
 }

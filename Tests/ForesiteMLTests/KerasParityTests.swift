@@ -28,7 +28,8 @@ struct KerasParityTests {
         let reference = try KerasReference.load()
         let model = try TrainedModel(
             network: Network(window: reference.architecture.window, weights: reference.weights),
-            inputs: Config.Model.defaultInputs, target: "solana.open", featureScaler: reference.featureScaler.scaler,
+            inputs: Config.Model.defaultInputs, target: "solana.open", inputTransform: .levels,
+            featureScaler: reference.featureScaler.scaler,
             targetTransform: TargetTransform(mode: .seed, scaler: reference.labelScaler.scaler))
         let predictions = try model.predict(windows: reference.cases.map(\.windowRaw))
         for (prediction, example) in zip(predictions, reference.cases) {
