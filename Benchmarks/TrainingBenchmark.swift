@@ -43,14 +43,16 @@ enum TrainingBenchmark {
         let cpu = threadCPUSeconds() - cpuStart
         let counted = flopsPerEpoch(set)
         print(String(format: "wall: %.3f s for %d epochs (target ≤ 2.3 s)", wall, outcome.epochsRun))
-        print(String(format: "per epoch: %.2f ms", 1000 * wall / Double(outcome.epochsRun)))
+        let epochs = Double(outcome.epochsRun)
         // On a shared machine the wall time includes waiting for a core; the thread's CPU time does not.
         print(String(format: "cpu: %.3f s on the training thread (%.0f %% of wall)", cpu, 100 * cpu / wall))
+        print(String(format: "per epoch: %.2f ms wall, %.2f ms cpu", 1000 * wall / epochs, 1000 * cpu / epochs))
         print(
             String(
-                format: "effective: %.2f GFLOP/s at the nominal 366 MFLOP/epoch (%.2f at the counted %.0f MFLOP)",
-                nominalFlopsPerEpoch * Double(outcome.epochsRun) / wall / 1e9,
-                counted * Double(outcome.epochsRun) / wall / 1e9, counted / 1e6))
+                format: "effective: %.2f GFLOP/s at the nominal 366 MFLOP/epoch (%.2f at the counted %.0f MFLOP); "
+                    + "%.2f per cpu second",
+                nominalFlopsPerEpoch * epochs / wall / 1e9, counted * epochs / wall / 1e9, counted / 1e6,
+                counted * epochs / cpu / 1e9))
         print(
             String(
                 format: "loss: first %.5f, last %.5f; best validation %.5f at epoch %d", outcome.trainingLosses.first!,

@@ -6,10 +6,11 @@ import Testing
 /// The C step kernels: the AVX2 version against the portable one on random inputs, and both through
 /// the whole network against the independent Double reference.
 ///
-/// Tolerance: both implementations evaluate the same expressions in the same order; they differ only
-/// where FMA skips a rounding, about 1e-7 relative on values of order 1, plus the exp polynomial's
-/// 2 ulp. 1e-5 absolute leaves two orders of magnitude for that and still fails on any wrong column,
-/// unit, row or padding entry, which moves values by 1e-2 or more.
+/// Tolerance: both implementations evaluate the same expressions (the same rational tanh, the same
+/// summation order) and differ only where FMA skips a rounding: a few 1e-7 on values of order 1
+/// (3e-7 was the largest difference seen). 1e-5 absolute leaves more than an order of magnitude for
+/// that and still fails on any wrong column, unit, row or padding entry, which moves values by 1e-2 or
+/// more.
 @Suite struct LSTMKernelTests {
     static let tolerance: Float = 1e-5
 
