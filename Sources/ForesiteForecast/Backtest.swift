@@ -34,9 +34,11 @@ public enum Backtest {
         }
         let origins = (0...settings.to.days(since: settings.from)).map { settings.from.adding(days: $0) }
         let target = try frame.values(of: settings.target)
+        let close = try? frame.values(of: settings.closeColumn)
         let perOrigin = try origins.concurrentMap { origin in
             try forecasts(
-                at: origin, frame: frame, target: target, settings: settings, folds: folds, forecasters: forecasters)
+                at: origin, frame: frame, target: target, close: close, settings: settings, folds: folds,
+                forecasters: forecasters)
         }
         let trainings = zip(folds, trained).map { fold, trained in
             let ensemble = trained.ensemble
@@ -104,8 +106,8 @@ public enum Backtest {
 
     /// Every model's forecasts at `origin`; nil when the frame has no complete input window there.
     static func forecasts(
-        at origin: Day, frame: FeatureFrame, target: [Double], settings: BacktestSettings, folds: [Fold],
-        forecasters: [Forecaster]
+        at origin: Day, frame: FeatureFrame, target: [Double], close: [Double]?, settings: BacktestSettings,
+        folds: [Fold], forecasters: [Forecaster]
     ) throws -> [BacktestForecast]? {
         guard let originIndex = frame.rowIndex(of: origin),
             originIndex + 1 >= settings.driftWindow,
@@ -138,6 +140,11 @@ public enum Backtest {
         add(
             .naive, points: try Baseline.naive.forecast(history: history, horizon: settings.horizon),
             trainedThrough: nil, intervals: [])
+        if let close {
+            add(
+                .naiveClose, points: [Double](repeating: close[originIndex], count: settings.horizon),
+                trainedThrough: nil, intervals: [])
+        }
         add(
             .drift,
             points: try Baseline.drift(window: settings.driftWindow).forecast(

@@ -29,8 +29,12 @@ public struct BacktestResult: Sendable {
         self.seconds = seconds
     }
 
-    /// The compared models: the LSTM modes in settings order, then naive and drift.
-    public var models: [BacktestModel] { settings.modes.map(BacktestModel.lstm) + [.naive, .drift] }
+    /// The compared models: the LSTM modes in settings order, then naive, naive-close (when the frame
+    /// had the target instrument's close) and drift.
+    public var models: [BacktestModel] {
+        let close: [BacktestModel] = forecasts.contains { $0.model == .naiveClose } ? [.naiveClose] : []
+        return settings.modes.map(BacktestModel.lstm) + [.naive] + close + [.drift]
+    }
 
     /// Origins that were forecast, ascending.
     public var origins: [Day] {

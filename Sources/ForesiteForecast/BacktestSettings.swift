@@ -18,6 +18,10 @@ public struct BacktestSettings: Hashable, Sendable, Codable {
     public var inputs: [String]
     /// The forecast column, e.g. `solana.open`.
     public var target: String
+    /// The target instrument's close column (`solana.close` for `solana.open`), for the naive-close baseline.
+    public var closeColumn: String {
+        (target.hasSuffix(".open") ? String(target.dropLast(".open".count)) : target) + ".close"
+    }
     public var window: Int
     public var horizon: Int
     public var hidden: Int

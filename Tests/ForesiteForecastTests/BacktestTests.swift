@@ -10,10 +10,10 @@ import Testing
     @Test func everyOriginGetsEveryModelAndHorizonWithActuals() throws {
         let settings = SyntheticFrame.settings(from: frame.days[100], to: frame.days[111], retrainEvery: 5)
         let result = try Backtest.walkForward(frame: frame, settings: settings)
-        #expect(result.models == [.lstmReturns, .lstmSeed, .naive, .drift])
+        #expect(result.models == [.lstmReturns, .lstmSeed, .naive, .naiveClose, .drift])
         #expect(result.origins == Array(frame.days[100...111]))
         #expect(result.skippedOrigins.isEmpty)
-        #expect(result.forecasts.count == 12 * 4 * 3)
+        #expect(result.forecasts.count == 12 * 5 * 3)
         // Retrainings on days 100, 105, 110, each for both modes, with the ensemble's seeds.
         #expect(result.trainings.map(\.trainedThrough) == [100, 100, 105, 105, 110, 110].map { frame.days[$0] })
         #expect(result.trainings.allSatisfy { $0.seeds == [42, 43] && $0.calibrationWindows > 0 })
@@ -31,6 +31,10 @@ import Testing
             case .naive:
                 #expect(row.outcome.predicted == row.outcome.originValue)
                 #expect(row.trainedThrough == nil)
+            case .naiveClose:
+                // The origin day's close (column 1), not its open.
+                #expect(row.outcome.predicted == frame.rows[try #require(frame.rowIndex(of: row.origin))][1])
+                #expect(row.outcome.predicted != row.outcome.originValue)
             case .drift:
                 #expect(row.outcome.intervals.isEmpty)
             }
@@ -46,7 +50,7 @@ import Testing
         let settings = SyntheticFrame.settings(from: frame.days[last - 1], to: frame.days[last], ensemble: 1)
         let result = try Backtest.walkForward(frame: frame, settings: settings)
         // Origin last−1 has one known target, the last origin none.
-        #expect(result.forecasts.count == 4)
+        #expect(result.forecasts.count == 5)
         #expect(result.forecasts.allSatisfy { $0.horizon == 1 && $0.origin == frame.days[last - 1] })
     }
 
