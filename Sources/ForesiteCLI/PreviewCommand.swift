@@ -32,7 +32,9 @@ struct PreviewCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = FileManager.default.fileExists(atPath: config) ? try ConfigLoader.load(path: config) : Config()
         let root = URL(fileURLWithPath: settings.site.output, isDirectory: true)
-        let server = try PreviewServer(root: root, host: host, port: port)
+        // The site's published path ("/foresite/"), so 404.html's root-absolute links resolve here too.
+        let mountPath = URL(string: settings.site.baseURL)?.path ?? "/"
+        let server = try PreviewServer(root: root, host: host, port: port, mountPath: mountPath)
         try await withThrowingTaskGroup(of: Void.self) { group in
             if watch {
                 let configPath = config

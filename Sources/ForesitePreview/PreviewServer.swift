@@ -11,8 +11,9 @@ public struct PreviewServer: Sendable {
     public let host: String
     public let port: Int
 
-    public init(root: URL, host: String = "127.0.0.1", port: Int = 8000) throws {
-        resolver = try StaticPathResolver(root: root)
+    /// `mountPath`: the site's path when published (see `StaticPathResolver`), served as well as "/".
+    public init(root: URL, host: String = "127.0.0.1", port: Int = 8000, mountPath: String = "/") throws {
+        resolver = try StaticPathResolver(root: root, mountPath: mountPath)
         self.host = host
         self.port = port
     }

@@ -21,12 +21,19 @@ public struct StaticPathResolver: Sendable {
 
     /// The folder's canonical path, without a trailing slash.
     public let root: String
+    /// Path segments of the site's own path when published (`["foresite"]` for
+    /// `https://user.github.io/foresite/`); empty when it is served at the host's root.
+    public let mountSegments: [String]
 
-    public init(root: URL) throws {
+    /// `mountPath` is the site's path when published ("/foresite/"): requests under it resolve as if it
+    /// were the root, so the root-absolute links of 404.html (which GitHub Pages serves at any depth) work
+    /// in the preview too. Requests from the root keep working.
+    public init(root: URL, mountPath: String = "/") throws {
         guard let real = Self.realPath(root.path), Self.isDirectory(real) else {
             throw PreviewError.missingRoot(path: root.path)
         }
         self.root = real
+        mountSegments = mountPath.split(separator: "/").map(String.init)
     }
 
     /// Resolves the path part of a request target (`/a/b.html?x=1` → `<root>/a/b.html`); directories
@@ -44,7 +51,11 @@ public struct StaticPathResolver: Sendable {
         if Self.looksEncoded(decoded) { return .badRequest("path is encoded twice") }
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
         if segments.contains(where: { $0 == ".." }) { return .badRequest("'..' in path") }
-        let relative = segments.filter { $0 != "." }.joined(separator: "/")
+        var kept = segments.filter { $0 != "." }
+        if !mountSegments.isEmpty && kept.starts(with: mountSegments.map { Substring($0) }) {
+            kept.removeFirst(mountSegments.count)
+        }
+        let relative = kept.joined(separator: "/")
         var candidate = relative.isEmpty ? root : root + "/" + relative
         if Self.isDirectory(candidate) { candidate += "/index.html" }
         guard let real = Self.realPath(candidate), real == root || real.hasPrefix(root + "/"),

@@ -1,0 +1,133 @@
+import Mustache
+
+// Mustache looks every `{{name}}` up by reflection unless the context answers it itself: a Mirror of the
+// whole struct per lookup, with a type-metadata lookup per field, which made the page models' lookups a
+// fifth of the build. The models that templates read most (the layout's frame, figures, the pages) answer
+// by name here. `MustacheLookupTests` checks every stored property is answered, so a new field cannot be
+// forgotten silently.
+
+extension PageFrame: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "siteTitle": siteTitle
+        case "siteDescription": siteDescription
+        case "title": title
+        case "description": description
+        case "canonicalURL": canonicalURL
+        case "root": root
+        case "nav": nav
+        case "isDemo": isDemo
+        case "staleMessage": staleMessage
+        case "asOf": asOf
+        case "scriptHref": scriptHref
+        default: nil
+        }
+    }
+}
+
+extension PageFrame.NavItem: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "href": href
+        case "current": current
+        default: nil
+        }
+    }
+}
+
+extension FigureView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "title": title
+        case "summary": summary
+        case "svg": svg
+        case "columns": columns
+        case "tableRows": tableRows
+        case "hasTable": hasTable
+        default: nil
+        }
+    }
+}
+
+extension IndexPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "instrument": instrument
+        case "headline": headline
+        case "intervalColumns": intervalColumns
+        case "forecastRows": forecastRows
+        case "priceChart": priceChart
+        case "fearGreedEnabled": fearGreedEnabled
+        case "gauge": gauge
+        case "fearGreedChart": fearGreedChart
+        case "relativeChart": relativeChart
+        case "hasMoreInstruments": hasMoreInstruments
+        case "accuracyRows": accuracyRows
+        case "hasAccuracy": hasAccuracy
+        case "freshness": freshness
+        case "modelVersion": modelVersion
+        case "modelCreated": modelCreated
+        default: nil
+        }
+    }
+}
+
+extension AccuracyPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "instrument": instrument
+        case "hindcasts": hindcasts
+        case "hasHindcasts": hasHindcasts
+        case "liveChart": liveChart
+        case "coverageChart": coverageChart
+        case "coverageColumns": coverageColumns
+        case "liveRows": liveRows
+        case "hasLive": hasLive
+        case "ledgerCount": ledgerCount
+        case "pendingCount": pendingCount
+        case "backtest": backtest
+        default: nil
+        }
+    }
+}
+
+extension DataPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "groups": groups
+        case "hasGroups": hasGroups
+        case "rejections": rejections
+        case "hasRejections": hasRejections
+        case "hiddenRejections": hiddenRejections
+        case "heatmap": heatmap
+        case "trendChart": trendChart
+        case "downloads": downloads
+        default: nil
+        }
+    }
+}
+
+extension ModelPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "instrument": instrument
+        case "targetDescription": targetDescription
+        case "market": market
+        case "horizon": horizon
+        case "card": card
+        case "metricRows": metricRows
+        case "hasVersions": hasVersions
+        default: nil
+        }
+    }
+}
+
+extension NotFoundPage: MustacheParent {
+    func child(named name: String) -> Any? { name == "page" ? page : nil }
+}
