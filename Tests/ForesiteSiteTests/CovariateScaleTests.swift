@@ -47,6 +47,14 @@ struct CovariateScaleTests {
         #expect(try #require(files.text("index.html")).contains("trend-all") == false)
     }
 
+    @Test func heatmapOfManySeriesNamesOnlyTheExtremes() {
+        let figure = DataPage.heatmap(Self.content(extra: 9))
+        #expect(figure.summary.contains("for 66 pairs of 12 series: most correlated "), "\(figure.summary)")
+        #expect(figure.summary.contains("; least correlated ") && figure.summary.hasSuffix("in the data table."))
+        #expect(figure.summary.count < 600, "\(figure.summary.count) characters")
+        #expect(figure.table.rows.count == 12)
+    }
+
     @Test func legendWrapsInsteadOfRunningPastTheEdge() {
         let frame = PlotFrame.standard(leftMargin: 52)
         let entries = (0..<11).map { (label: "ALT\($0)-USD", swatch: "series-\($0 % 6)") }

@@ -1,6 +1,9 @@
 import ForesiteCore
 
 extension Chart {
+    /// Pairs the heatmap's description lists one by one (four series); beyond, it names the extremes.
+    static let summaryPairLimit = 6
+
     /// A correlation matrix as coloured cells: blue-ish for positive, red-ish for negative, stronger
     /// colour for larger |r| (the stylesheet picks the hues).
     public static func correlationHeatmap(
@@ -37,13 +40,25 @@ extension Chart {
                     y: cy + cell / 2 + 5, class: "heat-value", anchor: .middle)
             }
         }
-        var pairs: [String] = []
+        var pairs: [(text: String, r: Double)] = []
         for row in labels.indices {
             for column in labels.indices where column > row {
-                pairs.append("\(labels[row]) and \(labels[column]) \(String(format: "%.2f", matrix[row][column]))")
+                let r = matrix[row][column]
+                pairs.append(("\(labels[row]) and \(labels[column]) \(String(format: "%.2f", r))", r))
             }
         }
-        let summary = "Pearson correlation of daily changes, \(period): " + pairs.joined(separator: "; ") + "."
+        let summary: String
+        if pairs.count <= summaryPairLimit {
+            summary =
+                "Pearson correlation of daily changes, \(period): " + pairs.map(\.text).joined(separator: "; ") + "."
+        } else {
+            // Every pair of many series is a wall of text; name the extremes, the table holds the rest.
+            let ranked = pairs.filter { $0.r.isFinite }.sorted { abs($0.r) > abs($1.r) }
+            summary =
+                "Pearson correlation of daily changes, \(period), for \(pairs.count) pairs of \(labels.count) series: "
+                + "most correlated " + ranked.prefix(3).map(\.text).joined(separator: "; ") + "; least correlated "
+                + ranked.suffix(2).map(\.text).joined(separator: "; ") + ". Every pair is in the data table."
+        }
         let rows = labels.indices.map { row in
             DataTable.Row([labels[row]] + matrix[row].map { $0.isFinite ? String(format: "%.2f", $0) : "–" })
         }
