@@ -17,18 +17,25 @@ struct CrashDuringRunTests {
 
     @Test func aKillDuringTheDemoBacktestLeavesTheEarlierStagesWholeAndTheRerunCatchesUp() throws {
         let binary = try #require(ForesiteBinary.built(), "foresite is built beside the tests")
-        let killed = try TemporaryDirectory(prefix: "foresite-killed")
         let reference = try TemporaryDirectory(prefix: "foresite-reference")
-        for folder in [killed, reference] { try Self.writeConfig(into: folder.url) }
+        try Self.writeConfig(into: reference.url)
         let arguments = ["run", "--demo", "--config", "foresite.yml", "--now", Self.day]
 
         let uninterrupted = try binary.run(arguments, in: reference.url, environment: [:])
         try #require(uninterrupted.status == 0, "\(String(decoding: uninterrupted.stderr, as: UTF8.self))")
 
-        let output = try Self.runKilling(binary, arguments, in: killed.url) { output in
-            output.contains(#/(?m)^train +[0-9.]+ s /#)
+        // The kill must land between the train stage's line and the predict stage's; on a machine so busy
+        // that this reader falls behind the whole backtest, try again in a fresh folder.
+        var landed: TemporaryDirectory?
+        for _ in 0..<3 where landed == nil {
+            let folder = try TemporaryDirectory(prefix: "foresite-killed")
+            try Self.writeConfig(into: folder.url)
+            let (output, wasKilled) = try Self.runKilling(binary, arguments, in: folder.url) { output in
+                output.contains(#/(?m)^train +[0-9.]+ s /#)
+            }
+            if wasKilled && !output.contains(#/(?m)^predict +[0-9.]+ s /#) { landed = folder }
         }
-        try #require(!output.contains(#/(?m)^predict +[0-9.]+ s /#), "the kill came too late:\n\(output)")
+        let killed = try #require(landed, "three kills in a row came after the predict stage")
 
         let store = try FeatureStore(path: killed.path("data/demo.sqlite").path)
         let runs = try store.recentRuns(limit: 10)
@@ -54,10 +61,10 @@ struct CrashDuringRunTests {
     }
 
     /// Runs the binary and kills it with SIGKILL as soon as its standard output satisfies `condition`;
-    /// returns what it printed.
+    /// returns what it printed and whether the kill (not the end of the run) stopped it.
     static func runKilling(
         _ binary: ForesiteBinary, _ arguments: [String], in directory: URL, when condition: (String) -> Bool
-    ) throws -> String {
+    ) throws -> (output: String, killed: Bool) {
         let process = Process()
         process.executableURL = binary.url
         process.arguments = arguments
@@ -76,8 +83,7 @@ struct CrashDuringRunTests {
             }
         }
         process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal, "the run finished before the kill:\n\(output)")
-        return output
+        return (output, process.terminationReason == .uncaughtSignal)
     }
 
     static func files(under folder: URL) throws -> [String: Data] {
