@@ -45,6 +45,7 @@ extension ModelArtifact {
         self.init(
             formatVersion: ModelArtifact.formatVersion, architecture: ArtifactArchitecture(model.network.architecture),
             inputs: model.inputs, target: model.target, targetMode: model.mode,
+            targetReference: model.mode == .returns ? model.referenceColumn : nil,
             inputTransform: model.inputTransform, featureScaler: model.featureScaler,
             targetScaler: model.targetTransform.scaler,
             targetShrinkage: model.mode == .returns ? model.targetTransform.shrinkage : nil,
@@ -62,7 +63,8 @@ extension ModelArtifact {
                 got: network.parameters.count)
         }
         return try TrainedModel(
-            network: network, inputs: inputs, target: target, inputTransform: inputTransform ?? .levels,
+            network: network, inputs: inputs, target: target, referenceColumn: targetReference,
+            inputTransform: inputTransform ?? .levels,
             featureScaler: featureScaler,
             targetTransform: TargetTransform(mode: targetMode, scaler: targetScaler, shrinkage: targetShrinkage))
     }

@@ -12,6 +12,9 @@ public struct ModelArtifact: Hashable, Sendable, Codable {
     public var inputs: [String]
     public var target: String
     public var targetMode: Config.TargetMode
+    /// Returns mode: the input column whose last-day value the predicted log returns are relative to.
+    /// Absent in artifacts written before it existed, which means `target`.
+    public var targetReference: String?
     /// How a raw window is prepared for `featureScaler` (`levels` or `relative`, see InputTransform).
     /// Absent in artifacts written before it existed, which means `levels`.
     public var inputTransform: InputTransform?

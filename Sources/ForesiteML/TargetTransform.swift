@@ -4,7 +4,9 @@ import Foundation
 /// How future opens become the network's training targets and back.
 ///
 /// - `seed`: MinMax-scaled price levels, per horizon step, as the original project.
-/// - `returns`: log(open[t+k] / open[t]) relative to the last observed open, divided per horizon step
+/// - `returns`: log(open[t+k] / p[t]) relative to the latest known price p[t] (the target instrument's
+///   close on the window's last day when it is an input — on a market that never closes, the next
+///   open — else the last observed open), divided per horizon step
 ///   by its root mean square on the training split, so that an output of zero is the naive "no change"
 ///   forecast. Each step's decoded log return is then multiplied by a `shrinkage` factor in 0…1 fitted
 ///   on the validation split (`TrainedModel(network:trainedOn:)`): a horizon where the network shows no
@@ -21,35 +23,36 @@ public struct TargetTransform: Hashable, Sendable, Codable {
         self.shrinkage = shrinkage ?? [Double](repeating: 1, count: scaler.columns)
     }
 
-    /// Fits the scaler on the training samples' future opens.
-    static func fit(mode: Config.TargetMode, targets: [[Double]], lastOpens: [Double], horizon: Int) -> TargetTransform
+    /// Fits the scaler on the training samples' future opens (returns mode: relative to each `references` price).
+    static func fit(mode: Config.TargetMode, targets: [[Double]], references: [Double], horizon: Int) -> TargetTransform
     {
         switch mode {
         case .seed:
             return TargetTransform(mode: mode, scaler: .fitMinMax(rows: targets, columns: horizon))
         case .returns:
-            let returns = zip(targets, lastOpens).map { row, last in row.map { log($0 / last) } }
+            let returns = zip(targets, references).map { row, last in row.map { log($0 / last) } }
             return TargetTransform(mode: mode, scaler: .fitRootMeanSquare(rows: returns, columns: horizon))
         }
     }
 
-    /// The scaled training target for future opens `prices` seen from a window whose last open is `lastOpen`.
-    public func encode(prices: [Double], lastOpen: Double) -> [Double] {
+    /// The scaled training target for future opens `prices` seen from a window whose latest known price
+    /// (the returns-mode anchor, see `TrainingSet.referenceColumn`) is `reference`.
+    public func encode(prices: [Double], reference: Double) -> [Double] {
         prices.indices.map { step in
             switch mode {
             case .seed: scaler.transform(prices[step], column: step)
-            case .returns: scaler.transform(log(prices[step] / lastOpen), column: step)
+            case .returns: scaler.transform(log(prices[step] / reference), column: step)
             }
         }
     }
 
     /// Prices from the network's scaled outputs.
-    public func decode(outputs: some Collection<Float>, lastOpen: Double) -> [Double] {
+    public func decode(outputs: some Collection<Float>, reference: Double) -> [Double] {
         outputs.enumerated().map { step, output in
             let value = scaler.inverse(Double(output), column: step)
             return switch mode {
             case .seed: value
-            case .returns: lastOpen * exp(value * shrinkage[step])
+            case .returns: reference * exp(value * shrinkage[step])
             }
         }
     }

@@ -7,13 +7,15 @@ public struct TrainedModel: Hashable, Sendable {
     public let network: Network
     public let inputs: [String]
     public let target: String
+    /// Returns mode's anchor column (see `TrainingSet.referenceColumn`); one of `inputs`.
+    public let referenceColumn: String
     public let inputTransform: InputTransform
     public let featureScaler: Scaler
     public let targetTransform: TargetTransform
 
     public init(
-        network: Network, inputs: [String], target: String, inputTransform: InputTransform,
-        featureScaler: Scaler, targetTransform: TargetTransform
+        network: Network, inputs: [String], target: String, referenceColumn: String? = nil,
+        inputTransform: InputTransform, featureScaler: Scaler, targetTransform: TargetTransform
     ) throws {
         let a = network.architecture
         guard inputs.count == a.features else {
@@ -29,12 +31,17 @@ public struct TrainedModel: Hashable, Sendable {
             throw MLError.shapeMismatch(
                 what: "target shrinkage", expected: a.outputs, got: targetTransform.shrinkage.count)
         }
+        let referenceColumn = referenceColumn ?? target
+        if targetTransform.mode == .returns && !inputs.contains(referenceColumn) {
+            throw MLError.targetNotAnInput(target: referenceColumn)
+        }
         if targetTransform.mode == .returns && !inputs.contains(target) {
             throw MLError.targetNotAnInput(target: target)
         }
         self.network = network
         self.inputs = inputs
         self.target = target
+        self.referenceColumn = referenceColumn
         self.inputTransform = inputTransform
         self.featureScaler = featureScaler
         self.targetTransform = targetTransform
@@ -56,12 +63,13 @@ public struct TrainedModel: Hashable, Sendable {
                 transform.returns(outputs: outputs[(index * horizon)..<((index + 1) * horizon)])
             }
             let actual = set.samples[set.split.validation].map { sample in
-                sample.targets.map { log($0 / sample.lastOpen) }
+                sample.targets.map { log($0 / sample.reference) }
             }
             transform = transform.fittingShrinkage(predicted: predicted, actual: actual)
         }
         try self.init(
-            network: network, inputs: set.inputs, target: set.target, inputTransform: set.inputTransform,
+            network: network, inputs: set.inputs, target: set.target, referenceColumn: set.referenceColumn,
+            inputTransform: set.inputTransform,
             featureScaler: set.featureScaler, targetTransform: transform)
     }
 
@@ -80,7 +88,7 @@ public struct TrainedModel: Hashable, Sendable {
         let outputs = try network.outputs(forScaledWindows: scaled)
         return windows.indices.map { index in
             let slice = outputs[(index * horizon)..<((index + 1) * horizon)]
-            return targetTransform.decode(outputs: slice, lastOpen: lastOpen(in: windows[index]))
+            return targetTransform.decode(outputs: slice, reference: reference(in: windows[index]))
         }
     }
 
@@ -102,8 +110,8 @@ public struct TrainedModel: Hashable, Sendable {
         return scaled
     }
 
-    private func lastOpen(in rows: [[Double]]) -> Double {
-        guard let index = inputs.firstIndex(of: target) else { return .nan }
+    private func reference(in rows: [[Double]]) -> Double {
+        guard let index = inputs.firstIndex(of: referenceColumn) else { return .nan }
         return rows[rows.count - 1][index]
     }
 }

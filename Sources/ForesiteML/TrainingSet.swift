@@ -18,8 +18,10 @@ public struct TrainingSet: Sendable {
         public let window: [[Double]]
         /// Target-column values on the `horizon` days after `lastDay`.
         public let targets: [Double]
-        /// Target-column value on `lastDay` (the naive forecast, and the returns-mode reference).
+        /// Target-column value on `lastDay` (the naive forecast).
         public let lastOpen: Double
+        /// `referenceColumn`'s value on `lastDay`: the price returns-mode targets are relative to.
+        public let reference: Double
     }
 
     /// Index ranges into `samples`, in time order: training, then validation, then test.
@@ -48,6 +50,8 @@ public struct TrainingSet: Sendable {
 
     public let inputs: [String]
     public let target: String
+    /// The column whose last-day value anchors returns-mode targets (`referenceColumn(target:inputs:mode:)`).
+    public let referenceColumn: String
     public let window: Int
     public let horizon: Int
     public let samples: [Sample]
@@ -64,6 +68,17 @@ public struct TrainingSet: Sendable {
 
     public var mode: Config.TargetMode { targetTransform.mode }
 
+    /// Returns mode's anchor: the target instrument's close when it is an input (`solana.close` for
+    /// `solana.open`), else the target itself. The close of the window's last day is the latest price
+    /// known when the forecast is made — on a market that trades around the clock it equals the next
+    /// open (every day of the Kraken sample) — so a zero output is the strongest random walk, not one
+    /// a day stale. Seed mode predicts levels and has no anchor: the target.
+    public static func referenceColumn(target: String, inputs: [String], mode: Config.TargetMode) -> String {
+        guard mode == .returns, target.hasSuffix(".open") else { return target }
+        let close = String(target.dropLast(".open".count)) + ".close"
+        return inputs.contains(close) ? close : target
+    }
+
     /// Builds the windows from `frame` (which must hold every input column and the target column).
     public static func build(
         frame: FeatureFrame, inputs: [String], target: String, window: Int, horizon: Int,
@@ -74,6 +89,8 @@ public struct TrainingSet: Sendable {
         let inputIndices = try inputs.map { try frame.index(of: $0) }
         let targetIndex = try frame.index(of: target)
         if mode == .returns && !inputs.contains(target) { throw MLError.targetNotAnInput(target: target) }
+        let referenceColumn = Self.referenceColumn(target: target, inputs: inputs, mode: mode)
+        let referenceIndex = try frame.index(of: referenceColumn)
 
         var samples: [Sample] = []
         let span = window + horizon
@@ -85,7 +102,8 @@ public struct TrainingSet: Sendable {
                     Sample(
                         firstDay: frame.days[start], lastDay: frame.days[start + window - 1], window: rows,
                         targets: frame.rows[(start + window)..<(start + span)].map { $0[targetIndex] },
-                        lastOpen: frame.rows[start + window - 1][targetIndex]))
+                        lastOpen: frame.rows[start + window - 1][targetIndex],
+                        reference: frame.rows[start + window - 1][referenceIndex]))
             }
         }
         let split = Split(count: samples.count)
@@ -99,7 +117,7 @@ public struct TrainingSet: Sendable {
             rows: trainingSamples.lazy.flatMap { inputTransform.apply(to: $0.window, columns: inputs) },
             columns: inputs.count)
         let targetTransform = TargetTransform.fit(
-            mode: mode, targets: trainingSamples.map(\.targets), lastOpens: trainingSamples.map(\.lastOpen),
+            mode: mode, targets: trainingSamples.map(\.targets), references: trainingSamples.map(\.reference),
             horizon: horizon)
         func part(_ range: Range<Int>) -> Part {
             var x: [Float] = []
@@ -111,14 +129,15 @@ public struct TrainingSet: Sendable {
                     x.append(contentsOf: featureScaler.transform(row: row).map { Float($0) })
                 }
                 y.append(
-                    contentsOf: targetTransform.encode(prices: sample.targets, lastOpen: sample.lastOpen).map {
+                    contentsOf: targetTransform.encode(prices: sample.targets, reference: sample.reference).map {
                         Float($0)
                     })
             }
             return Part(count: range.count, inputs: x, targets: y)
         }
         return TrainingSet(
-            inputs: inputs, target: target, window: window, horizon: horizon, samples: samples, split: split,
+            inputs: inputs, target: target, referenceColumn: referenceColumn, window: window, horizon: horizon,
+            samples: samples, split: split,
             inputTransform: inputTransform, featureScaler: featureScaler, targetTransform: targetTransform,
             training: part(split.training),
             validation: part(split.validation), test: part(split.test), filledDays: frame.filledDays)

@@ -34,9 +34,9 @@ import Testing
 
     @Test func returnsTargetsZeroIsTheNaiveForecast() {
         let transform = TargetTransform(mode: .returns, scaler: .standard(mean: [0, 0], deviation: [0.1, 0.2]))
-        #expect(transform.decode(outputs: [Float(0), 0], lastOpen: 150) == [150, 150])
-        let encoded = transform.encode(prices: [165, 120], lastOpen: 150)
-        let decoded = transform.decode(outputs: encoded.map { Float($0) }, lastOpen: 150)
+        #expect(transform.decode(outputs: [Float(0), 0], reference: 150) == [150, 150])
+        let encoded = transform.encode(prices: [165, 120], reference: 150)
+        let decoded = transform.decode(outputs: encoded.map { Float($0) }, reference: 150)
         #expect(abs(decoded[0] - 165) < 1e-4 && abs(decoded[1] - 120) < 1e-4)
     }
 }
