@@ -10,8 +10,8 @@ import Foundation
 /// Budget: ≤ 60 s in a release build. Prints the per-horizon MAE of each model, the intervals' measured
 /// coverage and the time.
 ///
-/// `FORESITE_BENCH_ENSEMBLE`, `FORESITE_BENCH_EPOCHS`, `FORESITE_BENCH_LR`, `FORESITE_BENCH_RETRAIN` and
-/// `FORESITE_BENCH_MODES` (`returns,seed`) override the settings for experiments.
+/// `FORESITE_BENCH_ENSEMBLE`, `FORESITE_BENCH_EPOCHS`, `FORESITE_BENCH_LR`, `FORESITE_BENCH_PATIENCE` (early
+/// stopping), `FORESITE_BENCH_RETRAIN` and `FORESITE_BENCH_MODES` (`returns,seed`) override the settings.
 enum BacktestBenchmark {
     static func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -30,6 +30,7 @@ enum BacktestBenchmark {
         var config = Config()
         config.model.epochs = environment["FORESITE_BENCH_EPOCHS"].flatMap { Int($0) } ?? 300
         config.model.learningRate = environment["FORESITE_BENCH_LR"].flatMap { Double($0) } ?? config.model.learningRate
+        config.model.patience = environment["FORESITE_BENCH_PATIENCE"].flatMap { Int($0) } ?? config.model.patience
         let modes =
             environment["FORESITE_BENCH_MODES"].map {
                 $0.split(separator: ",").compactMap { Config.TargetMode(rawValue: String($0)) }

@@ -38,7 +38,7 @@ struct SecretsCanaryTests {
         var written: [(what: String, bytes: Data)] = []
         var day = Self.firstDay.adding(days: 120)
         // A fair day first so that there is a store, a model and a site for the failures to write beside.
-        for current in [Weather.fair] + Weather.allCases.filter { $0 != .fair } + [.fair] {
+        for current in [Weather.fair] + Weather.allCases.filter({ $0 != .fair }) + [.fair] {
             scenario.value = (current, day)
             // The daily job's stages as separate commands: fetch, (train once), predict, build.
             let fetch = current == .fair && written.isEmpty ? ["backfill"] : ["update"]

@@ -100,7 +100,7 @@ struct StatusReportTests {
         let configPath = directory.path("foresite.yml").path
         try "store:\n  path: \(directory.path("store.sqlite").path)\n".write(
             toFile: configPath, atomically: true, encoding: .utf8)
-        var command = try #require(
+        let command = try #require(
             try Foresite.parseAsRoot(["status", "--config", configPath, "--now", "2024-12-23"]) as? StatusCommand)
         try await command.run()
     }
