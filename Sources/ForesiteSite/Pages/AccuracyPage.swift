@@ -70,10 +70,19 @@ struct AccuracyPage {
         backtest = content.backtest.map(Self.backtest)
     }
 
+    /// The backtest's baseline forecasters, in the order the table shows them after the models.
+    static let baselines = ["naive", "naive-close", "drift"]
+
+    /// Models first (as stored), then the baselines in `baselines` order, so that the chart's "model" is
+    /// never a baseline whatever order the store returns the names in.
+    static func ordered(_ names: [String]) -> [String] {
+        names.filter { !baselines.contains($0) } + baselines.filter(names.contains)
+    }
+
     private static func backtest(_ summary: SiteContent.BacktestSummary) -> Backtest {
-        let models = summary.modelNames
+        let models = ordered(summary.modelNames)
         let horizons = Array(Set(summary.results.map(\.horizon))).sorted()
-        let primary = models.first { $0 != "naive" }
+        let primary = models.first { !baselines.contains($0) }
         let levels = Array(Set(summary.results.filter { $0.model == primary }.flatMap { $0.coverage.map(\.level) }))
             .sorted()
         func result(_ model: String, _ horizon: Int) -> SiteContent.BacktestResult? {
