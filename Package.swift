@@ -67,14 +67,14 @@ let package = Package(
             path: "Benchmarks"),
         .target(
             name: "ForesiteTestSupport",
-            dependencies: ["ForesiteCore", "ForesiteStore"]),
+            dependencies: ["ForesiteCore", "ForesiteStore", "ForesiteIngest", "ForesiteML"]),
         .testTarget(name: "ForesiteCoreTests", dependencies: ["ForesiteCore", "ForesiteTestSupport"]),
         .testTarget(name: "ForesiteIngestTests", dependencies: ["ForesiteIngest", "ForesiteTestSupport"]),
         .testTarget(name: "ForesiteStoreTests", dependencies: ["ForesiteStore", "ForesiteTestSupport"]),
-        .testTarget(name: "ForesiteMLTests", dependencies: ["ForesiteML", "ForesiteIngest", "ForesiteTestSupport"]),
+        .testTarget(name: "ForesiteMLTests", dependencies: ["ForesiteML", "ForesiteTestSupport"]),
         .testTarget(
             name: "ForesiteForecastTests",
-            dependencies: ["ForesiteForecast", "ForesiteML", "ForesiteIngest", "ForesiteTestSupport"]),
+            dependencies: ["ForesiteForecast", "ForesiteML", "ForesiteTestSupport"]),
         .testTarget(
             name: "ForesiteSiteTests", dependencies: ["ForesiteSite", "CLibXML2", "ForesiteTestSupport"],
             exclude: ["__Snapshots__"]),
