@@ -1,48 +1,24 @@
 import ForesiteCore
 
 extension SiteContent {
-    /// Measured coverage of one interval level: how often the actual fell inside.
-    public struct Coverage: Hashable, Sendable {
-        public var level: Double
-        /// Fraction of forecasts whose interval contained the actual, 0…1.
-        public var observed: Double
-
-        public init(level: Double, observed: Double) {
-            self.level = level
-            self.observed = observed
-        }
-    }
-
-    /// Accuracy at one horizon over the forecasts whose actuals are known, model beside naive.
-    public struct HorizonAccuracy: Hashable, Sendable {
-        public var horizon: Int
-        public var count: Int
-        public var modelMAE: Double
-        public var naiveMAE: Double
-        public var coverage: [Coverage]
-
-        public init(horizon: Int, count: Int, modelMAE: Double, naiveMAE: Double, coverage: [Coverage]) {
-            self.horizon = horizon
-            self.count = count
-            self.modelMAE = modelMAE
-            self.naiveMAE = naiveMAE
-            self.coverage = coverage.sorted { $0.level < $1.level }
-        }
-    }
-
-    /// One model's result at one horizon in a walk-forward backtest.
-    public struct BacktestResult: Hashable, Sendable {
-        /// e.g. "lstm", "naive", "drift".
+    /// One model against persistence over one sample (the live ledger, or a backtest): per horizon and
+    /// overall, the model's and persistence's scores on the same forecasts, relative WIS and the verdict.
+    public struct SkillTable: Hashable, Sendable {
+        /// e.g. "lstm", "lstm-returns", "drift".
         public var model: String
-        public var horizon: Int
-        public var mae: Double
-        public var coverage: [Coverage]
+        /// The first and last origin scored.
+        public var from: Day
+        public var to: Day
+        /// Ascending by horizon.
+        public var horizons: [SkillComparison]
+        public var overall: SkillComparison
 
-        public init(model: String, horizon: Int, mae: Double, coverage: [Coverage] = []) {
+        public init(model: String, from: Day, to: Day, horizons: [SkillComparison], overall: SkillComparison) {
             self.model = model
-            self.horizon = horizon
-            self.mae = mae
-            self.coverage = coverage.sorted { $0.level < $1.level }
+            self.from = from
+            self.to = to
+            self.horizons = horizons.sorted { ($0.horizon ?? 0) < ($1.horizon ?? 0) }
+            self.overall = overall
         }
     }
 
@@ -57,43 +33,40 @@ extension SiteContent {
         }
     }
 
-    /// The latest walk-forward backtest: every model at every horizon over one period.
+    /// The latest walk-forward backtest: every model against persistence on the same origins.
     public struct BacktestSummary: Hashable, Sendable {
         public var from: Day
         public var to: Day
-        /// e.g. folds, retrain step, window; shown in order.
+        /// e.g. origins, retrain step, ensemble; shown in order.
         public var settings: [Setting]
-        public var results: [BacktestResult]
+        /// One table per model other than persistence, the published model's first.
+        public var tables: [SkillTable]
 
-        public init(from: Day, to: Day, settings: [Setting], results: [BacktestResult]) {
+        public init(from: Day, to: Day, settings: [Setting], tables: [SkillTable]) {
             self.from = from
             self.to = to
             self.settings = settings
-            self.results = results
+            self.tables = tables
         }
 
-        /// Model names in first-seen order.
-        public var modelNames: [String] {
-            var seen: [String] = []
-            for result in results where !seen.contains(result.model) { seen.append(result.model) }
-            return seen
-        }
+        /// Model names in table order.
+        public var modelNames: [String] { tables.map(\.model) }
     }
 
-    /// One metric of a model version on one split, with the naive forecast's on the same days.
+    /// One metric of a model version on one split, with persistence's on the same days.
     public struct ModelMetric: Hashable, Sendable {
         /// "validation" or "test".
         public var split: String
-        /// e.g. "MAE", "RMSE".
+        /// e.g. "MAE (USD)", "WIS (USD)".
         public var name: String
         public var model: Double
-        public var naive: Double?
+        public var persistence: Double?
 
-        public init(split: String, name: String, model: Double, naive: Double?) {
+        public init(split: String, name: String, model: Double, persistence: Double?) {
             self.split = split
             self.name = name
             self.model = model
-            self.naive = naive
+            self.persistence = persistence
         }
     }
 

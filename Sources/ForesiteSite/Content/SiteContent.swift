@@ -17,6 +17,8 @@ public struct SiteContent: Hashable, Sendable {
     public var staleNotice: StaleNotice?
     /// The forecast instrument (e.g. SOL-USD on Kraken, group `solana`).
     public var target: Config.Instrument
+    /// The target's forecast field, e.g. "close".
+    public var targetField: String
     /// Further instruments shown beside the target (e.g. BTC-USD, group `bitcoin`).
     public var covariates: [Config.Instrument]
     /// Daily candles per feature group name, ascending by day. Groups without data may be absent.
@@ -25,10 +27,16 @@ public struct SiteContent: Hashable, Sendable {
     public var fearGreed: [FearGreedReading]
     /// The newest forecast in the ledger, if any.
     public var latestForecast: Forecast?
-    /// Every forecast step ever written to the ledger, with its actual once known.
+    /// Every forecast step of the published model ever written to the ledger, with persistence's
+    /// forecast of the same day and the actual once known.
     public var ledger: [LedgerEntry]
-    /// Accuracy of the ledger's forecasts whose actuals are known, one row per horizon.
-    public var liveAccuracy: [HorizonAccuracy]
+    /// The published model against persistence over the ledger's scored forecasts; nil before any
+    /// forecast could be scored.
+    public var liveSkill: SkillTable?
+    /// Every ledger row (all models) with its chain hashes, in chain order: `downloads/ledger.csv`.
+    public var ledgerRecords: [LedgerRecord]
+    /// The hash chain walked over `ledgerRecords` (the build refuses a broken chain before rendering).
+    public var ledgerVerification: LedgerVerification
     /// The latest walk-forward backtest, if one was run.
     public var backtest: BacktestSummary?
     /// Every registered model version, newest first.
@@ -40,9 +48,10 @@ public struct SiteContent: Hashable, Sendable {
 
     public init(
         site: Config.Site, asOf: Day, isDemo: Bool = false, staleNotice: StaleNotice? = nil,
-        target: Config.Instrument, covariates: [Config.Instrument] = [],
+        target: Config.Instrument, targetField: String = "close", covariates: [Config.Instrument] = [],
         prices: [String: [Candle]] = [:], fearGreed: [FearGreedReading] = [],
-        latestForecast: Forecast? = nil, ledger: [LedgerEntry] = [], liveAccuracy: [HorizonAccuracy] = [],
+        latestForecast: Forecast? = nil, ledger: [LedgerEntry] = [], liveSkill: SkillTable? = nil,
+        ledgerRecords: [LedgerRecord] = [], ledgerVerification: LedgerVerification? = nil,
         backtest: BacktestSummary? = nil, models: [ModelVersion] = [],
         featureGroups: [FeatureGroupSummary] = [], rejections: [ValidationRejection] = []
     ) {
@@ -51,12 +60,15 @@ public struct SiteContent: Hashable, Sendable {
         self.isDemo = isDemo
         self.staleNotice = staleNotice
         self.target = target
+        self.targetField = targetField
         self.covariates = covariates
         self.prices = prices
         self.fearGreed = fearGreed
         self.latestForecast = latestForecast
         self.ledger = ledger
-        self.liveAccuracy = liveAccuracy
+        self.liveSkill = liveSkill
+        self.ledgerRecords = ledgerRecords
+        self.ledgerVerification = ledgerVerification ?? LedgerVerification(records: ledgerRecords)
         self.backtest = backtest
         self.models = models
         self.featureGroups = featureGroups

@@ -1,0 +1,69 @@
+/// The result of walking the ledger's hash chain from its first row.
+public struct LedgerVerification: Hashable, Sendable {
+    /// Rows in the ledger.
+    public var count: Int
+    /// The earliest `made_on`, nil for an empty ledger.
+    public var firstDay: Day?
+    /// The first row whose hashes do not follow from the rows before it, nil when the chain holds.
+    public var firstBroken: Break?
+
+    public struct Break: Hashable, Sendable {
+        /// 1-based position of the row in chain order.
+        public var position: Int
+        public var madeOn: Day
+        public var model: String
+        public var horizon: Int
+        /// What does not match: "content changed (hash …)", "previous hash …".
+        public var reason: String
+
+        public init(position: Int, madeOn: Day, model: String, horizon: Int, reason: String) {
+            self.position = position
+            self.madeOn = madeOn
+            self.model = model
+            self.horizon = horizon
+            self.reason = reason
+        }
+    }
+
+    public init(count: Int, firstDay: Day?, firstBroken: Break?) {
+        self.count = count
+        self.firstDay = firstDay
+        self.firstBroken = firstBroken
+    }
+
+    public var isVerified: Bool { firstBroken == nil }
+
+    /// Walks `records` in chain order and reports the first row that does not follow.
+    public init(records: [LedgerRecord]) {
+        var previous = LedgerRecord.genesis
+        var broken: Break?
+        for (index, record) in records.enumerated() {
+            let reason: String?
+            if record.previousHash != previous {
+                reason = "previous hash \(record.previousHash.prefix(12))… should be \(previous.prefix(12))…"
+            } else if record.hash != record.expectedHash(after: previous) {
+                reason = "content does not match its hash \(record.hash.prefix(12))…"
+            } else {
+                reason = nil
+            }
+            if let reason {
+                broken = Break(
+                    position: index + 1, madeOn: record.madeOn, model: record.model, horizon: record.horizon,
+                    reason: reason)
+                break
+            }
+            previous = record.hash
+        }
+        self.init(count: records.count, firstDay: records.map(\.madeOn).min(), firstBroken: broken)
+    }
+
+    /// "412 forecasts since 2025-01-01, chain verified" / "chain broken at row 17 (…)".
+    public var summary: String {
+        if let firstBroken {
+            return "ledger chain broken at row \(firstBroken.position) (made on \(firstBroken.madeOn.iso), "
+                + "\(firstBroken.model), horizon \(firstBroken.horizon)): \(firstBroken.reason)"
+        }
+        guard let firstDay else { return "no forecasts yet" }
+        return "\(count) forecasts since \(firstDay.iso), chain verified"
+    }
+}

@@ -1,0 +1,62 @@
+/// A model's scores beside persistence's on exactly the same forecasts (origin and horizon), the
+/// relative WIS (model WIS / persistence WIS; 1.0 = no better) and whether the difference is more
+/// than luck.
+public struct SkillComparison: Hashable, Sendable {
+    /// Fewer scored pairs than this get no verdict.
+    public static let minimumPairs = 10
+
+    /// The horizon compared, or nil for all horizons together.
+    public var horizon: Int?
+    public var model: ScoreSummary
+    public var baseline: ScoreSummary
+    /// Model mean WIS over baseline mean WIS on the same pairs; below 1 is better.
+    public var relativeWIS: Double
+    /// The Diebold–Mariano test of the WIS differences (nil when it cannot be computed).
+    public var test: DieboldMariano.Result?
+    public var verdict: SkillVerdict
+
+    public var pairs: Int { model.count }
+
+    /// Compares the forecasts both sides made (matched on origin and horizon; unmatched ones are left out).
+    ///
+    /// Per horizon h the test uses the WIS differences in origin order with HAC lag h − 1. For all
+    /// horizons together the differences are first averaged per origin (one value per day, so a day
+    /// is not counted H times) and the lag is the longest horizon − 1.
+    public init(model: [ScoredForecast], baseline: [ScoredForecast], horizon: Int?) {
+        let baselineByKey = Dictionary(baseline.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let pairs = model.filter { horizon == nil || $0.horizon == horizon }
+            .compactMap { score in baselineByKey[score.key].map { (score, $0) } }
+            .sorted { $0.0.key < $1.0.key }
+        self.horizon = horizon
+        self.model = ScoreSummary(pairs.map(\.0))
+        self.baseline = ScoreSummary(pairs.map(\.1))
+        relativeWIS = self.baseline.wis > 0 ? self.model.wis / self.baseline.wis : .nan
+        let differences: [Double]
+        let lag: Int
+        if let horizon {
+            differences = pairs.map { $0.0.weightedIntervalScore - $0.1.weightedIntervalScore }
+            lag = horizon - 1
+        } else {
+            var byOrigin: [Day: (sum: Double, count: Int)] = [:]
+            for (score, base) in pairs {
+                byOrigin[score.origin, default: (0, 0)].sum += score.weightedIntervalScore - base.weightedIntervalScore
+                byOrigin[score.origin]!.count += 1
+            }
+            differences = byOrigin.keys.sorted().map { byOrigin[$0]!.sum / Double(byOrigin[$0]!.count) }
+            lag = (pairs.map(\.0.horizon).max() ?? 1) - 1
+        }
+        test = DieboldMariano.test(differences: differences, lag: lag)
+        verdict = SkillVerdict(relativeWIS: relativeWIS, test: test, pairs: pairs.count)
+    }
+
+    /// One comparison per horizon both sides scored, ascending, and one over all of them.
+    public static func table(model: [ScoredForecast], baseline: [ScoredForecast]) -> (
+        horizons: [SkillComparison], overall: SkillComparison
+    ) {
+        let horizons = Set(model.map(\.horizon)).intersection(baseline.map(\.horizon)).sorted()
+        return (
+            horizons.map { SkillComparison(model: model, baseline: baseline, horizon: $0) },
+            SkillComparison(model: model, baseline: baseline, horizon: nil)
+        )
+    }
+}
