@@ -7,7 +7,7 @@ import ForesiteStore
 struct PredictCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
-        abstract: "Forecast the next days with the champion model and append the forecast to the ledger.",
+        abstract: "Forecast the next days with the champion model and persistence; append both to the ledger.",
         discussion: """
             The forecast starts from the last complete UTC day. The ledger keeps the first forecast made on \
             each day; running predict again the same day changes nothing.
@@ -20,7 +20,8 @@ struct PredictCommand: AsyncParsableCommand {
             let workspace = try global.workspace()
             let store = try workspace.openStore()
             let report = try Prediction.run(workspace, store: store)
-            workspace.console.line(ForecastTable.render(report.forecast, append: report.append))
+            workspace.console.line(
+                ForecastTable.render(report.forecast, persistence: report.persistence, append: report.append))
             if let other = report.notRecorded {
                 workspace.console.line(
                     "the first forecast of \(other.madeOn) stands; model \(other.modelVersion)'s was not recorded")
@@ -29,23 +30,32 @@ struct PredictCommand: AsyncParsableCommand {
     }
 }
 
-/// The table `foresite predict` prints: one row per horizon with its intervals and change from today.
+/// The table `foresite predict` prints: one row per horizon with the median, its change from the latest
+/// known price, the intervals and persistence's median and 80 % interval.
 enum ForecastTable {
-    static func render(_ forecast: LedgerForecast, append: LedgerAppend) -> String {
-        let levels = forecast.steps.first?.intervals.map(\.level) ?? []
-        var header = "day          h      point   change"
+    static func render(_ forecast: LedgerForecast, persistence: LedgerForecast?, append: LedgerAppend) -> String {
+        let levels = forecast.steps.first?.forecast.intervals.map(\.level) ?? []
+        var header = "day          h     median   change"
         for level in levels { header += String(format: "   %2.0f %% interval       ", level * 100) }
+        header += "   persistence (80 %)"
         var lines = [
-            "forecast made \(forecast.madeOn) from \(forecast.origin) by model \(forecast.modelVersion); "
-                + String(format: "last open %.2f", forecast.naive),
+            "\(forecast.field) forecast made \(forecast.madeOn) from \(forecast.origin) by \(forecast.model) "
+                + "\(forecast.modelVersion); "
+                + String(format: "%@ close %.2f", forecast.origin.iso, forecast.reference),
             header,
         ]
         for step in forecast.steps {
             var line = String(
-                format: "%@  %2d %10.2f  %+6.1f %%", step.targetDay.iso, step.horizon, step.point,
-                (step.point / forecast.naive - 1) * 100)
-            for interval in step.intervals {
+                format: "%@  %2d %10.2f  %+6.1f %%", step.targetDay.iso, step.horizon, step.median,
+                (step.median / forecast.reference - 1) * 100)
+            for interval in step.forecast.intervals {
                 line += String(format: "   %9.2f – %-9.2f", interval.lower, interval.upper)
+            }
+            if let base = persistence?.steps.first(where: { $0.horizon == step.horizon })?.forecast {
+                line += String(format: "   %9.2f", base.median)
+                if let interval = base.interval(level: 0.8) {
+                    line += String(format: " (%.2f – %.2f)", interval.lower, interval.upper)
+                }
             }
             lines.append(line)
         }

@@ -5,7 +5,12 @@ import ForesitePipeline
 /// `foresite status`: rows, ranges, gaps and freshness per group; the champion; the ledger; the last runs.
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show what the store holds: ranges, gaps and freshness, models, last runs.")
+        commandName: "status",
+        abstract: "Show what the store holds: ranges, gaps and freshness, models, the ledger, last runs.",
+        discussion: """
+            Also walks the forecast ledger's hash chain from its first row. A row changed, removed or \
+            inserted outside foresite breaks it: status then names the first broken row and exits with code 1.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -28,6 +33,9 @@ struct StatusCommand: AsyncParsableCommand {
             }
             let report = try StatusReport.make(config: settings, clock: try global.clock(), runLimit: runs)
             print(report.render(), terminator: "")
+            if let verification = report.ledgerVerification, !verification.isVerified {
+                throw PipelineError.ledgerChainBroken(verification.summary)
+            }
         }
     }
 }

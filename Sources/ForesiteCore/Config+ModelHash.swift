@@ -15,6 +15,8 @@ extension Config {
             "intervals=" + m.intervals.map { "\($0)" }.joined(separator: ","),
             "target=\(target.group):\(target.market):\(target.instrument)",
         ]
+        // Added only when not the original's `open`, so an existing open-target model keeps its hash.
+        if targetField != .open { lines.append("target_field=\(targetField.rawValue)") }
         lines += covariates.map { "covariate=\($0.group):\($0.market):\($0.instrument)" }
         lines.append("fear_greed=\(fearGreed.enabled)")
         return FNV1a64.hex(of: lines.joined(separator: "\n"))

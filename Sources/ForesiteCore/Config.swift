@@ -13,6 +13,8 @@ public struct Config: Hashable, Sendable, Codable {
         Instrument(
             group: "bitcoin", market: "kraken", instrument: "BTC-USD", description: "Bitcoin daily OHLCV (Kraken, USD)")
     ]
+    /// The target's price field that is forecast: its daily close (default) or open.
+    public var targetField = TargetField.close
     public var fearGreed = FearGreedSettings()
     public var model = Model()
     public var sources = Sources()
@@ -58,6 +60,14 @@ public struct Config: Hashable, Sendable, Codable {
         public init() {}
     }
 
+    /// Which daily price of the target is forecast. Horizon h is the field's value on origin + h, the
+    /// origin being the last complete day. On a market that trades around the clock the next open equals
+    /// the origin's close, which is already known: `open` is kept to reproduce the original project.
+    public enum TargetField: String, Hashable, Sendable, Codable, CaseIterable {
+        case close
+        case open
+    }
+
     public enum TargetMode: String, Hashable, Sendable, Codable, CaseIterable {
         /// MinMax-scaled price levels, exactly as the original project.
         case seed
@@ -91,7 +101,7 @@ public struct Config: Hashable, Sendable, Codable {
         public var patience = 0
         public var promotion = Promotion.beatChampion
         /// Central interval levels published with every forecast.
-        public var intervals = [0.8, 0.95]
+        public var intervals = [0.5, 0.8, 0.95]
         public init() {}
 
         /// The ten columns of the original project, in its order (the Keras reference's feature order).
@@ -116,6 +126,12 @@ public struct Config: Hashable, Sendable, Codable {
         public var timeoutSeconds = 30.0
         public init() {}
     }
+
+    /// The forecast column, e.g. `solana.close`.
+    public var targetColumn: String { "\(target.group).\(targetField.rawValue)" }
+
+    /// The column of the latest known price at an origin, persistence's median: the target's close.
+    public var referenceColumn: String { "\(target.group).close" }
 
     /// All price groups: the target first, then the covariates.
     public var instruments: [Instrument] { [target] + covariates }

@@ -39,7 +39,12 @@ public enum ConfigLoader {
         if let node = sections["site"] { config.site = try site(node) }
         if let node = sections["store"] { config.store = try store(node) }
         if let node = sections["target"] {
-            config.target = try instrument(node, taken: [])
+            let fields = try node.fields(allowed: instrumentKeys + ["field"])
+            if let field = fields["field"] {
+                config.targetField = Config.TargetField(
+                    rawValue: try field.choice(Config.TargetField.allCases.map(\.rawValue)))!
+            }
+            config.target = try instrument(node, taken: [], extraKeys: ["field"])
         }
         if let node = sections["covariates"] {
             config.covariates = []
@@ -91,8 +96,12 @@ public enum ConfigLoader {
 
     /// Reads one instrument; `taken` are the group names of the instruments before it, so a duplicate or a
     /// name that shadows `fear_greed` is reported at its own line (group names are table keys and prefixes).
-    private static func instrument(_ node: ConfigNode, taken: [String]) throws -> Config.Instrument {
-        let fields = try node.fields(allowed: ["group", "market", "instrument", "description"])
+    private static let instrumentKeys = ["group", "market", "instrument", "description"]
+
+    private static func instrument(
+        _ node: ConfigNode, taken: [String], extraKeys: [String] = []
+    ) throws -> Config.Instrument {
+        let fields = try node.fields(allowed: instrumentKeys + extraKeys)
         func required(_ name: String) throws -> ConfigNode {
             guard let value = fields[name] else { throw node.invalid("a mapping with group, market and instrument") }
             return value

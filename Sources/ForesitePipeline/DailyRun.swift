@@ -96,7 +96,7 @@ public enum DailyRun {
         let prediction = try await timed("predict") { () -> (Prediction.Report?, String) in
             guard sourcesFailed.isEmpty else { return (nil, skipped) }
             let report = try Prediction.run(workspace, store: store)
-            let first = report.forecast.steps.first.map { String(format: "%@ %.2f", $0.targetDay.iso, $0.point) } ?? ""
+            let first = report.forecast.steps.first.map { String(format: "%@ %.2f", $0.targetDay.iso, $0.median) } ?? ""
             let written = report.append == .appended ? "appended" : "already in ledger"
             return (
                 report, "\(report.forecast.steps.count) days from \(report.forecast.origin) (\(first) …), \(written)"

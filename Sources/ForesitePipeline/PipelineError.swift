@@ -14,6 +14,8 @@ public enum PipelineError: Error, Hashable, Sendable, CustomStringConvertible {
     case wrongKindOfFile(file: String, holds: String, group: String)
     /// Every source of a backfill or update failed; nothing was stored.
     case allSourcesFailed([String])
+    /// The ledger's hash chain does not hold: a row was changed, removed or inserted outside the program.
+    case ledgerChainBroken(String)
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum PipelineError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(file) holds \(holds), which do not belong in group '\(group)'"
         case .allSourcesFailed(let messages):
             "every source failed, nothing was stored: " + messages.joined(separator: "; ")
+        case .ledgerChainBroken(let summary):
+            "\(summary); nothing was published (restore the store from a backup; see README, \"Verify the ledger\")"
         case .noChampion:
             "no champion model yet: run `foresite train` first"
         case .modelUnreadable(let path, let reason):

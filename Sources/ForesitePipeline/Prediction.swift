@@ -4,11 +4,15 @@ import ForesiteML
 import ForesiteStore
 import Foundation
 
-/// `foresite predict`: the champion's forecast of the next `horizon` opens from the last complete day,
-/// with conformal intervals, appended to the ledger (once per day; the first forecast of a day stands).
+/// `foresite predict`: from the last complete day, the champion LSTM's quantile forecast of the next
+/// `horizon` days and persistence's, both appended to the ledger (once per day and model; the first
+/// forecast of a day stands).
 public enum Prediction {
     public struct Report: Sendable {
+        /// The published model's forecast (the LSTM's).
         public var forecast: LedgerForecast
+        /// Persistence's forecast of the same days, the reference every score is relative to.
+        public var persistence: LedgerForecast
         public var append: LedgerAppend
         /// Set when today's ledger entry came from another model or other inputs: the first forecast of a
         /// day stands, and this is the forecast that was not recorded.
@@ -24,26 +28,45 @@ public enum Prediction {
         guard let origin = frame.days.last else {
             throw PipelineError.staleData(group: workspace.config.target.group, lastDay: nil, today: today)
         }
+        let config = workspace.config
         let made = try bundle.forecaster().forecast(frame: frame, origin: origin, madeOn: today)
-        let forecast = ledgerForecast(made, targetGroup: workspace.config.target.group)
-        if let stored = try store.ledger.forecast(madeOn: today),
-            stored.modelVersion != forecast.modelVersion || stored.inputHash != forecast.inputHash
-        {
-            return Report(forecast: stored, append: .alreadyRecorded, notRecorded: forecast)
+        let persistence = try BaselineForecast.persistence(
+            frame: frame, origin: origin, madeOn: today, config: config)
+        let forecast = ledgerForecast(made, reference: persistence.reference, config: config)
+
+        var notRecorded: LedgerForecast?
+        let append = try store.write(command: "predict") { writer in
+            var result = LedgerAppend.alreadyRecorded
+            for candidate in [forecast, persistence] {
+                // The first forecast of a day stands: a rerun with a new champion or corrected data is
+                // reported, not recorded.
+                if let stored = try writer.forecast(madeOn: today, model: candidate.model),
+                    stored.modelVersion != candidate.modelVersion || stored.inputHash != candidate.inputHash
+                {
+                    if candidate.model == forecast.model { notRecorded = candidate }
+                    continue
+                }
+                if try writer.append(candidate) == .appended { result = .appended }
+            }
+            return result
         }
-        let append = try store.write(command: "predict") { writer in try writer.append(forecast) }
-        return Report(forecast: forecast, append: append, notRecorded: nil)
+        let recorded = try store.ledger.forecast(madeOn: today, model: forecast.model) ?? forecast
+        let recordedPersistence = try store.ledger.forecast(madeOn: today, model: persistence.model) ?? persistence
+        return Report(
+            forecast: recorded, persistence: recordedPersistence, append: append, notRecorded: notRecorded)
     }
 
-    /// The ledger row for a forecast.
-    static func ledgerForecast(_ forecast: Forecast, targetGroup: String) -> LedgerForecast {
+    /// The ledger row for the LSTM's forecast: its point is the median (the conformal intervals are
+    /// symmetric around it on the log scale), its intervals give the other six quantiles.
+    static func ledgerForecast(_ forecast: Forecast, reference: Double, config: Config) -> LedgerForecast {
         LedgerForecast(
-            madeOn: forecast.madeOn, origin: forecast.origin, targetGroup: targetGroup,
-            modelVersion: forecast.modelVersion, inputHash: forecast.inputWindowHash,
-            naive: forecast.steps.first?.naive ?? 0,
+            madeOn: forecast.madeOn, origin: forecast.origin, targetGroup: config.target.group,
+            field: config.targetField.rawValue, model: ModelName.lstm, modelVersion: forecast.modelVersion,
+            inputHash: forecast.inputWindowHash, reference: reference,
             steps: forecast.steps.map { step in
                 LedgerForecast.Step(
-                    horizon: step.horizon, targetDay: step.targetDay, point: step.point, intervals: step.intervals)
+                    horizon: step.horizon, targetDay: step.targetDay,
+                    forecast: QuantileForecast(median: step.point, intervals: step.intervals))
             })
     }
 }

@@ -4,7 +4,7 @@ import ForesiteStore
 import Foundation
 
 /// `foresite build`: the store's content rendered through `templates/` into the output folder, checked
-/// with libxml2, and swapped into place in one rename.
+/// with libxml2, and swapped into place in one rename. The ledger's hash chain is verified first.
 public enum SiteBuild {
     public struct Report: Sendable {
         public var files: Int
@@ -26,6 +26,10 @@ public enum SiteBuild {
     ) throws -> Report {
         let started = Date()
         let content = try SiteContentLoader.load(workspace, from: store, isDemo: isDemo, staleNotice: staleNotice)
+        // A ledger whose chain does not hold is not evidence: publish nothing rather than a doubtful record.
+        guard content.ledgerVerification.isVerified else {
+            throw PipelineError.ledgerChainBroken(content.ledgerVerification.summary)
+        }
         let loaded = Date()
         let builder = try SiteBuilder(
             templatesDirectory: workspace.templatesURL, staticDirectory: workspace.staticURL)

@@ -25,6 +25,8 @@ enum SiteContentLoader {
         // Only the days the pages show (the downloads read the whole history through `history(_:)`), and for
         // the target also every day the ledger forecast, for the actuals.
         let forecasts = try store.ledger.forecasts()
+        let records = try store.ledger.records()
+        let verification = LedgerVerification(records: records)
         let windowStart = DisplayWindow.firstDay(through: asOf, historyDays: config.site.historyDays)
         let ledgerStart = forecasts.lazy.flatMap { $0.steps.map(\.targetDay) }.min()
         var prices: [String: [Candle]] = [:]
@@ -32,31 +34,16 @@ enum SiteContentLoader {
             let from = instrument == config.target ? min(windowStart, ledgerStart ?? windowStart) : windowStart
             prices[instrument.group] = try store.candles(group: instrument.group, from: from)
         }
-        let actualOpens = Dictionary(
-            (prices[config.target.group] ?? []).filter(\.complete).map { ($0.day, $0.open) },
-            uniquingKeysWith: { first, _ in first })
-
-        let ledger = forecasts.flatMap { forecast in
-            forecast.steps.map { step in
-                SiteContent.LedgerEntry(
-                    madeOn: forecast.madeOn, targetDay: step.targetDay, horizon: step.horizon,
-                    modelVersion: forecast.modelVersion, point: step.point, naive: forecast.naive,
-                    intervals: step.intervals.map(interval), actual: actualOpens[step.targetDay])
-            }
-        }
-        let live = try store.ledger.liveAccuracy()
+        let actuals = LiveScores.Actuals(candles: prices[config.target.group] ?? [])
+        let live = LiveScores(forecasts: forecasts, actuals: actuals)
 
         return SiteContent(
             site: config.site, asOf: asOf, isDemo: isDemo, staleNotice: staleNotice, target: config.target,
-            covariates: config.covariates, prices: prices,
+            targetField: config.targetField.rawValue, covariates: config.covariates, prices: prices,
             fearGreed: config.fearGreed.enabled ? try store.fearGreed(from: windowStart) : [],
-            latestForecast: forecasts.last.map(latestForecast), ledger: ledger,
-            liveAccuracy: live.horizons.map { horizon in
-                SiteContent.HorizonAccuracy(
-                    horizon: horizon.horizon, count: horizon.count, modelMAE: horizon.mae, naiveMAE: horizon.naiveMAE,
-                    coverage: horizon.coverage.map { SiteContent.Coverage(level: $0.level, observed: $0.rate) })
-            },
-            backtest: try store.backtests.latest().map(backtestSummary),
+            latestForecast: live.latestForecast(of: ModelName.lstm), ledger: live.entries(of: ModelName.lstm),
+            liveSkill: live.skillTable(of: ModelName.lstm), ledgerRecords: records, ledgerVerification: verification,
+            backtest: try store.backtests.latest().map(BacktestSummaryLoader.backtestSummary),
             models: try modelVersions(workspace, store: store),
             featureGroups: summaries.map { summary in
                 SiteContent.FeatureGroupSummary(
@@ -72,49 +59,6 @@ enum SiteContentLoader {
     /// The whole stored history, read one group at a time while its CSV download is written.
     static func history(_ store: FeatureStore) -> HistorySource {
         HistorySource(candles: { try store.candles(group: $0) }, fearGreed: { try store.fearGreed() })
-    }
-
-    static func interval(_ interval: PredictionInterval) -> SiteContent.Interval {
-        SiteContent.Interval(level: interval.level, lower: interval.lower, upper: interval.upper)
-    }
-
-    static func latestForecast(_ forecast: LedgerForecast) -> SiteContent.Forecast {
-        SiteContent.Forecast(
-            origin: forecast.origin, madeOn: forecast.madeOn, lastObserved: forecast.naive,
-            modelVersion: forecast.modelVersion,
-            steps: forecast.steps.map { step in
-                SiteContent.ForecastStep(
-                    horizon: step.horizon, targetDay: step.targetDay, point: step.point, naive: forecast.naive,
-                    intervals: step.intervals.map(interval))
-            })
-    }
-
-    /// Per model and horizon: MAE and interval coverage over every origin of the stored backtest.
-    static func backtestSummary(_ record: BacktestRecord) -> SiteContent.BacktestSummary {
-        struct Key: Hashable {
-            var model: String
-            var horizon: Int
-        }
-        let grouped = Dictionary(grouping: record.forecasts) { Key(model: $0.model, horizon: $0.horizon) }
-        let results = grouped.keys.sorted { ($0.model, $0.horizon) < ($1.model, $1.horizon) }.map { key in
-            let rows = grouped[key]!
-            let mae = rows.map { abs($0.point - $0.actual) }.reduce(0, +) / Double(rows.count)
-            let levels = Set(rows.flatMap { $0.intervals.map(\.level) }).sorted()
-            let coverage = levels.map { level in
-                let inside = rows.filter { row in
-                    row.intervals.first { $0.level == level }?.contains(row.actual) ?? false
-                }
-                return SiteContent.Coverage(level: level, observed: Double(inside.count) / Double(rows.count))
-            }
-            return SiteContent.BacktestResult(model: key.model, horizon: key.horizon, mae: mae, coverage: coverage)
-        }
-        let settings: [SiteContent.Setting] = [
-            SiteContent.Setting("origins", "\(Set(record.forecasts.map(\.origin)).count)"),
-            SiteContent.Setting("retrain every", "\(record.retrainEvery) days"),
-            SiteContent.Setting("ensemble", "\(record.ensemble)"),
-        ]
-        return SiteContent.BacktestSummary(
-            from: record.fromDay, to: record.toDay, settings: settings, results: results)
     }
 
     static func modelVersions(_ workspace: Workspace, store: FeatureStore) throws -> [SiteContent.ModelVersion] {
@@ -139,12 +83,13 @@ enum SiteContentLoader {
             for (split, part) in [("validation", evaluation.validation), ("test", evaluation.test)] {
                 metrics += [
                     SiteContent.ModelMetric(
-                        split: split, name: "MAE (USD)", model: part.model.mae, naive: part.naive.mae),
+                        split: split, name: "MAE (USD)", model: part.model.mae, persistence: part.naive.mae),
                     SiteContent.ModelMetric(
-                        split: split, name: "RMSE (USD)", model: part.model.rmse, naive: part.naive.rmse),
+                        split: split, name: "RMSE (USD)", model: part.model.rmse, persistence: part.naive.rmse),
                     SiteContent.ModelMetric(
-                        split: split, name: "MAPE (%)", model: part.model.mape, naive: part.naive.mape),
-                    SiteContent.ModelMetric(split: split, name: "R²", model: part.model.r2, naive: part.naive.r2),
+                        split: split, name: "MAPE (%)", model: part.model.mape, persistence: part.naive.mape),
+                    SiteContent.ModelMetric(
+                        split: split, name: "R²", model: part.model.r2, persistence: part.naive.r2),
                 ]
             }
         }

@@ -15,8 +15,11 @@ public struct StatusReport: Hashable, Sendable {
     public var modelCount: Int
     /// The current `Config.hashForModel`, to flag a champion trained under another configuration.
     public var configHash: String
+    /// Forecasts in the ledger: one per model and day made.
     public var forecastCount: Int
     public var latestForecast: Day?
+    /// The ledger's hash chain walked from its first row (nil when there is no store).
+    public var ledgerVerification: LedgerVerification?
     public var runs: [RunRecord]
     /// The newest rows validation refused, newest run first (at most `rejectionLimit`).
     public var recentRejections: [Rejection] = []
@@ -30,7 +33,8 @@ public struct StatusReport: Hashable, Sendable {
         guard FileManager.default.fileExists(atPath: path) else {
             return StatusReport(
                 today: clock.today, storePath: path, storeExists: false, groups: [], champion: nil, modelCount: 0,
-                configHash: config.hashForModel, forecastCount: 0, latestForecast: nil, runs: [])
+                configHash: config.hashForModel, forecastCount: 0, latestForecast: nil, ledgerVerification: nil,
+                runs: [])
         }
         return try make(store: FeatureStore(config: config, clock: clock), config: config, runLimit: runLimit)
     }
@@ -41,7 +45,8 @@ public struct StatusReport: Hashable, Sendable {
             today: store.clock.today, storePath: config.store.path, storeExists: true,
             groups: try store.summaries(today: store.clock.today), champion: try store.registry.champion(),
             modelCount: try store.registry.all().count, configHash: config.hashForModel,
-            forecastCount: forecasts.count, latestForecast: forecasts.last?.madeOn,
+            forecastCount: forecasts.count, latestForecast: forecasts.map(\.madeOn).max(),
+            ledgerVerification: try store.ledger.verify(),
             runs: try store.recentRuns(limit: runLimit),
             recentRejections: try store.rejections(limit: Self.rejectionLimit))
     }
@@ -59,6 +64,7 @@ public struct StatusReport: Hashable, Sendable {
         lines.append(
             forecastCount == 0
                 ? "  empty" : "  \(forecastCount) forecasts, latest made on \(latestForecast.map(\.iso) ?? "-")")
+        if let ledgerVerification { lines.append("  " + ledgerVerification.summary) }
         lines += ["", "Last runs"]
         lines += runs.isEmpty ? ["  none"] : runs.map(renderRun)
         return lines.joined(separator: "\n") + "\n"
@@ -106,7 +112,7 @@ public struct StatusReport: Hashable, Sendable {
         }
         var lines = [
             "  champion \(champion.version) (\(champion.targetMode.rawValue)), test MAE "
-                + "\(Self.number(champion.testMAE)) vs naive \(Self.number(champion.naiveTestMAE)), "
+                + "\(Self.number(champion.testMAE)) vs last value \(Self.number(champion.naiveTestMAE)), "
                 + "data \(champion.dataFirstDay)…\(champion.dataLastDay); \(modelCount) registered"
         ]
         if champion.configHash != configHash {

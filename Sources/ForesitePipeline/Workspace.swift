@@ -48,12 +48,14 @@ public struct Workspace: Sendable {
         return store
     }
 
-    /// The store's feature columns the model needs: its inputs, then the target open if not an input.
+    /// The store's feature columns the forecasts need: the model's inputs, then the target column and the
+    /// reference close (persistence's median) where they are not inputs.
     public var frameColumns: [String] {
-        let inputs = config.model.inputs
-        return inputs.contains(targetColumn) ? inputs : inputs + [targetColumn]
+        var columns = config.model.inputs
+        for column in [targetColumn, config.referenceColumn] where !columns.contains(column) { columns.append(column) }
+        return columns
     }
 
-    /// The forecast column, e.g. `solana.open`.
-    public var targetColumn: String { "\(config.target.group).open" }
+    /// The forecast column, e.g. `solana.close`.
+    public var targetColumn: String { config.targetColumn }
 }

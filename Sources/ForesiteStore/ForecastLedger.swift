@@ -4,39 +4,59 @@ import ForesiteCore
 public struct ForecastLedger: Sendable {
     let store: FeatureStore
 
-    /// Forecasts made between `from` and `to` inclusive (nil = unbounded), oldest first.
-    public func forecasts(from: Day? = nil, to: Day? = nil) throws -> [LedgerForecast] {
-        try store.read("read forecast ledger") { db in try LedgerTable.forecasts(from: from, to: to, in: db) }
-    }
-
-    /// The forecast made on `day`, if any.
-    public func forecast(madeOn day: Day) throws -> LedgerForecast? {
-        try forecasts(from: day, to: day).first
-    }
-
-    /// The most recent forecast.
-    public func latest() throws -> LedgerForecast? {
+    /// Forecasts made between `from` and `to` inclusive (nil = unbounded), by day made then model.
+    /// - Parameter model: only this model's forecasts, e.g. "persistence"; nil for every model.
+    public func forecasts(from: Day? = nil, to: Day? = nil, model: String? = nil) throws -> [LedgerForecast] {
         try store.read("read forecast ledger") { db in
-            guard let day = try String.fetchOne(db, sql: "SELECT max(made_on) FROM forecast").flatMap(Day.init(iso:))
-            else { return nil }
-            return try LedgerTable.forecasts(from: day, to: day, in: db).first
+            var condition = "made_on >= ? AND made_on <= ?"
+            var arguments: [String] = [from?.iso ?? "0000-00-00", to?.iso ?? "9999-99-99"]
+            if let model {
+                condition += " AND model = ?"
+                arguments.append(model)
+            }
+            return try LedgerTable.forecasts(where: condition, arguments: .init(arguments), in: db)
         }
     }
 
-    /// Accuracy of every scored forecast against the complete actual opens, per horizon.
-    public func liveAccuracy() throws -> LiveAccuracy {
-        try store.read("measure live accuracy") { db in try LiveAccuracy.compute(in: db) }
+    /// The forecast `model` made on `day`, if any.
+    public func forecast(madeOn day: Day, model: String) throws -> LedgerForecast? {
+        try forecasts(from: day, to: day, model: model).first
+    }
+
+    /// The most recent forecast of `model`.
+    public func latest(model: String) throws -> LedgerForecast? {
+        try store.read("read forecast ledger") { db in
+            guard
+                let day = try String.fetchOne(
+                    db, sql: "SELECT max(made_on) FROM ledger WHERE model = ?", arguments: [model]
+                ).flatMap(Day.init(iso:))
+            else { return nil }
+            return try LedgerTable.forecasts(
+                where: "made_on = ? AND model = ?", arguments: [day.iso, model], in: db
+            ).first
+        }
+    }
+
+    /// Every row in chain order with its hashes: what `downloads/ledger.csv` publishes.
+    public func records() throws -> [LedgerRecord] {
+        try store.read("read forecast ledger") { db in try LedgerTable.records(in: db) }
+    }
+
+    /// Walks the hash chain from the first row: a row changed, removed or inserted behind the
+    /// append-only triggers' back (through SQLite directly) breaks it from that row on.
+    public func verify() throws -> LedgerVerification {
+        LedgerVerification(records: try records())
     }
 }
 
 extension FeatureStore {
-    /// The append-only forecast ledger.
+    /// The append-only, hash-chained forecast ledger.
     public var ledger: ForecastLedger { ForecastLedger(store: self) }
 }
 
 extension StoreWriter {
-    /// Appends the day's forecast; the identical forecast again is a no-op (`.alreadyRecorded`), a different
-    /// one for the same day is `StoreError.ledgerConflict` (the first forecast of a day stands).
+    /// Appends one model's forecast of the day; the identical forecast again is a no-op (`.alreadyRecorded`),
+    /// a different one for the same day and model is `StoreError.ledgerConflict` (the first one stands).
     @discardableResult
     public func append(_ forecast: LedgerForecast) throws -> LedgerAppend {
         guard forecast.madeOn <= today else {
@@ -44,8 +64,8 @@ extension StoreWriter {
         }
         let result = try LedgerTable.append(forecast, in: db)
         note(
-            "forecast \(forecast.madeOn) by \(forecast.modelVersion) \(result == .appended ? "appended" : "already recorded")"
-        )
+            "forecast \(forecast.madeOn) by \(forecast.model) \(forecast.modelVersion) "
+                + (result == .appended ? "appended" : "already recorded"))
         return result
     }
 }

@@ -1,59 +1,77 @@
 import ForesiteCore
 
-/// One day's forecast as the ledger keeps it: made on `madeOn` from data up to `origin`, one step per horizon.
+/// One model's forecast made on one day as the ledger keeps it: from data up to `origin`, one quantile
+/// forecast per horizon.
 ///
-/// The ledger is the site's evidence (DESIGN.md "Honesty rules"): rows are appended the day they are made
-/// and SQLite triggers refuse any UPDATE or DELETE.
+/// The ledger is the site's evidence (Architecture.md, "Invariants"): rows are appended the day they are
+/// made, SQLite triggers refuse any UPDATE or DELETE, and every row carries the SHA-256 of its content
+/// and of the row before it (`LedgerRecord`), so a change made behind the triggers' back is detected.
 public struct LedgerForecast: Hashable, Sendable {
     public struct Step: Hashable, Sendable {
         /// Days after the origin (1 … horizon).
         public var horizon: Int
         public var targetDay: Day
-        public var point: Double
-        public var intervals: [PredictionInterval]
+        public var forecast: QuantileForecast
 
-        public init(horizon: Int, targetDay: Day, point: Double, intervals: [PredictionInterval] = []) {
+        public init(horizon: Int, targetDay: Day, forecast: QuantileForecast) {
             self.horizon = horizon
             self.targetDay = targetDay
-            self.point = point
-            self.intervals = intervals
+            self.forecast = forecast
         }
+
+        public var median: Double { forecast.median }
     }
 
     public var madeOn: Day
     /// The last complete day the model saw.
     public var origin: Day
-    /// The price group whose open is forecast (the config's target group).
+    /// The price group whose `field` is forecast (the config's target group).
     public var targetGroup: String
+    /// "close" or "open".
+    public var field: String
+    /// The model's name, e.g. "lstm" or "persistence".
+    public var model: String
+    /// The registry version for a trained model; the method and its settings for a baseline.
     public var modelVersion: String
     /// Fingerprint of the input rows the forecast was made from (lineage: same inputs, same forecast).
     public var inputHash: String
-    /// The last observed target open at the origin: the naive forecast for every horizon, stored so naive
-    /// errors are measured on exactly the days the model's are.
-    public var naive: Double
+    /// The latest known price at the origin (the target's close there), the base of every change.
+    public var reference: Double
     public var steps: [Step]
 
     public init(
-        madeOn: Day, origin: Day, targetGroup: String, modelVersion: String, inputHash: String, naive: Double,
-        steps: [Step]
+        madeOn: Day, origin: Day, targetGroup: String, field: String, model: String, modelVersion: String,
+        inputHash: String, reference: Double, steps: [Step]
     ) {
         self.madeOn = madeOn
         self.origin = origin
         self.targetGroup = targetGroup
+        self.field = field
+        self.model = model
         self.modelVersion = modelVersion
         self.inputHash = inputHash
-        self.naive = naive
+        self.reference = reference
         self.steps = steps
     }
 
-    /// Steps by horizon and intervals by level: the order the store reads them back in.
+    /// Steps by horizon, the order the store reads them back in.
     var normalized: LedgerForecast {
         var copy = self
         copy.steps = steps.sorted { $0.horizon < $1.horizon }.map { step in
-            var step = step
-            step.intervals.sort { $0.level < $1.level }
-            return step
+            Step(
+                horizon: step.horizon, targetDay: step.targetDay,
+                forecast: LedgerTable.stored(step.forecast))
         }
         return copy
+    }
+
+    /// The chained rows of this forecast, one per horizon (hashes not yet set).
+    var records: [LedgerRecord] {
+        normalized.steps.map { step in
+            LedgerRecord(
+                madeOn: madeOn, model: model, modelVersion: modelVersion, targetGroup: targetGroup, field: field,
+                origin: origin, horizon: step.horizon, targetDay: step.targetDay, reference: reference,
+                forecast: step.forecast, inputHash: inputHash)
+        }
     }
 }

@@ -1,81 +1,118 @@
 import ForesiteCore
 import GRDB
 
-/// Reads and appends of the `forecast` and `forecast_interval` tables.
+/// Reads and appends of the `ledger` table: one row per model, day made and horizon, in chain order.
 enum LedgerTable {
-    /// Appends `forecast`, or does nothing if the identical forecast for that day is already there.
+    /// The quantile columns, in `QuantileForecast.standardQuantileLevels` order (the median is `median`).
+    static let quantileColumns = ["q0025", "q01", "q025", "median", "q075", "q09", "q0975"]
+
+    /// Appends `forecast`'s rows, each chained to the row before; does nothing if the identical forecast
+    /// of that model for that day is already there, and refuses a different one.
     static func append(_ forecast: LedgerForecast, in db: Database) throws -> LedgerAppend {
         let forecast = forecast.normalized
-        if let stored = try self.forecasts(from: forecast.madeOn, to: forecast.madeOn, in: db).first {
+        if let stored = try forecasts(
+            where: "made_on = ? AND model = ?", arguments: [forecast.madeOn.iso, forecast.model], in: db
+        ).first {
             guard stored == forecast else {
                 throw StoreError.ledgerConflict(madeOn: forecast.madeOn, difference: difference(stored, forecast))
             }
             return .alreadyRecorded
         }
-        for step in forecast.steps {
-            try db.execute(
-                sql: """
-                    INSERT INTO forecast (made_on, horizon, target_group, origin, target_day, point, naive,
-                        model_version, input_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    forecast.madeOn.iso, step.horizon, forecast.targetGroup, forecast.origin.iso, step.targetDay.iso,
-                    step.point, forecast.naive, forecast.modelVersion, forecast.inputHash,
-                ])
-            for interval in step.intervals {
-                try db.execute(
-                    sql: "INSERT INTO forecast_interval (made_on, horizon, level, lower, upper) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [forecast.madeOn.iso, step.horizon, interval.level, interval.lower, interval.upper])
-            }
+        var previous =
+            try String.fetchOne(db, sql: "SELECT sha256 FROM ledger ORDER BY position DESC LIMIT 1")
+            ?? LedgerRecord.genesis
+        for record in forecast.records {
+            let chained = record.chained(after: previous)
+            try insert(chained, in: db)
+            previous = chained.hash
         }
         return .appended
     }
 
-    /// Forecasts made between `from` and `to` inclusive (nil = unbounded), oldest first.
-    static func forecasts(from: Day?, to: Day?, in db: Database) throws -> [LedgerForecast] {
-        let bounds: StatementArguments = [from?.iso ?? "0000-00-00", to?.iso ?? "9999-99-99"]
-        let intervals = try self.intervals(where: "made_on >= ? AND made_on <= ?", arguments: bounds, in: db)
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT * FROM forecast WHERE made_on >= ? AND made_on <= ? ORDER BY made_on, horizon",
-            arguments: bounds)
+    static func insert(_ record: LedgerRecord, in db: Database) throws {
+        let quantiles = QuantileForecast.standardQuantileLevels.map { record.forecast.value(atQuantile: $0) }
+        let arguments: [(any DatabaseValueConvertible)?] =
+            [
+                record.madeOn.iso, record.model, record.modelVersion, record.targetGroup, record.field,
+                record.origin.iso, record.horizon, record.targetDay.iso, record.reference,
+            ] + quantiles + [record.inputHash, record.previousHash, record.hash]
+        try db.execute(
+            sql: """
+                INSERT INTO ledger (made_on, model, model_version, target_group, field, origin, horizon, target_day,
+                    reference, \(quantileColumns.joined(separator: ", ")), input_hash, previous_sha256, sha256)
+                VALUES (\(Array(repeating: "?", count: arguments.count).joined(separator: ", ")))
+                """,
+            arguments: StatementArguments(arguments))
+    }
+
+    /// Every row in chain order, as published.
+    static func records(where condition: String = "1", arguments: StatementArguments = [], in db: Database)
+        throws -> [LedgerRecord]
+    {
+        try Row.fetchAll(db, sql: "SELECT * FROM ledger WHERE \(condition) ORDER BY position", arguments: arguments)
+            .map { row in
+                LedgerRecord(
+                    madeOn: try row.day("made_on", table: "ledger"), model: row["model"],
+                    modelVersion: row["model_version"], targetGroup: row["target_group"], field: row["field"],
+                    origin: try row.day("origin", table: "ledger"), horizon: row["horizon"],
+                    targetDay: try row.day("target_day", table: "ledger"), reference: row["reference"],
+                    forecast: quantileForecast(row), inputHash: row["input_hash"],
+                    previousHash: row["previous_sha256"], hash: row["sha256"])
+            }
+    }
+
+    /// Forecasts whose rows match `condition`, grouped per day made and model, oldest first.
+    static func forecasts(where condition: String = "1", arguments: StatementArguments = [], in db: Database)
+        throws -> [LedgerForecast]
+    {
         var result: [LedgerForecast] = []
-        for row in rows {
-            let madeOn = try row.day("made_on", table: "forecast")
+        var index: [String: Int] = [:]
+        for record in try records(where: condition, arguments: arguments, in: db) {
+            let key = record.madeOn.iso + "\u{1F}" + record.model
             let step = LedgerForecast.Step(
-                horizon: row["horizon"], targetDay: try row.day("target_day", table: "forecast"), point: row["point"],
-                intervals: intervals[Key(madeOn: madeOn, horizon: row["horizon"])] ?? [])
-            if result.last?.madeOn == madeOn {
-                result[result.count - 1].steps.append(step)
+                horizon: record.horizon, targetDay: record.targetDay, forecast: record.forecast)
+            if let at = index[key] {
+                result[at].steps.append(step)
             } else {
+                index[key] = result.count
                 result.append(
                     LedgerForecast(
-                        madeOn: madeOn, origin: try row.day("origin", table: "forecast"),
-                        targetGroup: row["target_group"], modelVersion: row["model_version"],
-                        inputHash: row["input_hash"], naive: row["naive"], steps: [step]))
+                        madeOn: record.madeOn, origin: record.origin, targetGroup: record.targetGroup,
+                        field: record.field, model: record.model, modelVersion: record.modelVersion,
+                        inputHash: record.inputHash, reference: record.reference, steps: [step]))
             }
         }
-        return result
+        return result.map { forecast in
+            var sorted = forecast
+            sorted.steps.sort { $0.horizon < $1.horizon }
+            return sorted
+        }.sorted { ($0.madeOn, $0.model) < ($1.madeOn, $1.model) }
     }
 
-    struct Key: Hashable {
-        var madeOn: Day
-        var horizon: Int
+    /// The forecast as the ledger keeps it: the seven hub quantiles (intervals at 50, 80 and 95 %);
+    /// other levels are not stored, so a forecast compares equal to what is read back.
+    static func stored(_ forecast: QuantileForecast) -> QuantileForecast {
+        QuantileForecast(
+            median: forecast.median,
+            intervals: forecast.intervals.filter { interval in
+                QuantileForecast.standardLevels.contains { abs($0 - interval.level) < 1e-9 }
+            }.map { PredictionInterval(level: standardLevel($0.level), lower: $0.lower, upper: $0.upper) })
     }
 
-    /// Intervals keyed by forecast row, each list ordered by level.
-    static func intervals(
-        where condition: String = "1", arguments: StatementArguments = [], in db: Database
-    ) throws -> [Key: [PredictionInterval]] {
-        var result: [Key: [PredictionInterval]] = [:]
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT * FROM forecast_interval WHERE \(condition) ORDER BY made_on, horizon, level",
-            arguments: arguments)
-        for row in rows {
-            let key = Key(madeOn: try row.day("made_on", table: "forecast_interval"), horizon: row["horizon"])
-            result[key, default: []].append(
-                PredictionInterval(level: row["level"], lower: row["lower"], upper: row["upper"]))
+    private static func standardLevel(_ level: Double) -> Double {
+        QuantileForecast.standardLevels.first { abs($0 - level) < 1e-9 } ?? level
+    }
+
+    private static func quantileForecast(_ row: Row) -> QuantileForecast {
+        let values: [Double?] = quantileColumns.map { row[$0] }
+        let count = QuantileForecast.standardQuantileLevels.count
+        var intervals: [PredictionInterval] = []
+        for (offset, level) in QuantileForecast.standardLevels.reversed().enumerated() {
+            if let lower = values[offset], let upper = values[count - 1 - offset] {
+                intervals.append(PredictionInterval(level: level, lower: lower, upper: upper))
+            }
         }
-        return result
+        return QuantileForecast(median: values[count / 2] ?? .nan, intervals: intervals)
     }
 
     /// The first field that differs, for the conflict message.
@@ -85,14 +122,15 @@ enum LedgerTable {
         }
         if stored.origin != new.origin { return "origin \(stored.origin) vs \(new.origin)" }
         if stored.inputHash != new.inputHash { return "input hash \(stored.inputHash) vs \(new.inputHash)" }
-        if stored.naive != new.naive { return "naive \(stored.naive) vs \(new.naive)" }
+        if stored.reference != new.reference { return "reference \(stored.reference) vs \(new.reference)" }
         if stored.targetGroup != new.targetGroup { return "target \(stored.targetGroup) vs \(new.targetGroup)" }
+        if stored.field != new.field { return "field \(stored.field) vs \(new.field)" }
         if stored.steps.map(\.horizon) != new.steps.map(\.horizon) {
             return "horizons \(stored.steps.count) vs \(new.steps.count)"
         }
         for (old, step) in zip(stored.steps, new.steps) where old != step {
-            if old.point != step.point { return "horizon \(step.horizon) point \(old.point) vs \(step.point)" }
-            return "horizon \(step.horizon) intervals differ"
+            if old.median != step.median { return "horizon \(step.horizon) median \(old.median) vs \(step.median)" }
+            return "horizon \(step.horizon) quantiles differ"
         }
         return "values differ"
     }

@@ -11,6 +11,7 @@ enum StoreSchema {
         migrator.registerMigration("v1-forecast-ledger", migrate: forecastLedger)
         migrator.registerMigration("v1-model-registry", migrate: modelRegistry)
         migrator.registerMigration("v1-backtests", migrate: backtests)
+        migrator.registerMigration("v2-ledger-chain", migrate: LedgerChainMigration.migrate)
         return migrator
     }
 

@@ -19,9 +19,9 @@ extension StoreWriter {
         try FeatureReads.incompleteDays(group: group, in: db)
     }
 
-    /// The forecast made on `day`, if any (to check before appending).
-    public func forecast(madeOn day: Day) throws -> LedgerForecast? {
-        try LedgerTable.forecasts(from: day, to: day, in: db).first
+    /// The forecast `model` made on `day`, if any (to check before appending).
+    public func forecast(madeOn day: Day, model: String) throws -> LedgerForecast? {
+        try LedgerTable.forecasts(where: "made_on = ? AND model = ?", arguments: [day.iso, model], in: db).first
     }
 
     /// The current champion (to compare a challenger with inside the same transaction as `promote`).

@@ -87,7 +87,7 @@ struct FeatureUpsertTests {
             #expect(try writer.lastCompleteDay(group: "fear_greed") == start.adding(days: 1))
             #expect(try writer.fearGreed().count == 2)
             #expect(try writer.incompleteDays(group: "solana").isEmpty)
-            #expect(try writer.champion() == nil && writer.forecast(madeOn: start) == nil)
+            #expect(try writer.champion() == nil && writer.forecast(madeOn: start, model: "lstm") == nil)
         }
     }
 

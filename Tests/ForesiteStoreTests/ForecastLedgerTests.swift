@@ -1,23 +1,36 @@
 import ForesiteCore
 import ForesiteTestSupport
+import Foundation
 import GRDB
 import Testing
 
 @testable import ForesiteStore
 
-/// The append-only forecast ledger and the live accuracy measured from it.
+/// The append-only, hash-chained forecast ledger.
 struct ForecastLedgerTests {
     private func day(_ iso: String) -> Day { StoreFixtures.day(iso) }
 
+    private func quantiles(_ median: Double, spread: Double = 0) -> QuantileForecast {
+        QuantileForecast(
+            median: median,
+            intervals: spread == 0
+                ? []
+                : [
+                    .init(level: 0.5, lower: median - spread, upper: median + spread),
+                    .init(level: 0.8, lower: median - 2 * spread, upper: median + 2 * spread),
+                    .init(level: 0.95, lower: median - 3 * spread, upper: median + 3 * spread),
+                ])
+    }
+
     private func forecast(
-        madeOn: String, origin: String, naive: Double, points: [(String, Double, [PredictionInterval])],
-        model: String = "v1"
+        madeOn: String, origin: String, reference: Double, medians: [(String, Double)], model: String = "lstm",
+        version: String = "v1", spread: Double = 1
     ) -> LedgerForecast {
         LedgerForecast(
-            madeOn: day(madeOn), origin: day(origin), targetGroup: "solana", modelVersion: model, inputHash: "abc",
-            naive: naive,
-            steps: points.enumerated().map { index, point in
-                .init(horizon: index + 1, targetDay: day(point.0), point: point.1, intervals: point.2)
+            madeOn: day(madeOn), origin: day(origin), targetGroup: "solana", field: "close", model: model,
+            modelVersion: version, inputHash: "abc", reference: reference,
+            steps: medians.enumerated().map { index, median in
+                .init(horizon: index + 1, targetDay: day(median.0), forecast: quantiles(median.1, spread: spread))
             })
     }
 
@@ -28,32 +41,35 @@ struct ForecastLedgerTests {
     @Test func appendReadsBackAndSameDayAgainIsANoOp() throws {
         let store = try store()
         let first = forecast(
-            madeOn: "2024-12-02", origin: "2024-12-01", naive: 100,
-            points: [
-                (
-                    "2024-12-02", 101,
-                    [.init(level: 0.95, lower: 90, upper: 110), .init(level: 0.8, lower: 95, upper: 105)]
-                ),
-                ("2024-12-03", 102, []),
-            ])
+            madeOn: "2024-12-02", origin: "2024-12-01", reference: 100,
+            medians: [("2024-12-02", 101), ("2024-12-03", 102)])
+        let persistence = forecast(
+            madeOn: "2024-12-02", origin: "2024-12-01", reference: 100,
+            medians: [("2024-12-02", 100), ("2024-12-03", 100)], model: "persistence", version: "persistence(365)")
         #expect(try store.write(command: "predict") { try $0.append(first) } == .appended)
+        #expect(try store.write(command: "predict") { try $0.append(persistence) } == .appended)
         let hash = try store.contentHash()
         #expect(try store.write(command: "predict") { try $0.append(first) } == .alreadyRecorded)
         #expect(try store.contentHash() == hash)
-        let stored = try #require(try store.ledger.forecast(madeOn: day("2024-12-02")))
+        let stored = try #require(try store.ledger.forecast(madeOn: day("2024-12-02"), model: "lstm"))
         #expect(stored == first.normalized)
-        #expect(stored.steps[0].intervals.map(\.level) == [0.8, 0.95])
-        #expect(try store.ledger.latest() == stored)
+        #expect(stored.steps[0].forecast.quantiles.map(\.level) == QuantileForecast.standardQuantileLevels)
+        #expect(stored.steps[0].forecast.value(atQuantile: 0.025) == 98)
+        #expect(try store.ledger.latest(model: "persistence") == persistence.normalized)
+        #expect(try store.ledger.forecasts().map(\.model) == ["lstm", "persistence"])
+        #expect(try store.ledger.records().count == 4)
+        #expect(try store.ledger.verify().summary == "4 forecasts since 2024-12-02, chain verified")
     }
 
-    @Test func aDifferentForecastForTheSameDayIsRefused() throws {
+    @Test func aDifferentForecastForTheSameDayAndModelIsRefused() throws {
         let store = try store()
-        let first = forecast(madeOn: "2024-12-02", origin: "2024-12-01", naive: 100, points: [("2024-12-02", 101, [])])
+        let first = forecast(
+            madeOn: "2024-12-02", origin: "2024-12-01", reference: 100, medians: [("2024-12-02", 101)], spread: 0)
         try store.write(command: "predict") { _ = try $0.append(first) }
         var second = first
-        second.steps[0].point = 99
+        second.steps[0].forecast.median = 99
         #expect(
-            throws: StoreError.ledgerConflict(madeOn: day("2024-12-02"), difference: "horizon 1 point 101.0 vs 99.0")
+            throws: StoreError.ledgerConflict(madeOn: day("2024-12-02"), difference: "horizon 1 median 101.0 vs 99.0")
         ) {
             try store.write(command: "predict") { _ = try $0.append(second) }
         }
@@ -62,7 +78,7 @@ struct ForecastLedgerTests {
 
     @Test func aForecastDatedAfterTodayIsRefused() throws {
         let store = try store()
-        let early = forecast(madeOn: "2024-12-24", origin: "2024-12-23", naive: 100, points: [("2024-12-24", 1, [])])
+        let early = forecast(madeOn: "2024-12-24", origin: "2024-12-23", reference: 100, medians: [("2024-12-24", 1)])
         #expect(throws: StoreError.forecastFromTheFuture(madeOn: day("2024-12-24"), today: day("2024-12-23"))) {
             try store.write(command: "predict") { _ = try $0.append(early) }
         }
@@ -73,14 +89,9 @@ struct ForecastLedgerTests {
         let store = try store()
         try store.write(command: "predict") {
             _ = try $0.append(
-                forecast(
-                    madeOn: "2024-12-02", origin: "2024-12-01", naive: 100,
-                    points: [("2024-12-02", 101, [.init(level: 0.8, lower: 95, upper: 105)])]))
+                forecast(madeOn: "2024-12-02", origin: "2024-12-01", reference: 100, medians: [("2024-12-02", 101)]))
         }
-        for sql in [
-            "UPDATE forecast SET point = 1", "DELETE FROM forecast", "UPDATE forecast_interval SET lower = 0",
-            "DELETE FROM forecast_interval",
-        ] {
+        for sql in ["UPDATE ledger SET median = 1", "DELETE FROM ledger"] {
             do {
                 try store.database.write { db in try db.execute(sql: sql) }
                 Issue.record("\(sql) succeeded")
@@ -88,81 +99,99 @@ struct ForecastLedgerTests {
                 #expect(error.message == "the forecast ledger is append-only")
             }
         }
-        #expect(try store.ledger.forecasts().first?.steps.first?.point == 101)
+        #expect(try store.ledger.forecasts().first?.steps.first?.median == 101)
     }
 
-    /// Hand-computed: opens 11-30…12-05 with 12-03 missing and 12-04 incomplete.
-    @Test func liveAccuracyScoresOnlyCompleteActualsAroundAGapAndAnIncompleteDay() throws {
+    /// Each row's hash is SHA-256 of the previous row's hash, a comma and its content line, as a reader
+    /// of ledger.csv recomputes it.
+    @Test func rowsChainByHashAsPublished() throws {
         let store = try store()
-        try store.write(command: "import") {
-            _ = try $0.upsert(
-                [
-                    StoreFixtures.flat(day("2024-12-01"), price: 100),
-                    StoreFixtures.flat(day("2024-12-02"), price: 110),
-                    StoreFixtures.flat(day("2024-12-04"), price: 90, complete: false),
-                    StoreFixtures.flat(day("2024-12-05"), price: 120),
-                ], into: "solana")
+        try store.write(command: "predict") {
+            _ = try $0.append(
+                forecast(
+                    madeOn: "2024-12-02", origin: "2024-12-01", reference: 100,
+                    medians: [("2024-12-02", 101), ("2024-12-03", 102.5)]))
         }
-        try store.write(command: "predict") { writer in
-            _ = try writer.append(
-                forecast(
-                    madeOn: "2024-12-01", origin: "2024-11-30", naive: 95,
-                    points: [
-                        (
-                            "2024-12-01", 97,
-                            [.init(level: 0.8, lower: 96, upper: 99), .init(level: 0.95, lower: 94, upper: 101)]
-                        ),
-                        ("2024-12-02", 115, []), ("2024-12-03", 100, []),
-                    ]))
-            _ = try writer.append(
-                forecast(
-                    madeOn: "2024-12-02", origin: "2024-12-01", naive: 100,
-                    points: [
-                        (
-                            "2024-12-02", 105,
-                            [.init(level: 0.8, lower: 104, upper: 110), .init(level: 0.95, lower: 100, upper: 112)]
-                        ),
-                        ("2024-12-03", 107, []), ("2024-12-04", 99, []),
-                    ]))
-            _ = try writer.append(
-                forecast(
-                    madeOn: "2024-12-03", origin: "2024-12-02", naive: 110,
-                    points: [("2024-12-03", 111, []), ("2024-12-04", 112, []), ("2024-12-05", 114, [])]))
-            _ = try writer.append(
-                forecast(madeOn: "2024-12-06", origin: "2024-12-05", naive: 120, points: [("2024-12-06", 121, [])]))
-        }
-        let accuracy = try store.ledger.liveAccuracy()
-        #expect(accuracy.pending == 6)
+        let records = try store.ledger.records()
+        #expect(records[0].previousHash == String(repeating: "0", count: 64))
         #expect(
-            accuracy.hindcast.map { "\($0.madeOn)+\($0.horizon)" } == [
-                "2024-12-01+1", "2024-12-02+1", "2024-12-01+2", "2024-12-03+3",
-            ])
-        #expect(accuracy.horizons.map(\.horizon) == [1, 2, 3])
-        let h1 = accuracy.horizons[0]
-        #expect(h1.count == 2)
-        #expect(abs(h1.mae - 4) < 1e-12)
-        #expect(abs(h1.naiveMAE - 7.5) < 1e-12)
-        #expect(abs(h1.rmse - 17.0.squareRoot()) < 1e-12)
-        #expect(abs(h1.mape - (3.0 / 100 + 5.0 / 110) / 2) < 1e-12)
-        #expect(h1.coverage.map(\.level) == [0.8, 0.95])
-        #expect(h1.coverage.map(\.covered) == [1, 2] && h1.coverage.map(\.count) == [2, 2])
-        #expect(h1.coverage[0].rate == 0.5)
-        let h2 = accuracy.horizons[1]
-        #expect(h2.count == 1 && abs(h2.mae - 5) < 1e-12 && abs(h2.naiveMAE - 15) < 1e-12 && h2.coverage.isEmpty)
-        let h3 = accuracy.horizons[2]
-        #expect(h3.count == 1 && abs(h3.mae - 6) < 1e-12 && abs(h3.naiveMAE - 10) < 1e-12)
-        #expect(abs(h3.mape - 0.05) < 1e-12)
+            records[0].contentLine
+                == "2024-12-02,lstm,v1,solana,close,2024-12-01,1,2024-12-02,100.0,98.0,99.0,100.0,101.0,102.0,103.0,104.0,abc"
+        )
+        #expect(records[0].hash == SHA256.hex(records[0].previousHash + "," + records[0].contentLine))
+        #expect(records[1].previousHash == records[0].hash)
+        #expect(records[1].hash == SHA256.hex(records[0].hash + "," + records[1].contentLine))
+    }
 
-        // 12-04 closes at 95: the two forecasts that targeted it are scored from now on.
-        try store.write(command: "update") {
-            _ = try $0.upsert([StoreFixtures.flat(day("2024-12-04"), price: 95)], into: "solana")
+    /// A change made through SQLite directly, with the append-only trigger dropped first, is found.
+    @Test func aPlantedChangeBreaksTheChainFromThatRow() throws {
+        let store = try store()
+        try store.write(command: "predict") {
+            for (made, origin) in [("2024-12-02", "2024-12-01"), ("2024-12-03", "2024-12-02")] {
+                _ = try $0.append(
+                    forecast(
+                        madeOn: made, origin: origin, reference: 100,
+                        medians: [("2024-12-04", 101), ("2024-12-05", 102)]))
+            }
         }
-        let later = try store.ledger.liveAccuracy()
-        #expect(later.pending == 4)
-        let h2Later = try #require(later.horizons.first { $0.horizon == 2 })
-        #expect(h2Later.count == 2 && abs(h2Later.mae - (5 + 17) / 2) < 1e-12)
-        #expect(abs(h2Later.naiveMAE - (15 + 15) / 2) < 1e-12)
-        let h3Later = try #require(later.horizons.first { $0.horizon == 3 })
-        #expect(h3Later.count == 2 && abs(h3Later.mae - (4 + 6) / 2) < 1e-12)
+        #expect(try store.ledger.verify().isVerified)
+        try store.database.write { db in
+            try db.execute(sql: "DROP TRIGGER ledger_no_update")
+            try db.execute(sql: "UPDATE ledger SET median = 95 WHERE made_on = '2024-12-03' AND horizon = 1")
+        }
+        let verification = try store.ledger.verify()
+        let broken = try #require(verification.firstBroken)
+        #expect(broken.position == 3 && broken.madeOn == day("2024-12-03") && broken.horizon == 1)
+        #expect(verification.summary.hasPrefix("ledger chain broken at row 3 (made on 2024-12-03, lstm, horizon 1)"))
+    }
+
+    @Test func deletingARowBreaksTheChain() throws {
+        let store = try store()
+        try store.write(command: "predict") {
+            _ = try $0.append(
+                forecast(
+                    madeOn: "2024-12-02", origin: "2024-12-01", reference: 100,
+                    medians: [("2024-12-02", 101), ("2024-12-03", 102), ("2024-12-04", 103)]))
+        }
+        try store.database.write { db in
+            try db.execute(sql: "DROP TRIGGER ledger_no_delete")
+            try db.execute(sql: "DELETE FROM ledger WHERE horizon = 2")
+        }
+        #expect(try store.ledger.verify().firstBroken?.position == 2)
+    }
+
+    /// A v1 store's forecasts are copied into the chained ledger as the LSTM's forecasts of the open.
+    @Test func migrationChainsTheRowsOfAVersionOneLedger() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("v1.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v1-backtests")
+        try queue.write { db in
+            try db.execute(
+                sql: "INSERT INTO feature_group VALUES ('solana', 'candle', 1, '', 'kraken', 'SOL-USD')")
+            for (horizon, point) in [(1, 101.5), (2, 103.0)] {
+                try db.execute(
+                    sql: """
+                        INSERT INTO forecast VALUES ('2024-12-02', ?, 'solana', '2024-12-01', ?, ?, 100, 'v1', 'abc')
+                        """,
+                    arguments: [horizon, horizon == 1 ? "2024-12-02" : "2024-12-03", point])
+                try db.execute(
+                    sql: "INSERT INTO forecast_interval VALUES ('2024-12-02', ?, 0.8, ?, ?)",
+                    arguments: [horizon, point - 2, point + 2])
+                try db.execute(
+                    sql: "INSERT INTO forecast_interval VALUES ('2024-12-02', ?, 0.95, ?, ?)",
+                    arguments: [horizon, point - 5, point + 5])
+            }
+        }
+        try queue.close()
+        let store = try FeatureStore(path: path, clock: .at(day("2024-12-23")))
+        let records = try store.ledger.records()
+        #expect(records.count == 2)
+        #expect(records.allSatisfy { $0.model == "lstm" && $0.field == "open" && $0.reference == 100 })
+        #expect(
+            records[0].contentLine
+                == "2024-12-02,lstm,v1,solana,open,2024-12-01,1,2024-12-02,100.0,96.5,99.5,,101.5,,103.5,106.5,abc")
+        #expect(try store.ledger.verify().summary == "2 forecasts since 2024-12-02, chain verified")
+        #expect(try store.ledger.forecast(madeOn: day("2024-12-02"), model: "lstm")?.steps[1].median == 103)
     }
 }

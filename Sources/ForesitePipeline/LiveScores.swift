@@ -1,0 +1,94 @@
+import ForesiteCore
+import ForesiteSite
+import ForesiteStore
+
+/// The ledger's forecasts joined with what happened, scored with the one scorer (`ForecastScore`):
+/// what the site's live accuracy, forecast-vs-actual chart and skill tables show.
+///
+/// Only target days with a complete stored candle count; a forecast whose target day is still ahead,
+/// incomplete or in a gap of the data is pending and never scored.
+struct LiveScores {
+    /// The complete daily values of the target, per field.
+    struct Actuals {
+        var open: [Day: Double] = [:]
+        var close: [Day: Double] = [:]
+
+        init(candles: [Candle]) {
+            for candle in candles where candle.complete {
+                open[candle.day] = candle.open
+                close[candle.day] = candle.close
+            }
+        }
+
+        func value(field: String, on day: Day) -> Double? {
+            field == Config.TargetField.open.rawValue ? open[day] : close[day]
+        }
+    }
+
+    let forecasts: [LedgerForecast]
+    let actuals: Actuals
+
+    init(forecasts: [LedgerForecast], actuals: Actuals) {
+        self.forecasts = forecasts
+        self.actuals = actuals
+    }
+
+    /// Every scored step of `model`, oldest origin first.
+    func scored(_ model: String) -> [ScoredForecast] {
+        forecasts.filter { $0.model == model }.flatMap { forecast in
+            forecast.steps.compactMap { step in
+                actuals.value(field: forecast.field, on: step.targetDay).map { actual in
+                    ScoredForecast(
+                        origin: forecast.origin, horizon: step.horizon, forecast: step.forecast, actual: actual)
+                }
+            }
+        }
+    }
+
+    /// `model` against persistence on the forecasts both made and whose actuals are known; nil before any.
+    func skillTable(of model: String) -> SiteContent.SkillTable? {
+        let modelScores = scored(model)
+        let baseline = scored(ModelName.persistence)
+        let (horizons, overall) = SkillComparison.table(model: modelScores, baseline: baseline)
+        let paired = Set(baseline.map(\.key))
+        let origins = modelScores.filter { paired.contains($0.key) }.map(\.origin)
+        guard overall.pairs > 0, let from = origins.min(), let to = origins.max() else { return nil }
+        return SiteContent.SkillTable(model: model, from: from, to: to, horizons: horizons, overall: overall)
+    }
+
+    /// Persistence's forecast made on the same day, keyed by day made.
+    private var persistenceByDay: [Day: LedgerForecast] {
+        Dictionary(
+            forecasts.filter { $0.model == ModelName.persistence }.map { ($0.madeOn, $0) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The newest forecast of `model`, with persistence's of the same day beside it.
+    func latestForecast(of model: String) -> SiteContent.Forecast? {
+        guard let latest = forecasts.last(where: { $0.model == model }) else { return nil }
+        let persistence = persistenceByDay[latest.madeOn]
+        return SiteContent.Forecast(
+            origin: latest.origin, madeOn: latest.madeOn, field: latest.field, referencePrice: latest.reference,
+            model: latest.model, modelVersion: latest.modelVersion,
+            steps: latest.steps.map { step in
+                SiteContent.ForecastStep(
+                    horizon: step.horizon, targetDay: step.targetDay, forecast: step.forecast,
+                    persistence: persistence?.steps.first { $0.horizon == step.horizon }?.forecast)
+            })
+    }
+
+    /// Every step `model` ever forecast, with persistence's forecast of the same day and the actual.
+    func entries(of model: String) -> [SiteContent.LedgerEntry] {
+        let persistence = persistenceByDay
+        return forecasts.filter { $0.model == model }.flatMap { forecast in
+            forecast.steps.map { step in
+                SiteContent.LedgerEntry(
+                    madeOn: forecast.madeOn, origin: forecast.origin, targetDay: step.targetDay,
+                    horizon: step.horizon, model: forecast.model, modelVersion: forecast.modelVersion,
+                    forecast: step.forecast,
+                    persistence: persistence[forecast.madeOn]?.steps.first { $0.horizon == step.horizon }?.forecast,
+                    actual: actuals.value(field: forecast.field, on: step.targetDay))
+            }
+        }
+    }
+}
