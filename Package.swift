@@ -84,6 +84,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "ForesiteCLI", "ForesitePipeline", "ForesiteStore", "ForesiteSite", "ForesiteTestSupport", "CLibXML2",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ],
     swiftLanguageModes: [.v6]

@@ -12,7 +12,9 @@ struct RunCommand: AsyncParsableCommand {
             configuration changed, or when retrain_every_days have passed since the newest model.
 
             --demo runs offline on a seeded synthetic market in a separate store (data/demo.sqlite) and \
-            marks every page "Demo data — synthetic prices". With --now DAY any day can be simulated.
+            marks every page "Demo data — synthetic prices". Its first run also simulates the daily runs \
+            of the last 60 days (retraining weekly), so the demo's ledger and accuracy pages are filled. \
+            With --now DAY any day can be simulated.
 
             Exit codes:
               0  success
@@ -34,7 +36,7 @@ struct RunCommand: AsyncParsableCommand {
             let store = try workspace.openStore()
             let report = try await DailyRun.run(
                 workspace, store: store, isDemo: demo, updater: demo ? DailyRun.demoUpdater : DailyRun.liveUpdater,
-                extraStages: demo ? [DemoBacktest.stage] : [])
+                firstStages: demo ? [DemoHistory.stage] : [], extraStages: demo ? [DemoBacktest.stage] : [])
             if case .sourceFailed(let sources) = report.outcome {
                 printError("data source failed (\(sources.joined(separator: ", "))); site rebuilt from stored data")
                 throw ExitCode.sourceFailed

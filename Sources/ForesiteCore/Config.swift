@@ -98,7 +98,7 @@ public struct Config: Hashable, Sendable, Codable {
         public var ensemble = 1
         public var retrainEveryDays = 7
         /// Stop after this many epochs without a better validation loss; 0 = never stop early.
-        public var patience = 0
+        public var patience = 20
         public var promotion = Promotion.beatChampion
         /// Central interval levels published with every forecast.
         public var intervals = [0.5, 0.8, 0.95]

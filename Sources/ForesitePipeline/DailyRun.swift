@@ -42,6 +42,7 @@ public enum DailyRun {
 
     public static func run(
         _ workspace: Workspace, store: FeatureStore, isDemo: Bool = false, updater: Updater,
+        firstStages: [(name: String, run: @Sendable (Workspace, FeatureStore) async throws -> String)] = [],
         extraStages: [(name: String, run: @Sendable (Workspace, FeatureStore) throws -> String)] = []
     ) async throws -> Report {
         var stages: [Stage] = []
@@ -52,6 +53,10 @@ public enum DailyRun {
             stages.append(stage)
             workspace.console.line(String(format: "%-9@ %6.2f s  %@", stage.name, stage.seconds, stage.summary))
             return value
+        }
+
+        for stage in firstStages {
+            try await timed(stage.name) { ((), try await stage.run(workspace, store)) }
         }
 
         let update = await timed("update") { () -> (SourceUpdate, String) in

@@ -7,34 +7,34 @@ import ForesiteStore
 ///
 /// Only target days with a complete stored candle count; a forecast whose target day is still ahead,
 /// incomplete or in a gap of the data is pending and never scored.
-struct LiveScores {
+public struct LiveScores: Sendable {
     /// The complete daily values of the target, per field.
-    struct Actuals {
+    public struct Actuals: Sendable {
         var open: [Day: Double] = [:]
         var close: [Day: Double] = [:]
 
-        init(candles: [Candle]) {
+        public init(candles: [Candle]) {
             for candle in candles where candle.complete {
                 open[candle.day] = candle.open
                 close[candle.day] = candle.close
             }
         }
 
-        func value(field: String, on day: Day) -> Double? {
+        public func value(field: String, on day: Day) -> Double? {
             field == Config.TargetField.open.rawValue ? open[day] : close[day]
         }
     }
 
-    let forecasts: [LedgerForecast]
-    let actuals: Actuals
+    public let forecasts: [LedgerForecast]
+    public let actuals: Actuals
 
-    init(forecasts: [LedgerForecast], actuals: Actuals) {
+    public init(forecasts: [LedgerForecast], actuals: Actuals) {
         self.forecasts = forecasts
         self.actuals = actuals
     }
 
     /// Every scored step of `model`, oldest origin first.
-    func scored(_ model: String) -> [ScoredForecast] {
+    public func scored(_ model: String) -> [ScoredForecast] {
         forecasts.filter { $0.model == model }.flatMap { forecast in
             forecast.steps.compactMap { step in
                 actuals.value(field: forecast.field, on: step.targetDay).map { actual in
@@ -46,7 +46,7 @@ struct LiveScores {
     }
 
     /// `model` against persistence on the forecasts both made and whose actuals are known; nil before any.
-    func skillTable(of model: String) -> SiteContent.SkillTable? {
+    public func skillTable(of model: String) -> SiteContent.SkillTable? {
         let modelScores = scored(model)
         let baseline = scored(ModelName.persistence)
         let (horizons, overall) = SkillComparison.table(model: modelScores, baseline: baseline)
@@ -64,7 +64,7 @@ struct LiveScores {
     }
 
     /// The newest forecast of `model`, with persistence's of the same day beside it.
-    func latestForecast(of model: String) -> SiteContent.Forecast? {
+    public func latestForecast(of model: String) -> SiteContent.Forecast? {
         guard let latest = forecasts.last(where: { $0.model == model }) else { return nil }
         let persistence = persistenceByDay[latest.madeOn]
         return SiteContent.Forecast(
@@ -78,7 +78,7 @@ struct LiveScores {
     }
 
     /// Every step `model` ever forecast, with persistence's forecast of the same day and the actual.
-    func entries(of model: String) -> [SiteContent.LedgerEntry] {
+    public func entries(of model: String) -> [SiteContent.LedgerEntry] {
         let persistence = persistenceByDay
         return forecasts.filter { $0.model == model }.flatMap { forecast in
             forecast.steps.map { step in

@@ -64,7 +64,9 @@ public struct StatusReport: Hashable, Sendable {
         lines.append(
             forecastCount == 0
                 ? "  empty" : "  \(forecastCount) forecasts, latest made on \(latestForecast.map(\.iso) ?? "-")")
-        if let ledgerVerification { lines.append("  " + ledgerVerification.summary) }
+        if let ledgerVerification, forecastCount > 0 || !ledgerVerification.isVerified {
+            lines.append("  " + ledgerVerification.summary)
+        }
         lines += ["", "Last runs"]
         lines += runs.isEmpty ? ["  none"] : runs.map(renderRun)
         return lines.joined(separator: "\n") + "\n"

@@ -28,18 +28,22 @@ struct DailyRunTests {
         let lastDay = Self.firstDay.adding(days: 29)
         let store = try demo.on(lastDay).openStore()
         let forecasts = try store.ledger.forecasts()
-        #expect(forecasts.count == 30)
-        #expect(forecasts.allSatisfy { $0.steps.count == 10 })
+        #expect(forecasts.count == 60, "the LSTM's and persistence's forecast of each day")
+        #expect(forecasts.allSatisfy { $0.steps.count == 10 && $0.field == "close" })
+        #expect(try store.ledger.verify().isVerified)
 
         // A forecast made on day d from origin d−1 targets d−1+h; its actual is known once that day closed
         // (by the last run, days up to lastDay−1 are complete).
-        let live = try store.ledger.liveAccuracy()
+        let live = LiveScores(
+            forecasts: forecasts, actuals: LiveScores.Actuals(candles: try store.candles(group: "solana")))
+        let scored = live.scored(ModelName.lstm)
         for horizon in 1...10 {
             let known = (0..<30).filter { offset in
                 Self.firstDay.adding(days: offset - 1 + horizon) <= lastDay.adding(days: -1)
             }.count
-            #expect(live.horizons.first { $0.horizon == horizon }?.count ?? 0 == known, "horizon \(horizon)")
+            #expect(scored.filter { $0.horizon == horizon }.count == known, "horizon \(horizon)")
         }
+        #expect(live.skillTable(of: ModelName.lstm)?.overall.pairs == scored.count)
         let accuracy = try String(
             contentsOf: demo.workspace.outputURL.appendingPathComponent("accuracy.html"), encoding: .utf8)
         #expect(accuracy.contains("Demo data"))
@@ -49,6 +53,32 @@ struct DailyRunTests {
         _ = try SiteBuild.run(demo.on(lastDay), store: store, isDemo: true)
         #expect(try demo.outputFiles() == before)
         #expect(before["index.html"] != nil)
+    }
+
+    /// `run --demo`'s first run: sixty simulated days, so the live-accuracy table is filled.
+    @Test func theDemoHistoryFillsTheLiveAccuracyTable() async throws {
+        let demo = try DemoWorkspace()
+        let today = Self.firstDay.adding(days: 400)
+        let workspace = demo.on(today)
+        let store = try workspace.openStore()
+        let report = try await DailyRun.run(
+            workspace, store: store, isDemo: true, updater: DailyRun.demoUpdater, firstStages: [DemoHistory.stage])
+        #expect(report.outcome == .ok)
+        #expect(report.stages.first?.summary.hasPrefix("simulated 60 daily runs (9 trainings)") == true)
+        let forecasts = try store.ledger.forecasts(model: ModelName.lstm)
+        #expect(forecasts.count == 61 && forecasts.first?.madeOn == today.adding(days: -60))
+        let live = LiveScores(
+            forecasts: try store.ledger.forecasts(),
+            actuals: LiveScores.Actuals(candles: try store.candles(group: "solana")))
+        let skill = try #require(live.skillTable(of: ModelName.lstm))
+        #expect(skill.overall.pairs >= 50)
+        let accuracy = try String(
+            contentsOf: workspace.outputURL.appendingPathComponent("accuracy.html"), encoding: .utf8)
+        #expect(accuracy.contains("\(try store.ledger.verify().count) forecasts since \(today.adding(days: -60).iso), chain verified"))
+        #expect(accuracy.contains(skill.overall.verdict.phrase))
+        // A second run the same day simulates nothing again.
+        let again = try await DemoHistory.run(workspace, store: store)
+        #expect(again == "the last 60 days are already in the ledger")
     }
 
     @Test func changingTheModelSectionRetrainsAndOtherwiseTheChampionIsReused() async throws {

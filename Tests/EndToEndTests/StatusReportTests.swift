@@ -48,7 +48,7 @@ struct StatusReportTests {
                   rejected solana 2024-12-10: open must be a positive finite price, got -1.0
 
                 Models
-                  champion v1 (returns), test MAE 1.5 vs naive 2.25, data 2024-12-01…2024-12-22; 1 registered
+                  champion v1 (returns), test MAE 1.5 vs last value 2.25, data 2024-12-01…2024-12-22; 1 registered
                   the model configuration changed since the champion was trained; retrain
 
                 Forecast ledger
