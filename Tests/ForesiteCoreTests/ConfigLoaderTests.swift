@@ -36,7 +36,7 @@ struct ConfigLoaderTests {
               static: assets
               history_days: 30
             store: {path: /tmp/s.sqlite, models: /tmp/models}
-            target: {group: eth, market: coinbase, instrument: ETH-USD}
+            target: {group: eth, market: coinbase, instrument: ETH-USD, field: open}
             covariates:
               - {group: btc, market: kraken, instrument: BTC-USD, description: Bitcoin}
               - {group: sol, market: kraken, instrument: SOL-USD}
@@ -73,6 +73,8 @@ struct ConfigLoaderTests {
         #expect(config.store.path == "/tmp/s.sqlite")
         #expect(config.store.models == "/tmp/models")
         #expect(config.target == Config.Instrument(group: "eth", market: "coinbase", instrument: "ETH-USD"))
+        #expect(config.targetField == .open && config.targetColumn == "eth.open")
+        #expect(Config().targetField == .close && Config().referenceColumn == "solana.close")
         #expect(config.covariates.map(\.group) == ["btc", "sol"])
         #expect(config.covariates[0].description == "Bitcoin")
         #expect(config.fearGreed.enabled == false)
@@ -152,6 +154,14 @@ struct ConfigLoaderTests {
         (
             "target:\n  group: Sol-USD\n  market: kraken\n  instrument: X\n",
             "site/foresite.yml:2: target.group must be a lowercase name of letters, digits and underscores starting with a letter, got \"Sol-USD\""
+        ),
+        (
+            "target:\n  field: high\n  group: sol\n  market: kraken\n  instrument: X\n",
+            "site/foresite.yml:2: target.field must be one of close, open, got \"high\""
+        ),
+        (
+            "covariates:\n  - group: eth\n    field: close\n    market: kraken\n    instrument: ETH-USD\n",
+            "site/foresite.yml:3: unknown key covariates[0].field"
         ),
         (
             "target:\n  group: sol\n",
