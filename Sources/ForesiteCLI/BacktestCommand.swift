@@ -3,17 +3,19 @@ import ForesiteCore
 import ForesitePipeline
 import Foundation
 
-/// `foresite backtest`: walk-forward evaluation of both LSTM target modes against naive and drift.
+/// `foresite backtest`: walk-forward evaluation of both LSTM target modes and drift against persistence.
 struct BacktestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backtest",
-        abstract: "Walk-forward backtest of the model against the naive and drift forecasts.",
+        abstract: "Walk-forward backtest of the model and drift against persistence.",
         discussion: """
             Forecasts every day from --from to --to as if live: the models are retrained every N days on \
             the data up to that day only (an expanding window), each forecast sees only data up to its \
-            origin, and its conformal intervals come from that training's held-out windows. Scores both \
-            target modes, naive and drift on the same origins, stores every forecast in the backtest \
-            archive and prints per-horizon MAE and the intervals' measured coverage.
+            origin, and its conformal intervals come from that training's held-out windows. Every model \
+            forecasts a median with 50/80/95 % intervals; persistence (the origin's close, with quantiles \
+            from past changes) is the reference. Stores every forecast in the backtest archive and prints \
+            per model and horizon the MAE of the median, the WIS, the relative WIS against persistence \
+            with its Diebold–Mariano p-value and verdict, and the intervals' measured coverage.
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -3,12 +3,14 @@ import ForesiteML
 import Foundation
 
 /// Walk-forward evaluation: forecast every day of a period as if it were live, retraining on an
-/// expanding window, and score the LSTM modes and the baselines on the same origins.
+/// expanding window, and score the LSTM modes and the baselines (persistence, drift) on the same
+/// origins, each as a median with 50/80/95 % intervals.
 ///
 /// At each origin only the frame's rows up to that day exist for the forecast (`InputWindow` cuts the
 /// frame) and for the training behind it (trained on `frame.prefix(through: retrainDay)`, whose
 /// windows' targets all lie on or before the retraining day). The models are retrained every
-/// `retrainEvery` days; each training's conformal intervals come from its own held-out windows.
+/// `retrainEvery` days; each training's conformal intervals come from its own held-out windows. The
+/// baselines' intervals come from the changes observed up to the origin (`Persistence`).
 ///
 /// All member trainings of all retrainings are independent, so they run together over every core;
 /// each is deterministic and results are assembled in a fixed order, so the output is identical
@@ -33,12 +35,12 @@ public enum Backtest {
                 modelVersion: "backtest-\(fold.mode.rawValue)-\(fold.day.iso)")
         }
         let origins = (0...settings.to.days(since: settings.from)).map { settings.from.adding(days: $0) }
-        let target = try frame.values(of: settings.target)
-        let close = try? frame.values(of: settings.closeColumn)
+        let series = Series(
+            days: frame.days, target: try frame.values(of: settings.target),
+            reference: try frame.values(of: settings.reference))
         let perOrigin = try origins.concurrentMap { origin in
             try forecasts(
-                at: origin, frame: frame, target: target, close: close, settings: settings, folds: folds,
-                forecasters: forecasters)
+                at: origin, frame: frame, series: series, settings: settings, folds: folds, forecasters: forecasters)
         }
         let trainings = zip(folds, trained).map { fold, trained in
             let ensemble = trained.ensemble
@@ -52,9 +54,7 @@ public enum Backtest {
             settings: settings,
             forecasts: perOrigin.compactMap { $0 }.flatMap { $0 },
             skippedOrigins: zip(origins, perOrigin).filter { $0.1 == nil }.map(\.0),
-            trainings: trainings,
-            naiveScale: Metrics.naiveScale(of: try frame.prefix(through: settings.from).values(of: settings.target)),
-            seconds: seconds(since: start))
+            trainings: trainings, seconds: seconds(since: start))
     }
 
     /// One retraining of one mode: the training set cut at `day`.
@@ -104,10 +104,21 @@ public enum Backtest {
         }
     }
 
-    /// Every model's forecasts at `origin`; nil when the frame has no complete input window there.
+    /// The frame's columns the baselines read, taken once.
+    struct Series: Sendable {
+        var days: [Day]
+        /// The forecast field; the actuals.
+        var target: [Double]
+        /// The target instrument's close: the latest known price.
+        var reference: [Double]
+    }
+
+    /// Every model's forecasts at `origin`, for the horizons whose target day is in the frame; nil when
+    /// the frame has no complete input window there or too little history for the baselines, so that
+    /// every model is scored on the same origins.
     static func forecasts(
-        at origin: Day, frame: FeatureFrame, target: [Double], close: [Double]?, settings: BacktestSettings,
-        folds: [Fold], forecasters: [Forecaster]
+        at origin: Day, frame: FeatureFrame, series: Series, settings: BacktestSettings, folds: [Fold],
+        forecasters: [Forecaster]
     ) throws -> [BacktestForecast]? {
         guard let originIndex = frame.rowIndex(of: origin),
             originIndex + 1 >= settings.driftWindow,
@@ -115,18 +126,23 @@ public enum Backtest {
                 frame: frame, origin: origin, columns: settings.inputs, target: settings.target,
                 length: settings.window)
         else { return nil }
-        let history = target[...originIndex]
+        let persistence: [QuantileForecast]
+        do {
+            persistence = try settings.persistence.forecast(
+                days: series.days, reference: series.reference, target: series.target, origin: originIndex,
+                horizon: settings.horizon)
+        } catch ForecastError.tooLittleHistory {
+            return nil
+        }
         var rows: [BacktestForecast] = []
-        func add(_ model: BacktestModel, points: [Double], trainedThrough: Day?, intervals: [[PredictionInterval]]) {
-            for (index, point) in points.enumerated() {
+        func add(_ model: BacktestModel, _ forecasts: [QuantileForecast], trainedThrough: Day? = nil) {
+            for (index, forecast) in forecasts.enumerated() {
                 let day = origin.adding(days: index + 1)
                 guard let actualIndex = frame.rowIndex(of: day) else { continue }
                 rows.append(
                     BacktestForecast(
-                        model: model, origin: origin, targetDay: day, trainedThrough: trainedThrough,
-                        outcome: ForecastOutcome(
-                            horizon: index + 1, originValue: window.targetValue, predicted: point,
-                            actual: target[actualIndex], intervals: intervals.isEmpty ? [] : intervals[index])))
+                        model: model, origin: origin, horizon: index + 1, targetDay: day,
+                        trainedThrough: trainedThrough, forecast: forecast, actual: series.target[actualIndex]))
             }
         }
         let foldsPerDay = settings.modes.count
@@ -134,22 +150,18 @@ public enum Backtest {
             let fold = settings.retrainIndex(for: origin) * foldsPerDay + offset
             let forecast = try forecasters[fold].forecast(window: window, madeOn: origin)
             add(
-                .lstm(mode), points: forecast.steps.map(\.point), trainedThrough: folds[fold].day,
-                intervals: forecast.steps.map(\.intervals))
+                .lstm(mode), forecast.steps.map { QuantileForecast(median: $0.point, intervals: $0.intervals) },
+                trainedThrough: folds[fold].day)
         }
-        add(
-            .naive, points: try Baseline.naive.forecast(history: history, horizon: settings.horizon),
-            trainedThrough: nil, intervals: [])
-        if let close {
-            add(
-                .naiveClose, points: [Double](repeating: close[originIndex], count: settings.horizon),
-                trainedThrough: nil, intervals: [])
-        }
+        add(.persistence, persistence)
         add(
             .drift,
-            points: try Baseline.drift(window: settings.driftWindow).forecast(
-                history: history, horizon: settings.horizon),
-            trainedThrough: nil, intervals: [])
+            try settings.drift.forecast(
+                days: series.days, reference: series.reference, target: series.target, origin: originIndex,
+                horizon: settings.horizon))
+        if settings.includesNaiveOpen {
+            add(.naiveOpen, persistence.map { $0.recentred(on: window.targetValue) })
+        }
         return rows
     }
 

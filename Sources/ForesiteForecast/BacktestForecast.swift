@@ -1,22 +1,35 @@
 import ForesiteCore
 
-/// One model's forecast at one origin for one horizon, with the actual that followed: a backtest row.
+/// One model's quantile forecast at one origin for one horizon, with the actual that followed: a
+/// backtest row.
 public struct BacktestForecast: Hashable, Sendable, Codable {
     public var model: BacktestModel
     public var origin: Day
+    /// Days after the origin, 1…H.
+    public var horizon: Int
     public var targetDay: Day
     /// The day the forecasting model was trained through (nil for the baselines, which are not trained).
     public var trainedThrough: Day?
-    /// Horizon, origin value, point, actual and intervals: what the metrics are computed from.
-    public var outcome: ForecastOutcome
+    /// The median and the central intervals.
+    public var forecast: QuantileForecast
+    /// The target field's value on `targetDay`.
+    public var actual: Double
 
-    public init(model: BacktestModel, origin: Day, targetDay: Day, trainedThrough: Day?, outcome: ForecastOutcome) {
+    public init(
+        model: BacktestModel, origin: Day, horizon: Int, targetDay: Day, trainedThrough: Day?,
+        forecast: QuantileForecast, actual: Double
+    ) {
         self.model = model
         self.origin = origin
+        self.horizon = horizon
         self.targetDay = targetDay
         self.trainedThrough = trainedThrough
-        self.outcome = outcome
+        self.forecast = forecast
+        self.actual = actual
     }
 
-    public var horizon: Int { outcome.horizon }
+    /// The row scored by the one scorer every accuracy figure uses.
+    public var scored: ScoredForecast {
+        ScoredForecast(origin: origin, horizon: horizon, forecast: forecast, actual: actual)
+    }
 }

@@ -4,13 +4,14 @@ import ForesiteCore
 public enum BacktestModel: String, Hashable, Sendable, Codable, CaseIterable, CustomStringConvertible {
     case lstmReturns = "lstm-returns"
     case lstmSeed = "lstm-seed"
-    case naive
-    /// The origin day's close for every horizon: the latest price known when the forecast is made. On a
-    /// market that trades around the clock it *is* the next day's open (equal on every day of the
-    /// Kraken SOL/USD sample), so it is the stronger random walk; shown beside `naive` (the last
-    /// observed value of the target column itself) so neither flatters the model.
-    case naiveClose = "naive-close"
+    /// The reference: the origin's close for every horizon, with quantiles from past changes
+    /// (`Persistence`). Every other model's relative WIS is against it.
+    case persistence
     case drift
+    /// The origin day's open with persistence's spread: only when the target field is the open, as a
+    /// historical curiosity. It is a day stale (on a 24/7 market the next open is the last close), so
+    /// beating it says nothing; it shows how far the original's "naive" flattered the model.
+    case naiveOpen = "naive-open"
 
     public static func lstm(_ mode: Config.TargetMode) -> BacktestModel {
         switch mode {
@@ -18,6 +19,8 @@ public enum BacktestModel: String, Hashable, Sendable, Codable, CaseIterable, Cu
         case .seed: return .lstmSeed
         }
     }
+
+    public var isLSTM: Bool { self == .lstmReturns || self == .lstmSeed }
 
     public var description: String { rawValue }
 }

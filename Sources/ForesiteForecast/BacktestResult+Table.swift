@@ -1,56 +1,38 @@
+import ForesiteCore
 import Foundation
 
 extension BacktestResult {
-    /// The printed summary: per-horizon MAE of every model side by side, the pooled MAE and MASE, and
-    /// the measured coverage of each LSTM mode's intervals against their nominal level.
+    /// The printed summary: per model, per horizon and over all horizons, the MAE of the median, the
+    /// WIS, the relative WIS against persistence with its Diebold–Mariano p-value and verdict, and the
+    /// measured coverage of each interval level.
     ///
-    /// A model whose MAE beats naive at a horizon is marked `*`, so "does it beat tomorrow = today"
-    /// is answered on every line (DESIGN.md, "Honesty rules").
+    /// Every model is compared on the same forecasts as persistence, and a difference the test does
+    /// not find at 5 % is said to be indistinguishable (DESIGN.md, "Honesty rules").
     public func summaryTable() -> String {
-        let models = models
-        let tables = models.map { metrics(for: $0) }
-        let naive = metrics(for: .naive)
-        let width = max(12, (models.map(\.rawValue.count).max() ?? 0) + 2)
-        func cell(_ text: String) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
-        func mae(_ metrics: Metrics?, naive naiveMetrics: Metrics?, model: BacktestModel) -> String {
-            guard let metrics else { return cell("–") }
-            let beats = model != .naive && naiveMetrics.map { metrics.mae < $0.mae } == true
-            return cell(String(format: "%.2f", metrics.mae) + (beats ? "*" : " "))
-        }
-
+        let levels = settings.levels
         var lines = [
             "Walk-forward backtest \(settings.from) … \(settings.to): \(origins.count) origins"
-                + (skippedOrigins.isEmpty ? "" : " (\(skippedOrigins.count) skipped: incomplete input window)")
-                + ", retrain every \(settings.retrainEvery) days, ensemble \(settings.ensemble), \(settings.epochs) epochs",
+                + (skippedOrigins.isEmpty
+                    ? "" : " (\(skippedOrigins.count) skipped: incomplete input window or too little history)")
+                + ", target \(settings.target), retrain every \(settings.retrainEvery) days"
+                + ", ensemble \(settings.ensemble), \(settings.epochs) epochs",
             "",
-            "MAE (price units) by horizon; * = lower than naive",
-            "   h" + models.map { cell($0.rawValue + " ") }.joined(),
+            "Price units, lower is better. rel WIS = WIS / persistence's WIS on the same forecasts (< 1 beats it);",
+            "DM p: Diebold–Mariano test of the WIS differences (Newey–West, lag h − 1), verdict at 5 %;",
+            "coverage: share of actuals inside the central intervals. Persistence: the origin's close with",
+            "quantiles from the symmetrised \(settings.persistenceWindow)-day history of h-day changes.",
         ]
-        for horizon in 1...settings.horizon {
-            let naiveAtHorizon = naive[horizon: horizon]
-            lines.append(
-                String(format: "%4d", horizon)
-                    + zip(models, tables).map { model, table in
-                        mae(table[horizon: horizon], naive: naiveAtHorizon, model: model)
-                    }.joined())
-        }
-        lines.append(
-            " all" + zip(models, tables).map { mae($1.overall, naive: naive.overall, model: $0) }.joined())
-        lines.append(
-            "MASE"
-                + tables.map { table in
-                    cell((table.overall?.mase).map { String(format: "%.3f", $0) + " " } ?? "– ")
-                }.joined())
-        lines.append("")
-        lines.append("Intervals (conformal): measured coverage vs nominal, mean width, Winkler score")
-        for (model, table) in zip(models, tables) {
-            guard let intervals = table.overall?.intervals, !intervals.isEmpty else { continue }
-            let parts = intervals.map { interval in
-                String(
-                    format: "%2.0f %%: %5.1f %% covered, width %.2f, score %.2f", interval.level * 100,
-                    interval.coverage * 100, interval.meanWidth, interval.meanWinklerScore)
+        let header =
+            "   h" + ["MAE", "WIS", "rel WIS", "DM p"].map { Self.pad($0, 9) }.joined() + "  "
+            + Self.pad("verdict", -18) + levels.map { Self.pad(String(format: "%.0f %%", $0 * 100), 8) }.joined()
+        for model in models {
+            let (horizons, overall) = skill(of: model)
+            lines.append("")
+            lines.append(model == .persistence ? "\(model) (the reference)" : "\(model)")
+            lines.append(header)
+            for comparison in horizons + [overall] {
+                lines.append(row(comparison, isReference: model == .persistence, levels: levels))
             }
-            lines.append("  \(model.rawValue): " + parts.joined(separator: "; "))
         }
         lines.append("")
         let members = trainings.reduce(0) { $0 + $1.seeds.count }
@@ -60,5 +42,35 @@ extension BacktestResult {
                 format: "%d retrainings (%d member trainings, %.1f s of training), %.1f s wall time",
                 trainings.count, members, trainingSeconds, seconds))
         return lines.joined(separator: "\n")
+    }
+
+    private func row(_ comparison: SkillComparison, isReference: Bool, levels: [Double]) -> String {
+        let summary = comparison.model
+        let label = comparison.horizon.map { String(format: "%4d", $0) } ?? " all"
+        var cells = [
+            String(format: "%.2f", summary.mae), String(format: "%.2f", summary.wis),
+            comparison.relativeWIS.isFinite ? String(format: "%.3f", comparison.relativeWIS) : "–",
+            isReference ? "–" : comparison.test.map { String(format: "%.3f", $0.pValue) } ?? "–",
+        ].map { Self.pad($0, 9) }
+        cells.append("  " + Self.pad(isReference ? "reference" : Self.verdictText(comparison.verdict), -18))
+        cells += levels.map { level in
+            Self.pad(summary.coverage(level: level).map { String(format: "%.1f %%", $0 * 100) } ?? "–", 8)
+        }
+        return label + cells.joined()
+    }
+
+    private static func verdictText(_ verdict: SkillVerdict) -> String {
+        switch verdict {
+        case .better: "better"
+        case .worse: "worse"
+        case .indistinguishable: "indistinguishable"
+        case .tooFew: "too few"
+        }
+    }
+
+    /// Right-aligned in `width` characters, or left-aligned in −`width`.
+    private static func pad(_ text: String, _ width: Int) -> String {
+        let fill = String(repeating: " ", count: max(0, abs(width) - text.count))
+        return width < 0 ? text + fill : fill + text
     }
 }

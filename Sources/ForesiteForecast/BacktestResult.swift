@@ -1,39 +1,36 @@
 import ForesiteCore
 
-/// Everything a walk-forward backtest produced: every forecast row, the trainings behind them, and the
-/// per-model metrics derived from the rows.
+/// Everything a walk-forward backtest produced: every forecast row and the trainings behind them, and
+/// the scores derived from the rows with the one scorer (`ScoredForecast`, `SkillComparison`).
 public struct BacktestResult: Sendable {
     public let settings: BacktestSettings
     /// Ordered by origin, then model (in `models` order), then horizon. Only horizons whose target
-    /// day has an actual in the frame appear.
+    /// day has an actual in the frame appear; every model has the same origins and horizons.
     public let forecasts: [BacktestForecast]
-    /// Origins with no complete input window in the frame (a missing day), hence no forecast.
+    /// Origins with no forecast: no complete input window in the frame (a missing day), or too little
+    /// history before them for persistence's quantiles.
     public let skippedOrigins: [Day]
     /// In retraining order, modes in `settings.modes` order within a day.
     public let trainings: [BacktestTraining]
-    /// The target's mean absolute daily change up to the first origin: the MASE scale of every model,
-    /// so their MASEs are comparable.
-    public let naiveScale: Double?
     /// Wall-clock seconds for the whole backtest.
     public let seconds: Double
 
     public init(
         settings: BacktestSettings, forecasts: [BacktestForecast], skippedOrigins: [Day],
-        trainings: [BacktestTraining], naiveScale: Double?, seconds: Double
+        trainings: [BacktestTraining], seconds: Double
     ) {
         self.settings = settings
         self.forecasts = forecasts
         self.skippedOrigins = skippedOrigins
         self.trainings = trainings
-        self.naiveScale = naiveScale
         self.seconds = seconds
     }
 
-    /// The compared models: the LSTM modes in settings order, then naive, naive-close (when the frame
-    /// had the target instrument's close) and drift.
+    /// The compared models: the LSTM modes in settings order, then persistence, drift and (when the
+    /// target is the open) naive-open.
     public var models: [BacktestModel] {
-        let close: [BacktestModel] = forecasts.contains { $0.model == .naiveClose } ? [.naiveClose] : []
-        return settings.modes.map(BacktestModel.lstm) + [.naive] + close + [.drift]
+        settings.modes.map(BacktestModel.lstm) + [.persistence, .drift]
+            + (settings.includesNaiveOpen ? [.naiveOpen] : [])
     }
 
     /// Origins that were forecast, ascending.
@@ -42,8 +39,15 @@ public struct BacktestResult: Sendable {
         return forecasts.map(\.origin).filter { seen.insert($0).inserted }
     }
 
-    /// `model`'s accuracy per horizon and overall.
-    public func metrics(for model: BacktestModel) -> MetricsByHorizon {
-        MetricsByHorizon(forecasts.filter { $0.model == model }.map(\.outcome), naiveScale: naiveScale)
+    /// `model`'s rows scored, by origin then horizon.
+    public func scores(for model: BacktestModel) -> [ScoredForecast] {
+        forecasts.filter { $0.model == model }.map(\.scored)
+    }
+
+    /// `model` against persistence on the same origins and horizons: per horizon and overall, both
+    /// sides' MAE, WIS and coverage, the relative WIS and the Diebold–Mariano verdict. Persistence
+    /// against itself has relative WIS 1 and no test.
+    public func skill(of model: BacktestModel) -> (horizons: [SkillComparison], overall: SkillComparison) {
+        SkillComparison.table(model: scores(for: model), baseline: scores(for: .persistence))
     }
 }

@@ -16,12 +16,11 @@ public struct BacktestSettings: Hashable, Sendable, Codable {
     /// LSTM target modes to compare; each is trained and scored separately.
     public var modes: [Config.TargetMode]
     public var inputs: [String]
-    /// The forecast column, e.g. `solana.open`.
+    /// The forecast column: the target group's configured field, e.g. `solana.close`.
     public var target: String
-    /// The target instrument's close column (`solana.close` for `solana.open`), for the naive-close baseline.
-    public var closeColumn: String {
-        (target.hasSuffix(".open") ? String(target.dropLast(".open".count)) : target) + ".close"
-    }
+    /// The target instrument's close column (`solana.close`): the latest known price at an origin,
+    /// persistence's median and the base of every model's change distribution.
+    public var reference: String
     public var window: Int
     public var horizon: Int
     public var hidden: Int
@@ -31,24 +30,29 @@ public struct BacktestSettings: Hashable, Sendable, Codable {
     public var learningRate: Double
     public var seed: UInt64
     public var patience: Int
-    /// Conformal interval levels.
+    /// Central interval levels every model publishes (the LSTM's conformal ones, the baselines'
+    /// empirical ones), ascending: the standard 50/80/95 % and any others the configuration asks for.
     public var levels: [Double]
     /// Observations the drift baseline spans.
     public var driftWindow: Int
+    /// Trailing days of past changes behind persistence's quantiles (see `Persistence.defaultWindow`).
+    public var persistenceWindow: Int
 
-    /// The configuration's model settings, both target modes, over `from…to`.
+    /// The configuration's model settings over `from…to`; by default both target modes, the configured
+    /// one first (it is the one the site publishes).
     public init(
         config: Config, from: Day, to: Day, retrainEvery: Int? = nil, ensemble: Int? = nil,
-        modes: [Config.TargetMode] = [.returns, .seed]
+        modes: [Config.TargetMode]? = nil
     ) {
         let model = config.model
         self.from = from
         self.to = to
         self.retrainEvery = retrainEvery ?? model.retrainEveryDays
         self.ensemble = ensemble ?? model.ensemble
-        self.modes = modes
+        self.modes = modes ?? [model.targetMode] + Config.TargetMode.allCases.filter { $0 != model.targetMode }
         inputs = model.inputs
-        target = config.target.group + ".open"
+        target = config.target.group + "." + config.target.field
+        reference = config.target.group + ".close"
         window = model.window
         horizon = model.horizon
         hidden = model.hidden
@@ -58,9 +62,18 @@ public struct BacktestSettings: Hashable, Sendable, Codable {
         learningRate = model.learningRate
         seed = model.seed
         patience = model.patience
-        levels = model.intervals
+        levels = Set(QuantileForecast.standardLevels + model.intervals).sorted()
         driftWindow = model.window
+        persistenceWindow = Persistence.defaultWindow
     }
+
+    /// Whether the backtest adds `naive-open` (the origin's open): only when the open is the target.
+    public var includesNaiveOpen: Bool { target.hasSuffix(".open") && target != reference }
+
+    /// The reference model with these settings' window and levels.
+    public var persistence: Persistence { Persistence(window: persistenceWindow, levels: levels) }
+
+    public var drift: Drift { Drift(window: driftWindow, persistence: persistence) }
 
     /// The trainer every retraining uses (the members' seeds are derived from `seed`).
     public var trainer: Trainer {
@@ -88,6 +101,9 @@ public struct BacktestSettings: Hashable, Sendable, Codable {
         guard window >= 1 else { throw invalid("window", window, "must be at least 1") }
         guard horizon >= 1 else { throw invalid("horizon", horizon, "must be at least 1") }
         guard driftWindow >= 2 else { throw invalid("drift window", driftWindow, "must be at least 2") }
+        guard persistenceWindow >= 1 else {
+            throw invalid("persistence window", persistenceWindow, "must be at least 1 day")
+        }
         guard Set(modes).count == modes.count else { throw invalid("modes", modes, "lists a mode twice") }
         for level in levels where !(level > 0 && level < 1) { throw ForecastError.invalidLevel(level) }
     }

@@ -4,8 +4,9 @@ import ForesiteML
 import ForesiteStore
 import Foundation
 
-/// `foresite backtest`: the walk-forward evaluation over the store's complete days, stored per origin
-/// and horizon in the backtest archive (which the site's accuracy page reads) and summarised as a table.
+/// `foresite backtest`: the walk-forward evaluation over the store's complete days, every model's median
+/// and 50/80/95 % intervals stored per origin and horizon in the backtest archive (which the site's
+/// accuracy page reads) and summarised as a table of scores against persistence.
 public enum Backtesting {
     /// The command's options; nil means the default described on each.
     public struct Options: Hashable, Sendable {
@@ -57,7 +58,7 @@ public enum Backtesting {
             forecasts: result.forecasts.map { row in
                 BacktestRecord.Forecast(
                     model: row.model.rawValue, origin: row.origin, horizon: row.horizon, targetDay: row.targetDay,
-                    point: row.outcome.predicted, actual: row.outcome.actual, intervals: row.outcome.intervals)
+                    forecast: row.forecast, actual: row.actual)
             })
         let runID = try store.write(command: "backtest") { writer in try writer.record(record) }
         return Report(result: result, runID: runID)

@@ -39,7 +39,8 @@ extension StoreWriter {
     }
 }
 
-/// Row mapping of `backtest_run`, `backtest_forecast` and `backtest_interval`.
+/// Row mapping of `backtest_run`, `backtest_forecast` (the median in `point`) and `backtest_interval`
+/// (one row per interval level, 0.5 included).
 enum BacktestTable {
     static func insert(_ backtest: BacktestRecord, in db: Database) throws -> Int64 {
         try db.execute(
@@ -64,7 +65,7 @@ enum BacktestTable {
                 """)
         for row in backtest.forecasts {
             try forecast.execute(arguments: [
-                id, row.model, row.origin.iso, row.horizon, row.targetDay.iso, row.point, row.actual,
+                id, row.model, row.origin.iso, row.horizon, row.targetDay.iso, row.median, row.actual,
             ])
             for band in row.intervals {
                 try interval.execute(arguments: [
@@ -97,7 +98,7 @@ enum BacktestTable {
         ).map { row in
             BacktestRecord.Forecast(
                 model: row["model"], origin: try row.day("origin", table: "backtest_forecast"), horizon: row["horizon"],
-                targetDay: try row.day("target_day", table: "backtest_forecast"), point: row["point"],
+                targetDay: try row.day("target_day", table: "backtest_forecast"), median: row["point"],
                 actual: row["actual"],
                 intervals: intervals[Key(model: row["model"], origin: row["origin"], horizon: row["horizon"])] ?? [])
         }

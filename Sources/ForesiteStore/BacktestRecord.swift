@@ -1,29 +1,48 @@
 import ForesiteCore
 
-/// A walk-forward backtest as stored: its settings and every forecast each model made at each origin.
+/// A walk-forward backtest as stored: its settings and every quantile forecast each model made at each
+/// origin, with the actual that followed.
 public struct BacktestRecord: Hashable, Sendable {
-    /// One model's forecast at one origin and horizon, with the actual that followed.
+    /// One model's forecast at one origin and horizon: its median and central intervals (at every
+    /// level, 50/80/95 % and any others), and the actual that followed.
     public struct Forecast: Hashable, Sendable {
-        /// `lstm`, `naive`, `drift`, … (the backtest's own model names).
+        /// `lstm-returns`, `persistence`, `drift`, … (the backtest's own model names).
         public var model: String
         public var origin: Day
         public var horizon: Int
         public var targetDay: Day
-        public var point: Double
+        /// The 0.5 quantile (the `point` column).
+        public var median: Double
         public var actual: Double
+        /// Ascending by level.
         public var intervals: [PredictionInterval]
 
         public init(
-            model: String, origin: Day, horizon: Int, targetDay: Day, point: Double, actual: Double,
+            model: String, origin: Day, horizon: Int, targetDay: Day, median: Double, actual: Double,
             intervals: [PredictionInterval] = []
         ) {
             self.model = model
             self.origin = origin
             self.horizon = horizon
             self.targetDay = targetDay
-            self.point = point
+            self.median = median
             self.actual = actual
-            self.intervals = intervals
+            self.intervals = intervals.sorted { $0.level < $1.level }
+        }
+
+        public init(
+            model: String, origin: Day, horizon: Int, targetDay: Day, forecast: QuantileForecast, actual: Double
+        ) {
+            self.init(
+                model: model, origin: origin, horizon: horizon, targetDay: targetDay, median: forecast.median,
+                actual: actual, intervals: forecast.intervals)
+        }
+
+        /// The median and intervals as the scorer takes them.
+        public var forecast: QuantileForecast { QuantileForecast(median: median, intervals: intervals) }
+
+        public var scored: ScoredForecast {
+            ScoredForecast(origin: origin, horizon: horizon, forecast: forecast, actual: actual)
         }
     }
 
@@ -52,5 +71,16 @@ public struct BacktestRecord: Hashable, Sendable {
         self.ensemble = ensemble
         self.settingsJSON = settingsJSON
         self.forecasts = forecasts
+    }
+
+    /// The models stored, in order of first appearance.
+    public var models: [String] {
+        var seen = Set<String>()
+        return forecasts.map(\.model).filter { seen.insert($0).inserted }
+    }
+
+    /// `model`'s forecasts scored, by origin then horizon.
+    public func scores(for model: String) -> [ScoredForecast] {
+        forecasts.filter { $0.model == model }.map(\.scored)
     }
 }

@@ -10,39 +10,76 @@ import Testing
     @Test func everyOriginGetsEveryModelAndHorizonWithActuals() throws {
         let settings = SyntheticFrame.settings(from: frame.days[100], to: frame.days[111], retrainEvery: 5)
         let result = try Backtest.walkForward(frame: frame, settings: settings)
-        #expect(result.models == [.lstmReturns, .lstmSeed, .naive, .naiveClose, .drift])
+        #expect(settings.target == "asset.close")
+        #expect(result.models == [.lstmReturns, .lstmSeed, .persistence, .drift])
         #expect(result.origins == Array(frame.days[100...111]))
         #expect(result.skippedOrigins.isEmpty)
-        #expect(result.forecasts.count == 12 * 5 * 3)
+        #expect(result.forecasts.count == 12 * 4 * 3)
         // Retrainings on days 100, 105, 110, each for both modes, with the ensemble's seeds.
         #expect(result.trainings.map(\.trainedThrough) == [100, 100, 105, 105, 110, 110].map { frame.days[$0] })
         #expect(result.trainings.allSatisfy { $0.seeds == [42, 43] && $0.calibrationWindows > 0 })
         for row in result.forecasts {
             let index = try #require(frame.rowIndex(of: row.targetDay))
-            #expect(row.outcome.actual == frame.rows[index][0])
+            let originClose = frame.rows[try #require(frame.rowIndex(of: row.origin))][1]
+            // The target is the close (column 1).
+            #expect(row.actual == frame.rows[index][1])
             #expect(row.targetDay == row.origin.adding(days: row.horizon))
-            #expect(row.outcome.originValue == frame.rows[try #require(frame.rowIndex(of: row.origin))][0])
+            #expect(row.forecast.intervals.map(\.level) == [0.5, 0.8, 0.95])
+            #expect(row.forecast.isNonCrossing)
             switch row.model {
             case .lstmReturns, .lstmSeed:
-                #expect(row.outcome.intervals.map(\.level) == [0.8, 0.95])
                 // Origins 100…104 use the day-100 model, 105…109 the day-105 one, and so on.
                 let age = row.origin.days(since: try #require(row.trainedThrough))
                 #expect((0..<5).contains(age))
-            case .naive:
-                #expect(row.outcome.predicted == row.outcome.originValue)
+            case .persistence:
+                #expect(row.forecast.median == originClose)
                 #expect(row.trainedThrough == nil)
-            case .naiveClose:
-                // The origin day's close (column 1), not its open.
-                #expect(row.outcome.predicted == frame.rows[try #require(frame.rowIndex(of: row.origin))][1])
-                #expect(row.outcome.predicted != row.outcome.originValue)
             case .drift:
-                #expect(row.outcome.intervals.isEmpty)
+                #expect(row.trainedThrough == nil)
+            case .naiveOpen:
+                Issue.record("naive-open with a close target")
             }
         }
-        let naive = result.metrics(for: .naive)
-        #expect(naive.horizons.map(\.horizon) == [1, 2, 3])
-        #expect(naive.overall?.count == 36)
-        #expect(try #require(result.metrics(for: .lstmReturns).overall).intervals.count == 2)
+    }
+
+    @Test func everyModelIsScoredOnTheSameForecastsAndPersistenceIsTheUnit() throws {
+        let settings = SyntheticFrame.settings(from: frame.days[100], to: frame.days[119], retrainEvery: 10)
+        let result = try Backtest.walkForward(frame: frame, settings: settings)
+        let keys = Set(result.scores(for: .persistence).map(\.key))
+        #expect(keys.count == 20 * 3)
+        for model in result.models {
+            #expect(Set(result.scores(for: model).map(\.key)) == keys, "\(model)")
+            let (horizons, overall) = result.skill(of: model)
+            #expect(horizons.map(\.horizon) == [1, 2, 3])
+            #expect(overall.pairs == 60)
+            #expect(horizons.allSatisfy { $0.pairs == 20 && $0.relativeWIS.isFinite })
+        }
+        let (horizons, overall) = result.skill(of: .persistence)
+        for comparison in horizons + [overall] {
+            #expect(abs(comparison.relativeWIS - 1) < 1e-12)
+            #expect(comparison.verdict == .indistinguishable)
+        }
+        let table = result.summaryTable()
+        #expect(table.contains("persistence (the reference)"))
+        #expect(table.contains("rel WIS"))
+        #expect(table.contains("lstm-returns\n"))
+    }
+
+    @Test func anOpenTargetAddsNaiveOpenAndKeepsTheCloseAsReference() throws {
+        let settings = SyntheticFrame.settings(
+            from: frame.days[100], to: frame.days[104], retrainEvery: 5, ensemble: 1, field: "open")
+        let result = try Backtest.walkForward(frame: frame, settings: settings)
+        #expect(result.models == [.lstmReturns, .lstmSeed, .persistence, .drift, .naiveOpen])
+        #expect(result.forecasts.count == 5 * 5 * 3)
+        for row in result.forecasts {
+            let origin = frame.rows[try #require(frame.rowIndex(of: row.origin))]
+            #expect(row.actual == frame.rows[try #require(frame.rowIndex(of: row.targetDay))][0])
+            switch row.model {
+            case .persistence: #expect(row.forecast.median == origin[1])
+            case .naiveOpen: #expect(row.forecast.median == origin[0])
+            default: break
+            }
+        }
     }
 
     @Test func targetsBeyondTheDataAreNotScored() throws {
@@ -50,7 +87,7 @@ import Testing
         let settings = SyntheticFrame.settings(from: frame.days[last - 1], to: frame.days[last], ensemble: 1)
         let result = try Backtest.walkForward(frame: frame, settings: settings)
         // Origin last−1 has one known target, the last origin none.
-        #expect(result.forecasts.count == 5)
+        #expect(result.forecasts.count == 4)
         #expect(result.forecasts.allSatisfy { $0.horizon == 1 && $0.origin == frame.days[last - 1] })
     }
 

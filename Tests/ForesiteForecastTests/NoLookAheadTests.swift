@@ -27,7 +27,8 @@ import Testing
     }
 
     /// The whole walk-forward over days 110…120 with retrainings on days 110, 114 and 118: rewriting
-    /// everything after day `cut` must leave every forecast made at an origin up to `cut` unchanged,
+    /// everything after day `cut` must leave every forecast (every model's median and intervals, the
+    /// baselines' change distributions included) made at an origin up to `cut` unchanged,
     /// including those of the retraining that covers `cut` (a wrong cut would feed it later rows).
     @Test(arguments: [115, 120])
     func backtestForecastsIgnoreRowsAfterTheirOrigin(cut: Int) throws {
@@ -38,8 +39,8 @@ import Testing
             frame: SyntheticFrame.rewritten(frame, after: cutDay), settings: settings)
         func predictions(_ result: BacktestResult) -> [[UInt64]] {
             result.forecasts.filter { $0.origin <= cutDay }.map { row in
-                [row.outcome.predicted.bitPattern]
-                    + row.outcome.intervals.flatMap { [$0.lower.bitPattern, $0.upper.bitPattern] }
+                [row.forecast.median.bitPattern]
+                    + row.forecast.intervals.flatMap { [$0.lower.bitPattern, $0.upper.bitPattern] }
             }
         }
         let (before, after) = (predictions(original), predictions(rewritten))
@@ -48,12 +49,12 @@ import Testing
         let changed = zip(before, after).filter { $0 != $1 }.count
         #expect(changed == 0, "\(changed) of \(before.count) forecasts made up to the cut changed")
         // The rewrite is real: actuals after the cut changed, so the comparison above is not vacuous.
-        #expect(original.forecasts.map(\.outcome.actual) != rewritten.forecasts.map(\.outcome.actual))
+        #expect(original.forecasts.map(\.actual) != rewritten.forecasts.map(\.actual))
         if cut == 115 {
             // …and forecasts from origins after the cut did change.
             #expect(
-                original.forecasts.filter { $0.origin > cutDay }.map(\.outcome.predicted)
-                    != rewritten.forecasts.filter { $0.origin > cutDay }.map(\.outcome.predicted))
+                original.forecasts.filter { $0.origin > cutDay }.map(\.forecast.median)
+                    != rewritten.forecasts.filter { $0.origin > cutDay }.map(\.forecast.median))
         }
     }
 

@@ -18,28 +18,34 @@ import Testing
         let result = try Backtest.walkForward(frame: frame, settings: settings)
 
         // 347 days from 1 January to 12 December 2024; every one has a window and ten known targets.
+        #expect(settings.target == "solana.close")
         #expect(result.origins.count == 347)
         #expect(result.skippedOrigins.isEmpty)
-        #expect(result.forecasts.count == 347 * 5 * 10)
+        #expect(result.forecasts.count == 347 * 4 * 10)
         #expect(result.trainings.count == 12 * 2)
         #expect(result.trainings.last?.trainedThrough == Day(iso: "2024-11-26"))
 
-        // Naive MAE at horizon 1 computed independently from the opens.
-        let opens = try frame.values(of: "solana.open")
+        // Persistence's MAE at horizon 1 computed independently from the closes, and its 1-day
+        // intervals have width: the next close is not known at the origin.
+        let closes = try frame.values(of: "solana.close")
         let firstIndex = try #require(frame.rowIndex(of: from))
-        let naiveErrors = (firstIndex..<(firstIndex + 347)).map { abs(opens[$0 + 1] - opens[$0]) }
-        let naive = try #require(result.metrics(for: .naive)[horizon: 1])
-        #expect(abs(naive.mae - naiveErrors.reduce(0, +) / 347) < 1e-9)
-        // Kraken's next open is the last close on every day of the sample, so the naive-close baseline
-        // knows horizon 1 exactly: the "stale by a day" gap naive leaves is visible in the table.
-        #expect(try #require(result.metrics(for: .naiveClose)[horizon: 1]).mae == 0)
+        let errors = (firstIndex..<(firstIndex + 347)).map { abs(closes[$0 + 1] - closes[$0]) }
+        let (persistence, _) = result.skill(of: .persistence)
+        let dayAhead = try #require(persistence.first)
+        #expect(abs(dayAhead.model.mae - errors.reduce(0, +) / 347) < 1e-9)
+        #expect(abs(dayAhead.relativeWIS - 1) < 1e-12)
+        #expect(
+            result.forecasts.filter { $0.model == .persistence && $0.horizon == 1 }.allSatisfy {
+                $0.forecast.intervals.allSatisfy { $0.width > 0 }
+            })
 
-        for model in [BacktestModel.lstmReturns, .lstmSeed] {
-            let overall = try #require(result.metrics(for: model).overall)
-            #expect(overall.count == 3470)
-            #expect(overall.mae.isFinite)
-            #expect(overall.intervals.map(\.level) == [0.8, 0.95])
-            #expect(overall.intervals.allSatisfy { (0...1).contains($0.coverage) && $0.meanWidth > 0 })
+        for model in [BacktestModel.lstmReturns, .lstmSeed, .drift] {
+            let (horizons, overall) = result.skill(of: model)
+            #expect(horizons.count == 10)
+            #expect(overall.pairs == 3470)
+            #expect(overall.relativeWIS.isFinite && overall.relativeWIS > 0)
+            #expect(overall.model.coverage.map(\.level) == [0.5, 0.8, 0.95])
+            #expect(overall.model.coverage.allSatisfy { (0...1).contains($0.observed) })
         }
         #expect(result.summaryTable().contains("347 origins"))
     }

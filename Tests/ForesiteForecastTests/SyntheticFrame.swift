@@ -49,8 +49,13 @@ enum SyntheticFrame {
         return config
     }
 
-    static func settings(from: Day, to: Day, retrainEvery: Int = 5, ensemble: Int = 2) -> BacktestSettings {
-        BacktestSettings(config: config, from: from, to: to, retrainEvery: retrainEvery, ensemble: ensemble)
+    /// Backtest settings over the synthetic columns; the target is `asset.<field>`.
+    static func settings(
+        from: Day, to: Day, retrainEvery: Int = 5, ensemble: Int = 2, field: String = "close"
+    ) -> BacktestSettings {
+        var config = config
+        config.target.field = field
+        return BacktestSettings(config: config, from: from, to: to, retrainEvery: retrainEvery, ensemble: ensemble)
     }
 
     static func trainingSet(_ frame: FeatureFrame, mode: Config.TargetMode = .returns) throws -> TrainingSet {

@@ -63,26 +63,4 @@ struct ModelRegistryTests {
         }
         #expect(try store.registry.all().map(\.version) == ["v1"])
     }
-
-    @Test func backtestRoundTrips() throws {
-        let store = try FeatureStore.inMemory()
-        let origin = StoreFixtures.day("2024-06-01")
-        let backtest = BacktestRecord(
-            createdAt: store.timestamp(), fromDay: origin, toDay: origin.adding(days: 30), retrainEvery: 7,
-            ensemble: 1, settingsJSON: #"{"window":15}"#,
-            forecasts: [
-                .init(
-                    model: "lstm", origin: origin, horizon: 1, targetDay: origin.adding(days: 1), point: 10, actual: 11,
-                    intervals: [.init(level: 0.8, lower: 9, upper: 12)]),
-                .init(
-                    model: "naive", origin: origin, horizon: 1, targetDay: origin.adding(days: 1), point: 10.5,
-                    actual: 11),
-            ])
-        let id = try store.write(command: "backtest") { try $0.record(backtest) }
-        var expected = backtest
-        expected.id = id
-        #expect(try store.backtests.latest() == expected)
-        #expect(try store.backtests.ids() == [id])
-        #expect(try store.backtests.run(id: id + 1) == nil)
-    }
 }
