@@ -33,7 +33,8 @@ enum BacktestBenchmark {
         config.model.epochs = environment["FORESITE_BENCH_EPOCHS"].flatMap { Int($0) } ?? 300
         config.model.learningRate = environment["FORESITE_BENCH_LR"].flatMap { Double($0) } ?? config.model.learningRate
         config.model.patience = environment["FORESITE_BENCH_PATIENCE"].flatMap { Int($0) } ?? config.model.patience
-        config.target.field = environment["FORESITE_BENCH_FIELD"] ?? config.target.field
+        config.targetField =
+            environment["FORESITE_BENCH_FIELD"].flatMap(Config.TargetField.init(rawValue:)) ?? config.targetField
         let modes =
             environment["FORESITE_BENCH_MODES"].map {
                 $0.split(separator: ",").compactMap { Config.TargetMode(rawValue: String($0)) }

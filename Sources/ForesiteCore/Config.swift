@@ -47,8 +47,6 @@ public struct Config: Hashable, Sendable, Codable {
         public var market: String
         public var instrument: String
         public var description: String
-        /// The forecast price field of the target instrument: "close" (default) or "open".
-        public var field = "close"
         public init(group: String, market: String, instrument: String, description: String = "") {
             self.group = group
             self.market = market

@@ -51,8 +51,8 @@ public struct BacktestSettings: Hashable, Sendable, Codable {
         self.ensemble = ensemble ?? model.ensemble
         self.modes = modes ?? [model.targetMode] + Config.TargetMode.allCases.filter { $0 != model.targetMode }
         inputs = model.inputs
-        target = config.target.group + "." + config.target.field
-        reference = config.target.group + ".close"
+        target = config.targetColumn
+        reference = config.referenceColumn
         window = model.window
         horizon = model.horizon
         hidden = model.hidden

@@ -14,15 +14,15 @@ enum BaselineForecast {
         }
         let reference = try history.values(of: config.referenceColumn)
         let target = try history.values(of: config.targetColumn)
-        let method = Persistence()
+        let method = Persistence(levels: Set(QuantileForecast.standardLevels + config.model.intervals).sorted())
         let forecasts = try method.forecast(
-            days: history.days, reference: reference, target: target, originIndex: originIndex,
-            horizon: config.model.horizon, levels: config.model.intervals)
+            days: history.days, reference: reference, target: target, origin: originIndex,
+            horizon: config.model.horizon)
         let first = max(0, originIndex + 1 - method.window - config.model.horizon)
         let used = Array(first...originIndex)
         return LedgerForecast(
             madeOn: madeOn, origin: origin, targetGroup: config.target.group, field: config.targetField.rawValue,
-            model: ModelName.persistence, modelVersion: method.description,
+            model: ModelName.persistence, modelVersion: "persistence(window \(method.window))",
             inputHash: WindowFingerprint.of(
                 days: used.map { history.days[$0] }, rows: used.map { [reference[$0], target[$0]] }),
             reference: reference[originIndex],

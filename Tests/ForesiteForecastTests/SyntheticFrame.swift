@@ -54,7 +54,7 @@ enum SyntheticFrame {
         from: Day, to: Day, retrainEvery: Int = 5, ensemble: Int = 2, field: String = "close"
     ) -> BacktestSettings {
         var config = config
-        config.target.field = field
+        config.targetField = Config.TargetField(rawValue: field)!
         return BacktestSettings(config: config, from: from, to: to, retrainEvery: retrainEvery, ensemble: ensemble)
     }
 
