@@ -19,7 +19,7 @@ struct BrokenTemplateTests {
             }
         } throws: { error in
             guard case .template(let file, let line, _, let message) = error as? SiteError else { return false }
-            return file == "model.mustache" && line == 58 && message.contains("section")
+            return file == "model.mustache" && line == 59 && message.contains("section")
         }
     }
 

@@ -20,8 +20,8 @@ struct ChartTests {
             Chart.relativePerformance(
                 id: "relative", series: [("SOL-USD", candles), ("BTC-USD", content.prices["bitcoin"]!)]),
             Chart.hindcast(id: "hindcast", entries: content.ledger, horizon: 3, instrument: "SOL-USD"),
-            Chart.accuracyBars(id: "bars", rows: content.liveAccuracy, source: "live"),
-            Chart.coverage(id: "coverage", rows: content.liveAccuracy, source: "live"),
+            Chart.relativeSkill(id: "skill", tables: [content.liveSkill!], source: "live"),
+            Chart.coverage(id: "coverage", comparisons: content.liveSkill!.horizons, source: "live"),
             DataPage.heatmap(content),
         ]
     }
@@ -38,19 +38,30 @@ struct ChartTests {
         }
     }
 
-    @Test func priceChartSaysWhereTheForecastEnds() throws {
+    @Test func priceChartSaysWhereTheForecastEndsBesidePersistence() throws {
         let forecast = try #require(Self.content.latestForecast)
         let last = try #require(forecast.steps.last)
-        let interval = try #require(last.interval(0.8))
+        let interval = try #require(last.forecast.interval(level: 0.8))
+        let persistence = try #require(last.persistence)
         let figure = Self.allFigures()[0]
         let sentence =
-            "SOL-USD is forecast to open at \(NumberFormat.roundedCurrency(last.point)) on \(last.targetDay.iso), "
-            + "80 % interval \(NumberFormat.roundedCurrency(interval.lower))–\(NumberFormat.roundedCurrency(interval.upper))."
+            "SOL-USD is forecast to close at \(NumberFormat.roundedCurrency(last.median)) on \(last.targetDay.iso) "
+            + "(median), 80 % interval \(Chart.roundedRange(interval)); persistence forecasts "
+            + "\(NumberFormat.roundedCurrency(persistence.median))"
         #expect(figure.summary.contains(sentence), "\(figure.summary)")
         // History plus forecast rows, and a hover column with a <title> for each.
         #expect(figure.table.rows.count == 120 + forecast.steps.count)
         #expect(figure.svg.components(separatedBy: "class=\"hit\"").count - 1 == 120 + forecast.steps.count)
-        #expect(figure.svg.contains("fan fan-l80") && figure.svg.contains("fan fan-l95"))
+        for level in ["l50", "l80", "l95"] { #expect(figure.svg.contains("fan fan-\(level)")) }
+        #expect(figure.svg.contains("series persistence\"") && figure.svg.contains("series persistence-band\""))
+        #expect(figure.table.columns.last == "Persistence 80 % interval")
+    }
+
+    @Test func skillChartHasAReferenceLineAtOne() throws {
+        let figure = Self.allFigures()[5]
+        #expect(figure.svg.contains("class=\"reference\""))
+        #expect(figure.summary.hasPrefix("Below 1.0 the model beats persistence."))
+        #expect(figure.table.rows.count == 10)
     }
 
     @Test func longFearGreedHistoriesShowWeeklyMeansAndKeepTheirExtremes() throws {
@@ -121,24 +132,29 @@ struct ChartTests {
         #expect(Correlation.pearson([1, 1, 1], [1, 2, 3]).isNaN)
     }
 
-    @Test func liveAccuracyComparesModelAndNaiveOnTheSameEntries() throws {
+    @Test func liveSkillComparesModelAndPersistenceOnTheSameEntries() throws {
         let day = Day(iso: "2025-01-01")!
-        let interval = SiteContent.Interval(level: 0.8, lower: 90, upper: 110)
+        func forecast(_ median: Double) -> QuantileForecast {
+            QuantileForecast(
+                median: median, intervals: [PredictionInterval(level: 0.8, lower: median - 10, upper: median + 10)])
+        }
         let ledger = [
             SiteContent.LedgerEntry(
-                madeOn: day, targetDay: day.adding(days: 1), horizon: 1, modelVersion: "v1", point: 100, naive: 95,
-                intervals: [interval], actual: 104),
+                madeOn: day, origin: day, targetDay: day.adding(days: 1), horizon: 1, model: "lstm",
+                modelVersion: "v1", forecast: forecast(100), persistence: forecast(95), actual: 104),
             SiteContent.LedgerEntry(
-                madeOn: day.adding(days: 1), targetDay: day.adding(days: 2), horizon: 1, modelVersion: "v1", point: 100,
-                naive: 104, intervals: [interval], actual: 120),
+                madeOn: day.adding(days: 1), origin: day.adding(days: 1), targetDay: day.adding(days: 2), horizon: 1,
+                model: "lstm", modelVersion: "v1", forecast: forecast(100), persistence: forecast(104), actual: 120),
             SiteContent.LedgerEntry(
-                madeOn: day.adding(days: 2), targetDay: day.adding(days: 3), horizon: 1, modelVersion: "v1", point: 100,
-                naive: 120, intervals: [interval], actual: nil),
+                madeOn: day.adding(days: 2), origin: day.adding(days: 2), targetDay: day.adding(days: 3), horizon: 1,
+                model: "lstm", modelVersion: "v1", forecast: forecast(100), persistence: forecast(120), actual: nil),
         ]
-        let row = try #require(SiteContent.HorizonAccuracy.measure(ledger).first)
-        #expect(row.count == 2)
-        #expect(abs(row.modelMAE - 12) < 1e-12)
-        #expect(abs(row.naiveMAE - 12.5) < 1e-12)
-        #expect(abs(row.coverage[0].observed - 0.5) < 1e-12)
+        let table = try #require(SiteContent.skillTable(model: "lstm", entries: ledger))
+        let row = try #require(table.horizons.first)
+        #expect(row.pairs == 2 && table.from == day && table.to == day.adding(days: 1))
+        #expect(abs(row.model.mae - 12) < 1e-12)
+        #expect(abs(row.baseline.mae - 12.5) < 1e-12)
+        #expect(abs((row.model.coverage(level: 0.8) ?? 0) - 0.5) < 1e-12)
+        #expect(row.verdict == .tooFew)
     }
 }

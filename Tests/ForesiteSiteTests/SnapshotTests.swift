@@ -76,7 +76,9 @@ struct SnapshotTests {
         let first = try #require(forecasts.first)
         let entry = try #require(content.ledger.min { ($0.madeOn, $0.horizon) < ($1.madeOn, $1.horizon) })
         #expect(first["made_on"] as? String == entry.madeOn.iso)
-        #expect(abs((first["point"] as? Double ?? 0) - entry.point) < 1e-9 * entry.point)
+        #expect(abs((first["median"] as? Double ?? 0) - entry.median) < 1e-9 * entry.median)
+        let quantiles = try #require(first["quantiles"] as? [String: Double])
+        #expect(quantiles.count == 7)
     }
 
     @Test func indexStaysWithinItsBudgetWithFiveYearsOfHistory() throws {

@@ -32,9 +32,12 @@ struct XSSTests {
         content.covariates[0].description = payload
         content.staleNotice = .init(dataAsOf: content.asOf, failedSources: [payload])
         content.latestForecast?.modelVersion = payload
+        content.latestForecast?.model = payload
+        content.liveSkill?.model = payload
         content.ledger = content.ledger.map {
             var entry = $0
             entry.modelVersion = payload
+            entry.model = payload
             return entry
         }
         content.models = content.models.map {
@@ -45,15 +48,17 @@ struct XSSTests {
             model.notes = payload
             model.inputs = [payload]
             model.hyperparameters = [.init(payload, payload)]
-            model.metrics = model.metrics.map { .init(split: payload, name: payload, model: $0.model, naive: $0.naive) }
+            model.metrics = model.metrics.map {
+                .init(split: payload, name: payload, model: $0.model, persistence: $0.persistence)
+            }
             return model
         }
         if var backtest = content.backtest {
             backtest.settings = [.init(payload, payload)]
-            backtest.results = backtest.results.map {
-                var result = $0
-                result.model = payload + result.model
-                return result
+            backtest.tables = backtest.tables.map {
+                var table = $0
+                table.model = payload + table.model
+                return table
             }
             content.backtest = backtest
         }

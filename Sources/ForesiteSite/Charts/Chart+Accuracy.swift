@@ -1,58 +1,80 @@
 import ForesiteCore
 
 extension Chart {
-    /// Mean absolute error per horizon, the model's bar beside the naive forecast's.
-    public static func accuracyBars(id: String, rows: [SiteContent.HorizonAccuracy], source: String) -> ChartFigure {
-        let title = "Mean absolute error by horizon (\(source)): model vs naive"
-        guard !rows.isEmpty else {
-            let summary = "Not yet available: no \(source) accuracy has been measured."
+    /// Relative WIS by horizon, one line per model, against the reference line at 1.0 (persistence).
+    /// A filled point is a difference the Diebold–Mariano test finds at 5 %; a hollow one could be luck.
+    public static func relativeSkill(id: String, tables: [SiteContent.SkillTable], source: String) -> ChartFigure {
+        let title = "Relative WIS by horizon (\(source)): model ÷ persistence"
+        let horizons = Array(Set(tables.flatMap { $0.horizons.compactMap(\.horizon) })).sorted()
+        let finite = tables.flatMap { $0.horizons.map(\.relativeWIS) }.filter(\.isFinite)
+        guard !horizons.isEmpty, !finite.isEmpty else {
+            let summary = "Not yet available: no \(source) forecast has been scored against persistence."
             return ChartFigure(
                 id: id, title: title, summary: summary, svg: emptyChart(id: id, title: title, summary: summary),
                 table: DataTable(columns: [], rows: []))
         }
         var canvas = SVGCanvas(width: PlotFrame.standardWidth, height: 280)
-        let frame = PlotFrame.standard(height: 280, leftMargin: 64)
+        var frame = PlotFrame.standard(height: 280, leftMargin: 52)
+        let legend =
+            tables.enumerated().map { (label: $0.element.model, swatch: "series-\($0.offset % 6)") }
+            + [(label: "1.0 = persistence", swatch: "reference-swatch")]
+        frame.top += Double(frame.legendRows(legend) - 1) * PlotFrame.legendRowHeight
         let (y, ticks) = LinearScale.vertical(
-            covering: [0] + rows.flatMap { [$0.modelMAE, $0.naiveMAE] }, top: frame.top, bottom: frame.bottom)
-        frame.drawYAxis(ticks, scale: y, on: &canvas) { NumberFormat.currency($0, decimals: tickDecimals(ticks)) }
-        let slot = frame.width / Double(rows.count)
-        let bar = min(28, slot * 0.36)
+            covering: finite + [1, (finite.min() ?? 1) - 0.05, (finite.max() ?? 1) + 0.05], top: frame.top,
+            bottom: frame.bottom, tickCount: 5)
+        frame.drawYAxis(ticks, scale: y, on: &canvas) { NumberFormat.compact($0, decimals: 2) }
+        let slot = frame.width / Double(horizons.count)
+        func px(_ horizon: Int) -> Double { frame.left + slot * (Double(horizons.firstIndex(of: horizon)!) + 0.5) }
         canvas.line(x1: frame.left, y1: frame.bottom, x2: frame.right, y2: frame.bottom, class: "baseline")
-        for (index, row) in rows.enumerated() {
-            let center = frame.left + slot * (Double(index) + 0.5)
-            canvas.rect(
-                x: center - bar - 1, y: y(row.modelMAE), width: bar, height: frame.bottom - y(row.modelMAE),
-                class: "bar bar-model", title: "\(row.horizon)-day model MAE \(NumberFormat.currency(row.modelMAE))")
-            canvas.rect(
-                x: center + 1, y: y(row.naiveMAE), width: bar, height: frame.bottom - y(row.naiveMAE),
-                class: "bar bar-naive", title: "\(row.horizon)-day naive MAE \(NumberFormat.currency(row.naiveMAE))")
-            canvas.text("\(row.horizon) d", x: center, y: frame.bottom + 18, class: "tick", anchor: .middle)
+        for horizon in horizons {
+            canvas.text("\(horizon) d", x: px(horizon), y: frame.bottom + 18, class: "tick", anchor: .middle)
         }
-        frame.drawLegend([("Model", "bar-model"), ("Naive", "bar-naive")], on: &canvas)
-        let better = rows.filter { $0.modelMAE < $0.naiveMAE }.map(\.horizon)
-        let first = rows.first!
-        let last = rows.last!
-        let summary =
-            "The model's error is \(NumberFormat.currency(first.modelMAE)) at \(first.horizon) day"
-            + "\(first.horizon == 1 ? "" : "s") (naive \(NumberFormat.currency(first.naiveMAE))) and "
-            + "\(NumberFormat.currency(last.modelMAE)) at \(last.horizon) days (naive \(NumberFormat.currency(last.naiveMAE))); "
-            + "it beats naive at \(better.count) of \(rows.count) horizons."
-        let table = rows.map {
-            DataTable.Row([
-                "\($0.horizon) d", "\($0.count)", NumberFormat.currency($0.modelMAE),
-                NumberFormat.currency($0.naiveMAE),
-            ])
+        canvas.line(x1: frame.left, y1: y(1), x2: frame.right, y2: y(1), class: "reference")
+        for (index, table) in tables.enumerated() {
+            let series = "series-\(index % 6)"
+            let points = table.horizons.filter { $0.horizon != nil && $0.relativeWIS.isFinite }
+            canvas.polyline(points.map { (px($0.horizon!), y($0.relativeWIS)) }, class: "series \(series)")
+            for comparison in points {
+                let significant = comparison.verdict == .better || comparison.verdict == .worse
+                canvas.circle(
+                    cx: px(comparison.horizon!), cy: y(comparison.relativeWIS), r: 4.5,
+                    class: "skill-point \(series)\(significant ? " significant" : "")",
+                    title:
+                        "\(table.model), \(comparison.horizon!) d: relative WIS "
+                        + "\(SkillWording.relative(comparison.relativeWIS)), \(SkillWording.verdict(comparison))")
+            }
+        }
+        frame.drawLegend(legend, on: &canvas)
+
+        let summary = tables.map { table in
+            let values = table.horizons.map(\.relativeWIS).filter(\.isFinite)
+            let significant = table.horizons.filter { $0.verdict == .better || $0.verdict == .worse }.count
+            return "\(table.model)'s relative WIS runs from \(SkillWording.relative(values.min() ?? .nan)) to "
+                + "\(SkillWording.relative(values.max() ?? .nan)) across \(table.horizons.count) horizons, "
+                + "\(significant) of them distinguishable from persistence at the 5 % level"
+        }.joined(separator: "; ")
+        let sentence = "Below 1.0 the model beats persistence. " + summary + "."
+        let rows = horizons.map { horizon in
+            DataTable.Row(
+                ["\(horizon) d"]
+                    + tables.map { table in
+                        table.horizons.first { $0.horizon == horizon }.map {
+                            "\(SkillWording.relative($0.relativeWIS)) (\(SkillWording.verdict($0)))"
+                        } ?? "–"
+                    })
         }
         return ChartFigure(
-            id: id, title: title, summary: summary, svg: canvas.finish(id: id, title: title, description: summary),
-            table: DataTable(columns: ["Horizon", "Forecasts", "Model MAE", "Naive MAE"], rows: table))
+            id: id, title: title, summary: sentence,
+            svg: canvas.finish(id: id, title: title, description: sentence),
+            table: DataTable(columns: ["Horizon"] + tables.map { "\($0.model) relative WIS" }, rows: rows))
     }
 
-    /// Observed interval coverage per horizon against the nominal level (dashed line): calibrated
-    /// intervals sit on their line.
-    public static func coverage(id: String, rows: [SiteContent.HorizonAccuracy], source: String) -> ChartFigure {
+    /// The model's observed interval coverage per horizon against the nominal level (dashed line):
+    /// calibrated intervals sit on their line.
+    public static func coverage(id: String, comparisons: [SkillComparison], source: String) -> ChartFigure {
         let title = "Interval coverage by horizon (\(source))"
-        let levels = Array(Set(rows.flatMap { $0.coverage.map(\.level) })).sorted()
+        let rows = comparisons.filter { $0.horizon != nil }
+        let levels = Array(Set(rows.flatMap { $0.model.coverage.map(\.level) })).sorted()
         guard !rows.isEmpty, !levels.isEmpty else {
             let summary = "Not yet available: no \(source) interval coverage has been measured."
             return ChartFigure(
@@ -71,34 +93,30 @@ extension Chart {
         }
         for (index, row) in rows.enumerated() {
             let center = frame.left + slot * (Double(index) + 0.5)
-            for item in row.coverage {
+            for item in row.model.coverage {
                 canvas.circle(
                     cx: center, cy: y(item.observed), r: 5, class: "point coverage-\(levelClass(item.level))",
                     title:
-                        "\(row.horizon) d: \(NumberFormat.percent(item.observed)) inside the \(levelLabel(item.level)) interval"
+                        "\(row.horizon!) d: \(NumberFormat.percent(item.observed)) inside the \(levelLabel(item.level)) interval"
                 )
             }
-            canvas.text("\(row.horizon) d", x: center, y: frame.bottom + 18, class: "tick", anchor: .middle)
+            canvas.text("\(row.horizon!) d", x: center, y: frame.bottom + 18, class: "tick", anchor: .middle)
         }
         frame.drawLegend(levels.map { ("\(levelLabel($0)) interval", "coverage-\(levelClass($0))") }, on: &canvas)
         let summary = levels.map { level in
-            let observed = rows.compactMap { row in row.coverage.first { abs($0.level - level) < 1e-9 }?.observed }
-            let low = observed.min() ?? 0
-            let high = observed.max() ?? 0
-            return
-                "the \(levelLabel(level)) interval held the actual in \(NumberFormat.percent(low))–\(NumberFormat.percent(high)) of cases"
+            let observed = rows.compactMap { $0.model.coverage(level: level) }
+            let low = NumberFormat.percent(observed.min() ?? 0)
+            let high = NumberFormat.percent(observed.max() ?? 0)
+            return "the \(levelLabel(level)) interval held the actual in \(low)–\(high) of cases"
         }.joined(separator: "; ")
+        let sentence = "Across horizons, " + summary + "."
         let table = rows.map { row in
             DataTable.Row(
-                ["\(row.horizon) d"]
-                    + levels.map { level in
-                        row.coverage.first { abs($0.level - level) < 1e-9 }.map { NumberFormat.percent($0.observed) }
-                            ?? "–"
-                    })
+                ["\(row.horizon!) d"]
+                    + levels.map { level in row.model.coverage(level: level).map { NumberFormat.percent($0) } ?? "–" })
         }
         return ChartFigure(
-            id: id, title: title, summary: "Across horizons, " + summary + ".",
-            svg: canvas.finish(id: id, title: title, description: "Across horizons, " + summary + "."),
+            id: id, title: title, summary: sentence, svg: canvas.finish(id: id, title: title, description: sentence),
             table: DataTable(columns: ["Horizon"] + levels.map { "\(levelLabel($0)) coverage" }, rows: table))
     }
 }

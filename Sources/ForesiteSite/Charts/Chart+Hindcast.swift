@@ -1,8 +1,8 @@
 import ForesiteCore
 
 extension Chart {
-    /// Forecast against actual for one horizon, from the ledger: did the forecasts made `horizon` days
-    /// ahead track what happened, and did the actual stay inside the interval?
+    /// Forecast against actual for one horizon, from the ledger: did the model's median track what
+    /// happened better than persistence's, and did the actual stay inside the model's 80 % interval?
     public static func hindcast(
         id: String, entries: [SiteContent.LedgerEntry], horizon: Int, instrument: String, maxPoints: Int = 90
     ) -> ChartFigure {
@@ -16,60 +16,75 @@ extension Chart {
                 table: DataTable(columns: [], rows: []))
         }
         let width = 480.0
-        let height = 240.0
+        let height = 260.0
         var canvas = SVGCanvas(width: width, height: height)
-        let frame = PlotFrame.standard(width: width, height: height, leftMargin: 64)
-        let level = first.intervals.first?.level
-        var values = known.flatMap { [$0.point, $0.actual!] }
-        if let level { values += known.compactMap { $0.interval(level) }.flatMap { [$0.lower, $0.upper] } }
+        var frame = PlotFrame.standard(width: width, height: height, leftMargin: 64)
+        let hasPersistence = known.contains { $0.persistence != nil }
+        var legend: [(label: String, swatch: String)] = [("Actual", "history"), ("Model median", "forecast")]
+        if hasPersistence { legend.append(("Persistence", "persistence")) }
+        legend.append(("80 % interval", "fan-l80"))
+        frame.top += Double(frame.legendRows(legend) - 1) * PlotFrame.legendRowHeight
+
+        var values = known.flatMap { [$0.median, $0.actual!] } + known.compactMap { $0.persistence?.median }
+        values += known.compactMap { $0.forecast.interval(level: 0.8) }.flatMap { [$0.lower, $0.upper] }
         let (y, ticks) = LinearScale.vertical(covering: values, top: frame.top, bottom: frame.bottom, tickCount: 4)
         let x = frame.xScale(from: first.targetDay, to: last.targetDay)
         func px(_ day: Day) -> Double { x(Double(day.daysSinceEpoch)) }
         frame.drawYAxis(ticks, scale: y, on: &canvas) { NumberFormat.currency($0, decimals: tickDecimals(ticks)) }
         frame.drawDateAxis(from: first.targetDay, to: last.targetDay, scale: x, on: &canvas, maxTicks: 4)
-        var legend: [(label: String, swatch: String)] = [("Actual", "history"), ("Forecast", "forecast")]
-        if let level {
-            let upper = known.compactMap { e in e.interval(level).map { (px(e.targetDay), y($0.upper)) } }
-            let lower = known.compactMap { e in e.interval(level).map { (px(e.targetDay), y($0.lower)) } }
-            canvas.polygon(upper + lower.reversed(), class: "fan fan-\(levelClass(level))")
-            legend.append(("\(levelLabel(level)) interval", "fan-\(levelClass(level))"))
-        }
+        let bands = known.compactMap { entry in entry.forecast.interval(level: 0.8).map { (entry.targetDay, $0) } }
+        canvas.polygon(
+            bands.map { (px($0.0), y($0.1.upper)) } + bands.reversed().map { (px($0.0), y($0.1.lower)) },
+            class: "fan fan-l80")
         canvas.polyline(known.map { (px($0.targetDay), y($0.actual!)) }, class: "series history")
-        canvas.polyline(known.map { (px($0.targetDay), y($0.point)) }, class: "series forecast")
+        canvas.polyline(
+            known.compactMap { entry in entry.persistence.map { (px(entry.targetDay), y($0.median)) } },
+            class: "series persistence")
+        canvas.polyline(known.map { (px($0.targetDay), y($0.median)) }, class: "series forecast")
         frame.drawLegend(legend, on: &canvas)
 
         var inside = 0
-        var absoluteErrors = 0.0
+        var modelErrors = 0.0
+        var persistenceErrors = 0.0
+        var persistenceCount = 0
         var rows: [DataTable.Row] = []
         var titles: [String] = []
         for entry in known {
             let actual = entry.actual!
-            absoluteErrors += abs(entry.point - actual)
-            let interval = level.flatMap { entry.interval($0) }
-            let hit = interval.map { actual >= $0.lower && actual <= $0.upper }
+            modelErrors += abs(entry.median - actual)
+            if let persistence = entry.persistence {
+                persistenceErrors += abs(persistence.median - actual)
+                persistenceCount += 1
+            }
+            let hit = entry.forecast.interval(level: 0.8).map { $0.contains(actual) }
             if hit == true { inside += 1 }
+            let persistence = entry.persistence.map { NumberFormat.currency($0.median) } ?? "–"
             rows.append(
                 DataTable.Row([
-                    entry.targetDay.iso, entry.madeOn.iso, NumberFormat.currency(entry.point),
-                    NumberFormat.currency(actual), NumberFormat.currency(entry.point - actual),
+                    entry.targetDay.iso, entry.madeOn.iso, NumberFormat.currency(entry.median), persistence,
+                    NumberFormat.currency(actual), NumberFormat.currency(entry.median - actual),
                     hit.map { $0 ? "yes" : "no" } ?? "–",
                 ]))
             titles.append(
-                "\(entry.targetDay.iso): forecast \(NumberFormat.currency(entry.point)), actual \(NumberFormat.currency(actual))"
-            )
+                "\(entry.targetDay.iso): median \(NumberFormat.currency(entry.median)), persistence \(persistence), "
+                    + "actual \(NumberFormat.currency(actual))")
         }
         frame.drawHoverColumns(known.map { px($0.targetDay) }, titles: titles, on: &canvas)
+        let days = "\(horizon) day\(horizon == 1 ? "" : "s")"
         var summary =
-            "\(known.count) forecasts made \(horizon) day\(horizon == 1 ? "" : "s") ahead for \(first.targetDay.iso) to \(last.targetDay.iso): "
-            + "mean absolute error \(NumberFormat.currency(absoluteErrors / Double(known.count)))"
-        if let level {
-            summary += ", actual inside the \(levelLabel(level)) interval \(inside) of \(known.count) times"
+            "\(known.count) forecasts made \(days) ahead for \(first.targetDay.iso) to \(last.targetDay.iso): "
+            + "mean absolute error of the median \(NumberFormat.currency(modelErrors / Double(known.count)))"
+        if persistenceCount > 0 {
+            summary += " (persistence \(NumberFormat.currency(persistenceErrors / Double(persistenceCount))))"
         }
-        summary += "."
+        summary += ", actual inside the 80 % interval \(inside) of \(known.count) times."
         return ChartFigure(
             id: id, title: title, summary: summary, svg: canvas.finish(id: id, title: title, description: summary),
             table: DataTable(
-                columns: ["Target day", "Made on", "Forecast", "Actual", "Error", "Inside interval"],
+                columns: [
+                    "Target day", "Made on", "Median", "Persistence", "Actual", "Error of median",
+                    "Inside 80 % interval",
+                ],
                 rows: rows.reversed()))
     }
 }

@@ -1,18 +1,22 @@
 import ForesiteCore
 
 extension Chart {
-    /// Price history (daily open) with the latest forecast drawn after it as a line inside its interval fan.
+    /// Price history (the target `field`, daily) with the latest forecast after it: the median inside its
+    /// 50/80/95 % fan, and persistence's median and 80 % interval outlined beside it.
     ///
     /// - Parameters:
     ///   - candles: The history to show, ascending (the caller cuts it to `historyDays`).
-    ///   - forecast: Drawn from its origin's open; nil shows history only.
+    ///   - forecast: Drawn from its origin's reference price; nil shows history only.
     ///   - instrument: The name used in words, e.g. "SOL-USD".
+    ///   - field: "close" or "open", the price plotted and forecast.
     public static func priceWithForecast(
-        id: String, candles: [Candle], forecast: SiteContent.Forecast?, instrument: String
+        id: String, candles: [Candle], forecast: SiteContent.Forecast?, instrument: String, field: String = "close"
     ) -> ChartFigure {
-        let title = "\(instrument) daily open and \(forecast.map { "\($0.steps.count)-day " } ?? "")forecast"
+        let fieldName = field == "open" ? "open" : "close"
+        let price: (Candle) -> Double = fieldName == "open" ? { $0.open } : { $0.close }
+        let title = "\(instrument) daily \(fieldName) and \(forecast.map { "\($0.steps.count)-day " } ?? "")forecast"
         var canvas = SVGCanvas(width: PlotFrame.standardWidth, height: PlotFrame.standardHeight)
-        let frame = PlotFrame.standard()
+        var frame = PlotFrame.standard()
         let steps = forecast?.steps ?? []
         guard let firstDay = candles.first?.day ?? forecast?.origin else {
             let summary = "No \(instrument) prices are stored yet."
@@ -21,11 +25,22 @@ extension Chart {
                 svg: emptyChart(id: id, title: title, summary: summary), table: DataTable(columns: [], rows: []))
         }
         let lastDay = steps.last?.targetDay ?? candles.last?.day ?? firstDay
-        let levels = (steps.first?.intervals.map(\.level) ?? []).sorted(by: >)
-        var values = candles.map(\.open)
+        let levels = QuantileForecast.standardLevels.sorted(by: >)
+        let hasPersistence = steps.contains { $0.persistence != nil }
+
+        var legend: [(label: String, swatch: String)] = [(fieldName.capitalized, "history")]
+        if forecast != nil { legend.append(("Median forecast", "forecast")) }
+        for level in levels.reversed() { legend.append(("\(levelLabel(level)) interval", "fan-\(levelClass(level))")) }
+        if hasPersistence {
+            legend += [("Persistence", "persistence"), ("Persistence 80 % interval", "persistence-band")]
+        }
+        frame.top += Double(frame.legendRows(legend) - 1) * PlotFrame.legendRowHeight
+
+        var values = candles.map(price)
+        if let forecast { values.append(forecast.referencePrice) }
         for step in steps {
-            values.append(step.point)
-            values += step.intervals.flatMap { [$0.lower, $0.upper] }
+            values += step.forecast.quantiles.map(\.value)
+            if let band = step.persistence?.interval(level: 0.8) { values += [band.lower, band.upper] }
         }
         let (y, yTicks) = LinearScale.vertical(covering: values, top: frame.top, bottom: frame.bottom)
         let x = frame.xScale(from: firstDay, to: lastDay)
@@ -36,81 +51,109 @@ extension Chart {
 
         if let forecast {
             let originX = px(forecast.origin)
+            let start = (originX, y(forecast.referencePrice))
             canvas.line(x1: originX, y1: frame.top, x2: originX, y2: frame.bottom, class: "origin-rule")
             canvas.text("forecast", x: originX + 4, y: frame.top + 12, class: "annotation")
             for level in levels {
-                let upper = steps.compactMap { step in step.interval(level).map { (px(step.targetDay), y($0.upper)) } }
-                let lower = steps.compactMap { step in step.interval(level).map { (px(step.targetDay), y($0.lower)) } }
-                let start = (originX, y(forecast.lastObserved))
+                let bands = steps.compactMap { step in step.forecast.interval(level: level).map { (step, $0) } }
+                let upper = bands.map { (px($0.0.targetDay), y($0.1.upper)) }
+                let lower = bands.map { (px($0.0.targetDay), y($0.1.lower)) }
                 canvas.polygon([start] + upper + lower.reversed(), class: "fan fan-\(levelClass(level))")
             }
-            let line = [(originX, y(forecast.lastObserved))] + steps.map { (px($0.targetDay), y($0.point)) }
-            canvas.polyline(line, class: "series forecast")
+            let persisted = steps.compactMap { step in step.persistence.map { (step.targetDay, $0) } }
+            if !persisted.isEmpty {
+                let bands = persisted.compactMap { day, forecast in forecast.interval(level: 0.8).map { (day, $0) } }
+                canvas.polyline([start] + bands.map { (px($0.0), y($0.1.upper)) }, class: "series persistence-band")
+                canvas.polyline([start] + bands.map { (px($0.0), y($0.1.lower)) }, class: "series persistence-band")
+                canvas.polyline([start] + persisted.map { (px($0.0), y($0.1.median)) }, class: "series persistence")
+            }
+            canvas.polyline([start] + steps.map { (px($0.targetDay), y($0.median)) }, class: "series forecast")
         }
-        canvas.polyline(candles.map { (px($0.day), y($0.open)) }, class: "series history")
+        canvas.polyline(candles.map { (px($0.day), y(price($0))) }, class: "series history")
         for step in steps {
-            canvas.circle(cx: px(step.targetDay), cy: y(step.point), r: 2.5, class: "point forecast-point")
+            canvas.circle(cx: px(step.targetDay), cy: y(step.median), r: 2.5, class: "point forecast-point")
         }
-
-        var legend: [(label: String, swatch: String)] = [("Open", "history")]
-        if forecast != nil { legend.append(("Forecast", "forecast")) }
-        for level in levels.reversed() { legend.append(("\(levelLabel(level)) interval", "fan-\(levelClass(level))")) }
         frame.drawLegend(legend, on: &canvas)
 
+        let shownLevels = Array(levels.reversed())
         var xs: [Double] = []
         var titles: [String] = []
         var rows: [DataTable.Row] = []
-        let shownLevels = levels.reversed()
+        let blanks = Array(repeating: "", count: shownLevels.count + 3)
         for candle in candles {
             xs.append(px(candle.day))
-            titles.append("\(candle.day.iso): open \(NumberFormat.currency(candle.open))")
-            rows.append(
-                DataTable.Row(
-                    [candle.day.iso, NumberFormat.currency(candle.open), ""] + shownLevels.map { _ in "" }))
+            titles.append("\(candle.day.iso): \(fieldName) \(NumberFormat.currency(price(candle)))")
+            rows.append(DataTable.Row([candle.day.iso, NumberFormat.currency(price(candle))] + blanks))
         }
         for step in steps {
             xs.append(px(step.targetDay))
-            var title = "\(step.targetDay.iso): forecast \(NumberFormat.currency(step.point))"
-            var cells = [step.targetDay.iso, "", NumberFormat.currency(step.point)]
+            var title = "\(step.targetDay.iso): median \(NumberFormat.currency(step.median))"
+            var cells = [step.targetDay.iso, "", NumberFormat.currency(step.median)]
             for level in shownLevels {
-                if let interval = step.interval(level) {
-                    let range = "\(NumberFormat.currency(interval.lower))–\(NumberFormat.currency(interval.upper))"
-                    title += ", \(levelLabel(level)) \(range)"
-                    cells.append(range)
-                } else {
-                    cells.append("")
-                }
+                let range = step.forecast.interval(level: level).map { rangeText($0) }
+                if let range { title += ", \(levelLabel(level)) \(range)" }
+                cells.append(range ?? "")
             }
+            let persistence = step.persistence
+            let persistenceRange = persistence?.interval(level: 0.8).map { rangeText($0) }
+            if let persistence {
+                title += "; persistence \(NumberFormat.currency(persistence.median))"
+                if let persistenceRange { title += ", 80 % \(persistenceRange)" }
+            }
+            cells += [persistence.map { NumberFormat.currency($0.median) } ?? "", persistenceRange ?? ""]
             titles.append(title)
             rows.append(DataTable.Row(cells))
         }
         frame.drawHoverColumns(xs, titles: titles, on: &canvas)
 
-        let summary = priceSummary(candles: candles, forecast: forecast, instrument: instrument)
-        let columns = ["Day", "Open", "Forecast"] + shownLevels.map { "\(levelLabel($0)) interval" }
+        let summary = priceSummary(candles: candles, forecast: forecast, instrument: instrument, field: fieldName)
+        let columns =
+            ["Day", fieldName.capitalized, "Median"] + shownLevels.map { "\(levelLabel($0)) interval" }
+            + ["Persistence", "Persistence 80 % interval"]
         return ChartFigure(
             id: id, title: title, summary: summary, svg: canvas.finish(id: id, title: title, description: summary),
             table: DataTable(columns: columns, rows: rows))
     }
 
-    /// "SOL-USD opened at $190 on 2025-01-05 … is forecast to open at $196 on 2025-01-15, 80 % interval $170–$221."
-    static func priceSummary(candles: [Candle], forecast: SiteContent.Forecast?, instrument: String) -> String {
+    /// "$170.12–$221.40".
+    static func rangeText(_ interval: PredictionInterval) -> String {
+        "\(NumberFormat.currency(interval.lower))–\(NumberFormat.currency(interval.upper))"
+    }
+
+    /// "SOL-USD closed at $190 on 2025-01-05 … is forecast to close at $196 on 2025-01-15 (median), 80 %
+    /// interval $170–$221; persistence forecasts $190, 80 % interval $160–$224."
+    static func priceSummary(
+        candles: [Candle], forecast: SiteContent.Forecast?, instrument: String, field: String
+    ) -> String {
+        let price: (Candle) -> Double = field == "open" ? { $0.open } : { $0.close }
+        let past = field == "open" ? "opened" : "closed"
         var parts: [String] = []
         if let first = candles.first, let last = candles.last {
             parts.append(
-                "\(instrument) opened at \(NumberFormat.roundedCurrency(last.open)) on \(last.day.iso), "
-                    + "\(NumberFormat.signedPercent(last.open / first.open - 1)) since \(first.day.iso).")
+                "\(instrument) \(past) at \(NumberFormat.roundedCurrency(price(last))) on \(last.day.iso), "
+                    + "\(NumberFormat.signedPercent(price(last) / price(first) - 1)) since \(first.day.iso).")
         }
         if let forecast, let final = forecast.steps.last {
             var sentence =
-                "\(instrument) is forecast to open at \(NumberFormat.roundedCurrency(final.point)) on \(final.targetDay.iso)"
-            if let interval = final.intervals.first {
-                sentence +=
-                    ", \(levelLabel(interval.level)) interval \(NumberFormat.roundedCurrency(interval.lower))–\(NumberFormat.roundedCurrency(interval.upper))"
+                "\(instrument) is forecast to \(field) at \(NumberFormat.roundedCurrency(final.median)) on "
+                + "\(final.targetDay.iso) (median)"
+            if let interval = final.forecast.interval(level: 0.8) {
+                sentence += ", 80 % interval \(roundedRange(interval))"
+            }
+            if let persistence = final.persistence {
+                sentence += "; persistence forecasts \(NumberFormat.roundedCurrency(persistence.median))"
+                if let interval = persistence.interval(level: 0.8) {
+                    sentence += ", 80 % interval \(roundedRange(interval))"
+                }
             }
             parts.append(sentence + ".")
         }
         return parts.isEmpty ? "No \(instrument) prices are stored yet." : parts.joined(separator: " ")
+    }
+
+    /// "$170–$221", whole dollars for sentences.
+    static func roundedRange(_ interval: PredictionInterval) -> String {
+        "\(NumberFormat.roundedCurrency(interval.lower))–\(NumberFormat.roundedCurrency(interval.upper))"
     }
 
     /// Enough decimals that neighbouring tick labels differ ($0.50 vs $0.75, $100 vs $150).

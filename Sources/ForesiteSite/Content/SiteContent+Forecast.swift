@@ -64,10 +64,14 @@ extension SiteContent {
         public var persistence: QuantileForecast?
         /// Nil until the target day's value is known.
         public var actual: Double?
+        /// The latest known price at the origin (the ledger row's `reference`), the base of the feed's
+        /// "% change"; nil when not recorded, and then persistence's median stands in (they are equal).
+        public var referencePrice: Double?
 
         public init(
             madeOn: Day, origin: Day, targetDay: Day, horizon: Int, model: String, modelVersion: String,
-            forecast: QuantileForecast, persistence: QuantileForecast?, actual: Double? = nil
+            forecast: QuantileForecast, persistence: QuantileForecast?, actual: Double? = nil,
+            referencePrice: Double? = nil
         ) {
             self.madeOn = madeOn
             self.origin = origin
@@ -78,8 +82,13 @@ extension SiteContent {
             self.forecast = forecast
             self.persistence = persistence
             self.actual = actual
+            self.referencePrice = referencePrice
         }
 
         public var median: Double { forecast.median }
+
+        /// The price the forecast's change is measured from: the recorded reference, else persistence's
+        /// median (persistence forecasts the latest known price).
+        public var reference: Double? { referencePrice ?? persistence?.median }
     }
 }

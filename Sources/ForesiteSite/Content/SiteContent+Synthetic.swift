@@ -3,8 +3,8 @@ import Foundation
 
 extension SiteContent {
     /// A complete, deterministic, clearly-labelled demo snapshot: `days` of SOL-like and BTC-like prices,
-    /// Fear & Greed, a forecast ledger with actuals, live accuracy, a backtest, two model versions and a
-    /// few validation rejections.
+    /// Fear & Greed, a hash-chained forecast ledger with persistence and actuals, live skill against
+    /// persistence, a backtest, two model versions and a few validation rejections.
     ///
     /// It exists so the site can be rendered without a store: snapshot tests, the `site-build` benchmark
     /// and template work in `foresite preview`. `isDemo` is always true, so every page says so.
@@ -34,37 +34,40 @@ extension SiteContent {
             solOpen *= exp(solReturn)
             btcOpen *= exp(btcReturn)
         }
-        let opens = Dictionary(uniqueKeysWithValues: sol.map { ($0.day, $0.open) })
+        let market = SyntheticForecasts(candles: sol)
+        let horizons = 1...config.model.horizon
         var ledger: [LedgerEntry] = []
-        for madeOn in (0..<forecastDays).map({ asOf.adding(days: -forecastDays + 1 + $0) }) {
-            guard let base = opens[madeOn] else { continue }
-            for horizon in 1...config.model.horizon {
-                let target = madeOn.adding(days: horizon)
-                let point = base * exp(0.004 * Double(horizon) + 0.01 * generator.nextGaussian())
-                let spread = 0.04 * Double(horizon).squareRoot() * point
+        for origin in (0..<forecastDays).map({ asOf.adding(days: -forecastDays + 1 + $0) }) {
+            guard let reference = market.close(origin) else { continue }
+            for horizon in horizons {
+                guard
+                    let model = market.model(
+                        origin: origin, horizon: horizon, wobble: 0.008, spread: 0.036, generator: &generator)
+                else { continue }
+                let target = origin.adding(days: horizon)
                 ledger.append(
                     LedgerEntry(
-                        madeOn: madeOn, targetDay: target, horizon: horizon, modelVersion: "v2", point: point,
-                        naive: base,
-                        intervals: [
-                            Interval(level: 0.8, lower: point - 1.28 * spread, upper: point + 1.28 * spread),
-                            Interval(level: 0.95, lower: point - 1.96 * spread, upper: point + 1.96 * spread),
-                        ], actual: target <= asOf ? opens[target] : nil))
+                        madeOn: origin, origin: origin, targetDay: target, horizon: horizon, model: "lstm",
+                        modelVersion: "v2", forecast: model,
+                        persistence: market.persistence(origin: origin, horizon: horizon),
+                        actual: target <= asOf ? market.close(target) : nil, referencePrice: reference))
             }
         }
-        let latest = ledger.filter { $0.madeOn == asOf }
+        let latest = ledger.filter { $0.origin == asOf }
         let forecast = Forecast(
-            origin: asOf, madeOn: asOf, lastObserved: opens[asOf] ?? solOpen, modelVersion: "v2",
+            origin: asOf, madeOn: asOf, field: "close", referencePrice: market.close(asOf) ?? 0, model: "lstm",
+            modelVersion: "v2",
             steps: latest.map {
                 ForecastStep(
-                    horizon: $0.horizon, targetDay: $0.targetDay, point: $0.point, naive: $0.naive,
-                    intervals: $0.intervals)
+                    horizon: $0.horizon, targetDay: $0.targetDay, forecast: $0.forecast, persistence: $0.persistence)
             })
-        let live = HorizonAccuracy.measure(ledger)
+        let records = syntheticRecords(ledger)
         return SiteContent(
-            site: site, asOf: asOf, isDemo: true, target: config.target, covariates: config.covariates,
-            prices: ["solana": sol, "bitcoin": btc], fearGreed: fearGreed, latestForecast: forecast,
-            ledger: ledger, liveAccuracy: live, backtest: syntheticBacktest(live: live, from: first, to: asOf),
+            site: site, asOf: asOf, isDemo: true, target: config.target, targetField: "close",
+            covariates: config.covariates, prices: ["solana": sol, "bitcoin": btc], fearGreed: fearGreed,
+            latestForecast: latest.isEmpty ? nil : forecast, ledger: ledger,
+            liveSkill: skillTable(model: "lstm", entries: ledger), ledgerRecords: records,
+            backtest: syntheticBacktest(market: market, asOf: asOf, horizons: horizons, generator: &generator),
             models: syntheticModels(config: config, first: first, asOf: asOf),
             featureGroups: [
                 FeatureGroupSummary(
@@ -95,20 +98,6 @@ extension SiteContent {
             volumeSell: volume - buy)
     }
 
-    private static func syntheticBacktest(live: [HorizonAccuracy], from: Day, to: Day) -> BacktestSummary {
-        var results: [BacktestResult] = []
-        for row in live {
-            results.append(
-                BacktestResult(model: "lstm", horizon: row.horizon, mae: row.modelMAE * 1.04, coverage: row.coverage))
-            results.append(BacktestResult(model: "naive", horizon: row.horizon, mae: row.naiveMAE))
-            results.append(BacktestResult(model: "drift", horizon: row.horizon, mae: row.naiveMAE * 1.02))
-        }
-        return BacktestSummary(
-            from: from.adding(days: 180), to: to,
-            settings: [Setting("Folds", "12"), Setting("Retrain every", "30 days"), Setting("Window", "15 days")],
-            results: results)
-    }
-
     private static func syntheticModels(config: Config, first: Day, asOf: Day) -> [ModelVersion] {
         let hyperparameters = [
             Setting("window", "\(config.model.window)"), Setting("hidden", "\(config.model.hidden)"),
@@ -123,16 +112,18 @@ extension SiteContent {
                 architecture: architecture, hyperparameters: hyperparameters, trainingFrom: first,
                 trainingTo: asOf.adding(days: -4), inputs: config.model.inputs,
                 metrics: [
-                    ModelMetric(split: "validation", name: "MAE", model: 3.92, naive: 4.01),
-                    ModelMetric(split: "test", name: "MAE", model: 5.10, naive: 5.22),
+                    ModelMetric(split: "validation", name: "MAE (USD)", model: 3.92, persistence: 3.95),
+                    ModelMetric(split: "validation", name: "WIS (USD)", model: 2.71, persistence: 2.74),
+                    ModelMetric(split: "test", name: "MAE (USD)", model: 5.10, persistence: 5.08),
+                    ModelMetric(split: "test", name: "WIS (USD)", model: 3.62, persistence: 3.60),
                 ], notes: "Retrained on schedule."),
             ModelVersion(
                 version: "v1", created: asOf.adding(days: -10), mode: "seed", isChampion: false,
                 architecture: architecture, hyperparameters: hyperparameters, trainingFrom: first,
                 trainingTo: asOf.adding(days: -11), inputs: config.model.inputs,
                 metrics: [
-                    ModelMetric(split: "validation", name: "MAE", model: 4.40, naive: 4.01),
-                    ModelMetric(split: "test", name: "MAE", model: 5.90, naive: 5.22),
+                    ModelMetric(split: "validation", name: "MAE (USD)", model: 4.40, persistence: 3.95),
+                    ModelMetric(split: "test", name: "MAE (USD)", model: 5.90, persistence: 5.08),
                 ]),
         ]
     }

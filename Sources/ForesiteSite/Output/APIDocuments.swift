@@ -4,12 +4,37 @@ import Foundation
 /// `api/latest.json` and `api/forecasts.json`: the forecasts for programs, with sorted keys so the same
 /// ledger always gives the same bytes.
 enum APIDocuments {
-    struct Step: Encodable {
+    /// A quantile forecast as the API states it: the median and every quantile keyed by its level
+    /// ("0.025" … "0.975"); a quantile the forecast lacks is null.
+    struct Quantiles: Encodable {
+        let forecast: QuantileForecast
+
+        enum CodingKeys: String, CodingKey { case median, quantiles }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(forecast.median, forKey: .median)
+            try container.encode(APIDocuments.quantiles(forecast), forKey: .quantiles)
+        }
+    }
+
+    struct Horizon: Encodable {
         let horizon: Int
         let targetDay: Day
-        let point: Double
-        let naive: Double
-        let intervals: [SiteContent.Interval]
+        let forecast: QuantileForecast
+        let persistence: QuantileForecast?
+
+        enum CodingKeys: String, CodingKey { case horizon, targetDay, median, quantiles, persistence }
+
+        /// Written by hand so an absent persistence is an explicit null: every horizon has every key.
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(horizon, forKey: .horizon)
+            try container.encode(targetDay, forKey: .targetDay)
+            try container.encode(forecast.median, forKey: .median)
+            try container.encode(APIDocuments.quantiles(forecast), forKey: .quantiles)
+            try container.encode(persistence.map(Quantiles.init), forKey: .persistence)
+        }
     }
 
     struct Latest: Encodable {
@@ -17,63 +42,102 @@ enum APIDocuments {
         let market: String
         let asOf: Day
         let demo: Bool
-        let origin: Day?
-        let madeOn: Day?
-        let lastObserved: Double?
-        let modelVersion: String?
-        let steps: [Step]
+        let forecast: SiteContent.Forecast?
+
+        enum CodingKeys: String, CodingKey {
+            case instrument, market, asOf, demo, origin, madeOn, referencePrice, field, model, modelVersion, horizons
+        }
+
+        /// Every key is always present (null without a forecast), so readers need no special case.
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(instrument, forKey: .instrument)
+            try container.encode(market, forKey: .market)
+            try container.encode(asOf, forKey: .asOf)
+            try container.encode(demo, forKey: .demo)
+            try container.encode(forecast?.origin, forKey: .origin)
+            try container.encode(forecast?.madeOn, forKey: .madeOn)
+            try container.encode(forecast?.referencePrice, forKey: .referencePrice)
+            try container.encode(forecast?.field, forKey: .field)
+            try container.encode(forecast?.model, forKey: .model)
+            try container.encode(forecast?.modelVersion, forKey: .modelVersion)
+            try container.encode(
+                (forecast?.steps ?? []).map {
+                    Horizon(
+                        horizon: $0.horizon, targetDay: $0.targetDay, forecast: $0.forecast, persistence: $0.persistence
+                    )
+                }, forKey: .horizons)
+        }
+    }
+
+    /// The seven standard quantiles keyed "0.025" … "0.975" (sorted keys keep them ascending).
+    static func quantiles(_ forecast: QuantileForecast) -> [String: Double?] {
+        Dictionary(
+            uniqueKeysWithValues: QuantileForecast.standardQuantileLevels.map {
+                (QuantileForecast.label(quantile: $0), forecast.value(atQuantile: $0))
+            })
     }
 
     static func latest(_ content: SiteContent) -> String {
-        let forecast = content.latestForecast
-        return encode(
+        encode(
             Latest(
                 instrument: content.target.instrument, market: content.target.market, asOf: content.asOf,
-                demo: content.isDemo, origin: forecast?.origin, madeOn: forecast?.madeOn,
-                lastObserved: forecast?.lastObserved, modelVersion: forecast?.modelVersion,
-                steps: (forecast?.steps ?? []).map {
-                    Step(
-                        horizon: $0.horizon, targetDay: $0.targetDay, point: $0.point, naive: $0.naive,
-                        intervals: $0.intervals)
-                }))
+                demo: content.isDemo, forecast: content.latestForecast))
     }
 
-    /// The whole ledger, written directly rather than through `JSONEncoder`: it grows by ten entries a
-    /// day and the encoder was a third of the build time. Keys are emitted in sorted order, like the
-    /// encoder's `.sortedKeys`, and numbers use Swift's shortest round-trip form.
+    /// The published model's ledger, written directly rather than through `JSONEncoder`: it grows by ten
+    /// entries a day and the encoder was a third of the build time. Keys are emitted in sorted order, like
+    /// the encoder's `.sortedKeys`, and numbers use Swift's shortest round-trip form.
     static func forecasts(_ content: SiteContent) -> String {
         var json = "{\"as_of\":\"\(content.asOf.iso)\",\"demo\":\(content.isDemo),\"forecasts\":["
-        json.reserveCapacity(content.ledger.count * 320)
+        json.reserveCapacity(content.ledger.count * 480)
         for (index, entry) in Downloads.sortedLedger(content).enumerated() {
             if index > 0 { json += "," }
             json += "{\"actual\":"
             appendNumber(entry.actual ?? .nan, to: &json)
             json += ",\"horizon\":"
             json += String(entry.horizon)
-            json += ",\"intervals\":["
-            for (position, interval) in entry.intervals.enumerated() {
-                json += position == 0 ? "{\"level\":" : ",{\"level\":"
-                appendNumber(interval.level, to: &json)
-                json += ",\"lower\":"
-                appendNumber(interval.lower, to: &json)
-                json += ",\"upper\":"
-                appendNumber(interval.upper, to: &json)
-                json += "}"
-            }
-            json += "],\"made_on\":\""
+            json += ",\"made_on\":\""
             json += entry.madeOn.iso
-            json += "\",\"model_version\":"
+            json += "\",\"median\":"
+            appendNumber(entry.median, to: &json)
+            json += ",\"model\":"
+            json += string(entry.model)
+            json += ",\"model_version\":"
             json += string(entry.modelVersion)
-            json += ",\"naive\":"
-            appendNumber(entry.naive, to: &json)
-            json += ",\"point\":"
-            appendNumber(entry.point, to: &json)
+            json += ",\"origin\":\""
+            json += entry.origin.iso
+            json += "\",\"persistence\":"
+            if let persistence = entry.persistence {
+                json += "{\"median\":"
+                appendNumber(persistence.median, to: &json)
+                json += ",\"quantiles\":"
+                appendQuantiles(persistence, to: &json)
+                json += "}"
+            } else {
+                json += "null"
+            }
+            json += ",\"quantiles\":"
+            appendQuantiles(entry.forecast, to: &json)
+            json += ",\"reference_price\":"
+            appendNumber(entry.reference ?? .nan, to: &json)
             json += ",\"target_day\":\""
             json += entry.targetDay.iso
             json += "\"}"
         }
         json += "],\"instrument\":\(string(content.target.instrument))}\n"
         return json
+    }
+
+    /// `{"0.025":…,…,"0.975":…}` in ascending (and sorted-key) order.
+    private static func appendQuantiles(_ forecast: QuantileForecast, to json: inout String) {
+        for (position, level) in QuantileForecast.standardQuantileLevels.enumerated() {
+            json += position == 0 ? "{\"" : ",\""
+            json += QuantileForecast.label(quantile: level)
+            json += "\":"
+            appendNumber(forecast.value(atQuantile: level) ?? .nan, to: &json)
+        }
+        json += "}"
     }
 
     /// `number(_:)` without the intermediate string.

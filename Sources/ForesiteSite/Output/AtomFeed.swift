@@ -37,16 +37,27 @@ enum AtomFeed {
         var summary = ""
         if let last = steps.last {
             summary =
-                "\(content.target.instrument) forecast made on \(day.iso): \(NumberFormat.roundedCurrency(last.point)) on \(last.targetDay.iso)"
-            if let interval = last.intervals.first {
+                "\(content.target.instrument) forecast made on \(day.iso): median \(NumberFormat.roundedCurrency(last.median)) "
+                + "for the \(content.targetField) on \(last.targetDay.iso)"
+            if let reference = last.reference {
                 summary +=
-                    " (\(Chart.levelLabel(interval.level)) interval \(NumberFormat.roundedCurrency(interval.lower))–\(NumberFormat.roundedCurrency(interval.upper)))"
+                    ", \(NumberFormat.signedPercent(last.median / reference - 1)) from the \(last.origin.iso) close of "
+                    + NumberFormat.currency(reference)
+            }
+            if let interval = last.forecast.interval(level: 0.8) {
+                summary += " (80 % interval \(Chart.roundedRange(interval)))"
             }
             summary += "."
         }
-        var table = "<table><tr><th>Day</th><th>Forecast</th></tr>"
+        var table =
+            "<table><tr><th>Day</th><th>Median</th><th>Change</th><th>80 % interval</th><th>Persistence</th></tr>"
         for step in steps {
-            table += "<tr><td>\(step.targetDay.iso)</td><td>\(NumberFormat.currency(step.point))</td></tr>"
+            let change = step.reference.map { NumberFormat.signedPercent(step.median / $0 - 1) } ?? "–"
+            let interval = step.forecast.interval(level: 0.8).map { Chart.rangeText($0) } ?? "–"
+            let persistence = step.persistence.map { NumberFormat.currency($0.median) } ?? "–"
+            table +=
+                "<tr><td>\(step.targetDay.iso)</td><td>\(NumberFormat.currency(step.median))</td><td>\(change)</td>"
+                + "<td>\(interval)</td><td>\(persistence)</td></tr>"
         }
         table += "</table>"
         var xml = "<entry>\n"

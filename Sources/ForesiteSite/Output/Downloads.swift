@@ -50,44 +50,29 @@ enum Downloads {
         return Array(csv.text.utf8)
     }
 
-    /// Levels the ledger uses, ascending, for one pair of columns each.
-    static func ledgerLevels(_ content: SiteContent) -> [Double] {
-        Array(Set(content.ledger.flatMap { $0.intervals.map(\.level) })).sorted()
-    }
-
+    /// Every ledger row of every model in chain order, with its chain hashes. The content fields are
+    /// written verbatim (never quoted or reformatted) and lines end in a bare newline, so a reader can
+    /// check each row with `sha256(previous_sha256 + "," + content) == sha256`, where `content` is the line
+    /// up to its last two commas.
     static func ledgerCSV(_ content: SiteContent) -> String {
-        let levels = ledgerLevels(content)
-        let levelColumns = levels.flatMap { level -> [String] in
-            let name = NumberFormat.compact(level * 100, decimals: 1)
-            return ["lower_\(name)", "upper_\(name)"]
+        var text = (LedgerRecord.contentColumns + ["previous_sha256", "sha256"]).joined(separator: ",") + "\n"
+        text.reserveCapacity(content.ledgerRecords.count * 320)
+        for record in content.ledgerRecords {
+            text += record.contentLine
+            text += ","
+            text += record.previousHash
+            text += ","
+            text += record.hash
+            text += "\n"
         }
-        let ledger = sortedLedger(content)
-        var csv = CSVWriter(
-            header: ["made_on", "target_day", "horizon", "model_version", "point", "naive"] + levelColumns + ["actual"],
-            expectedRows: ledger.count)
-        for entry in ledger {
-            csv.field(entry.madeOn.iso)
-            csv.field(entry.targetDay.iso)
-            csv.field(String(entry.horizon))
-            csv.field(entry.modelVersion)
-            csv.number(entry.point)
-            csv.number(entry.naive)
-            for level in levels {
-                let interval = entry.interval(level)
-                csv.number(interval?.lower ?? .nan)
-                csv.number(interval?.upper ?? .nan)
-            }
-            csv.number(entry.actual ?? .nan)
-            csv.endRow()
-        }
-        return csv.text
+        return text
     }
 
     /// Ledger by made-on day, then horizon: the order people read it in and the one the files keep.
     static func sortedLedger(_ content: SiteContent) -> [SiteContent.LedgerEntry] {
         content.ledger.sorted {
-            ($0.madeOn, $0.horizon, $0.targetDay, $0.modelVersion) < (
-                $1.madeOn, $1.horizon, $1.targetDay, $1.modelVersion
+            ($0.madeOn, $0.horizon, $0.targetDay, $0.model, $0.modelVersion) < (
+                $1.madeOn, $1.horizon, $1.targetDay, $1.model, $1.modelVersion
             )
         }
     }

@@ -77,9 +77,16 @@ struct DataPage {
         }
         links += [
             DownloadLink(
-                label: "ledger.csv", href: "downloads/ledger.csv", detail: "Every forecast ever made, with actuals"),
-            DownloadLink(label: "api/latest.json", href: "api/latest.json", detail: "The latest forecast as JSON"),
-            DownloadLink(label: "api/forecasts.json", href: "api/forecasts.json", detail: "The whole ledger as JSON"),
+                label: "ledger.csv", href: "downloads/ledger.csv",
+                detail:
+                    "Every forecast ever made, by every model including persistence, with its quantiles and a "
+                    + "SHA-256 hash chain (each row's hash covers its content and the previous row's hash)"),
+            DownloadLink(
+                label: "api/latest.json", href: "api/latest.json",
+                detail: "The latest forecast as JSON: median and quantiles per horizon, with persistence's"),
+            DownloadLink(
+                label: "api/forecasts.json", href: "api/forecasts.json",
+                detail: "The published model's forecasts as JSON, with persistence's and the actuals"),
             DownloadLink(label: "feed.xml", href: "feed.xml", detail: "Atom feed, one entry per forecast day"),
         ]
         downloads = links

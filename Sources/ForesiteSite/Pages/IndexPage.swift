@@ -5,31 +5,28 @@ import ForesiteCore
 struct IndexPage {
     struct Headline {
         let instrument: String
-        let point: String
+        /// "close" or "open": what the target day's price is.
+        let verb: String
+        let median: String
         let targetDay: String
         let change: String
         let interval: String?
         let madeOn: String
         let origin: String
-        let lastObserved: String
+        let reference: String
+        let model: String
         let modelVersion: String
     }
 
     struct ForecastRow {
         let day: String
         let horizon: Int
-        let point: String
+        let median: String
         let change: String
+        /// The 50, 80 and 95 % intervals.
         let intervals: [String]
-        let naive: String
-    }
-
-    struct AccuracyRow {
-        let horizon: Int
-        let count: Int
-        let model: String
-        let naive: String
-        let verdict: String
+        let persistenceMedian: String
+        let persistenceInterval: String
     }
 
     struct FreshnessRow {
@@ -50,7 +47,9 @@ struct IndexPage {
     let relativeChart: FigureView
     /// True when data.html compares more instruments than the front page.
     let hasMoreInstruments: Bool
-    let accuracyRows: [AccuracyRow]
+    /// The overall relative WIS and verdict, nil before any forecast was scored.
+    let accuracyLead: String?
+    let accuracyRows: [SkillRows.Row]
     let hasAccuracy: Bool
     let freshness: [FreshnessRow]
     let modelVersion: String?
@@ -67,28 +66,25 @@ struct IndexPage {
             content: content, file: "index.html", title: "\(instrument) 10-day forecast",
             description: content.site.description)
         let forecast = content.latestForecast
-        let levels = forecast?.steps.first?.intervals.map(\.level) ?? []
-        intervalColumns = levels.map { "\(Chart.levelLabel($0)) interval" }
+        intervalColumns = QuantileForecast.standardLevels.map { "\(Chart.levelLabel($0)) interval" }
         if let forecast, let final = forecast.steps.last {
+            let reference = forecast.referencePrice
             headline = Headline(
-                instrument: instrument, point: NumberFormat.roundedCurrency(final.point),
-                targetDay: final.targetDay.iso,
-                change: NumberFormat.signedPercent(final.point / forecast.lastObserved - 1),
-                interval: final.intervals.first.map {
-                    "\(Chart.levelLabel($0.level)) interval \(NumberFormat.roundedCurrency($0.lower))–\(NumberFormat.roundedCurrency($0.upper))"
-                },
-                madeOn: forecast.madeOn.iso, origin: forecast.origin.iso,
-                lastObserved: NumberFormat.currency(forecast.lastObserved), modelVersion: forecast.modelVersion)
+                instrument: instrument, verb: forecast.field == "open" ? "open" : "close",
+                median: NumberFormat.roundedCurrency(final.median), targetDay: final.targetDay.iso,
+                change: NumberFormat.signedPercent(final.median / reference - 1),
+                interval: final.forecast.interval(level: 0.8).map { "80 % interval \(Chart.roundedRange($0))" },
+                madeOn: forecast.madeOn.iso, origin: forecast.origin.iso, reference: NumberFormat.currency(reference),
+                model: forecast.model, modelVersion: forecast.modelVersion)
             forecastRows = forecast.steps.map { step in
                 ForecastRow(
-                    day: step.targetDay.iso, horizon: step.horizon, point: NumberFormat.currency(step.point),
-                    change: NumberFormat.signedPercent(step.point / forecast.lastObserved - 1),
-                    intervals: levels.map { level in
-                        step.interval(level).map {
-                            "\(NumberFormat.currency($0.lower))–\(NumberFormat.currency($0.upper))"
-                        } ?? "–"
+                    day: step.targetDay.iso, horizon: step.horizon, median: NumberFormat.currency(step.median),
+                    change: NumberFormat.signedPercent(step.median / reference - 1),
+                    intervals: QuantileForecast.standardLevels.map { level in
+                        step.forecast.interval(level: level).map { Chart.rangeText($0) } ?? "–"
                     },
-                    naive: NumberFormat.currency(step.naive))
+                    persistenceMedian: step.persistence.map { NumberFormat.currency($0.median) } ?? "–",
+                    persistenceInterval: step.persistence?.interval(level: 0.8).map { Chart.rangeText($0) } ?? "–")
             }
         } else {
             headline = nil
@@ -97,7 +93,8 @@ struct IndexPage {
         let history = content.targetCandles.suffix(max(1, content.site.historyDays))
         priceChart = FigureView(
             Chart.priceWithForecast(
-                id: "price-chart", candles: Array(history), forecast: forecast, instrument: instrument))
+                id: "price-chart", candles: Array(history), forecast: forecast, instrument: instrument,
+                field: forecast?.field ?? content.targetField))
         fearGreedEnabled = !content.fearGreed.isEmpty
         gauge = FigureView(Chart.fearGreedGauge(id: "fear-greed-gauge", reading: content.fearGreed.last))
         let readings = DisplayWindow.suffix(
@@ -105,13 +102,9 @@ struct IndexPage {
         fearGreedChart = FigureView(Chart.fearGreedHistory(id: "fear-greed-chart", readings: Array(readings)))
         relativeChart = FigureView(Chart.relativePerformance(id: "relative-chart", series: trendSeries))
         hasMoreInstruments = content.covariates.count + 1 > Self.trendInstruments
-        accuracyRows = content.liveAccuracy.map { row in
-            AccuracyRow(
-                horizon: row.horizon, count: row.count, model: NumberFormat.currency(row.modelMAE),
-                naive: NumberFormat.currency(row.naiveMAE),
-                verdict: Self.verdict(model: row.modelMAE, naive: row.naiveMAE))
-        }
-        hasAccuracy = !accuracyRows.isEmpty
+        accuracyLead = content.liveSkill.map(SkillWording.lead)
+        accuracyRows = content.liveSkill.map { SkillRows.brief($0) } ?? []
+        hasAccuracy = content.liveSkill != nil
         freshness = content.featureGroups.map { group in
             FreshnessRow(
                 group: group.name, lastDay: group.lastDay?.iso ?? "no rows",
@@ -119,15 +112,6 @@ struct IndexPage {
         }
         modelVersion = content.champion?.version
         modelCreated = content.champion?.created.iso
-    }
-
-    /// "better than naive by 12 %" / "worse than naive by 5 %" / "same as naive".
-    static func verdict(model: Double, naive: Double) -> String {
-        guard naive > 0, model.isFinite else { return "–" }
-        let ratio = model / naive - 1
-        if abs(ratio) < 0.005 { return "same as naive" }
-        let amount = NumberFormat.percent(abs(ratio))
-        return ratio < 0 ? "\(amount) better than naive" : "\(amount) worse than naive"
     }
 
     static func behind(_ days: Int) -> String {

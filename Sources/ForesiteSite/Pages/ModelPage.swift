@@ -1,7 +1,7 @@
 import ForesiteCore
 
 /// `model.html`: the model card (what it predicts, inputs, architecture, training window, settings,
-/// limitations) and every registered version's metrics beside the naive forecast's.
+/// limitations) and every registered version's metrics beside persistence's on the same days.
 struct ModelPage {
     struct Card {
         let version: String
@@ -23,7 +23,7 @@ struct ModelPage {
         let split: String
         let metric: String
         let model: String
-        let naive: String
+        let persistence: String
         let notes: String?
     }
 
@@ -32,6 +32,8 @@ struct ModelPage {
     let targetDescription: String
     let market: String
     let horizon: Int
+    /// "close" or "open": the price forecast.
+    let field: String
     let card: Card?
     let metricRows: [MetricRow]
     let hasVersions: Bool
@@ -44,6 +46,7 @@ struct ModelPage {
             content: content, file: "model.html", title: "Model card",
             description: "What the \(content.target.instrument) model predicts, how it was trained and how it scores.")
         horizon = content.latestForecast?.steps.count ?? 10
+        field = content.latestForecast?.field ?? content.targetField
         card = content.champion.map { model in
             Card(
                 version: model.version, created: model.created.iso, mode: model.mode,
@@ -54,13 +57,14 @@ struct ModelPage {
         metricRows = content.models.flatMap { model in
             let metrics =
                 model.metrics.isEmpty
-                ? [SiteContent.ModelMetric(split: "–", name: "–", model: .nan, naive: nil)] : model.metrics
+                ? [SiteContent.ModelMetric(split: "–", name: "–", model: .nan, persistence: nil)] : model.metrics
             return metrics.map { metric in
                 MetricRow(
                     version: model.version, created: model.created.iso, mode: model.mode, champion: model.isChampion,
                     split: metric.split, metric: metric.name,
                     model: metric.model.isFinite ? NumberFormat.compact(metric.model, decimals: 4) : "–",
-                    naive: metric.naive.map { NumberFormat.compact($0, decimals: 4) } ?? "–", notes: model.notes)
+                    persistence: metric.persistence.map { NumberFormat.compact($0, decimals: 4) } ?? "–",
+                    notes: model.notes)
             }
         }
         hasVersions = !content.models.isEmpty

@@ -65,6 +65,7 @@ extension IndexPage: MustacheParent {
         case "fearGreedChart": fearGreedChart
         case "relativeChart": relativeChart
         case "hasMoreInstruments": hasMoreInstruments
+        case "accuracyLead": accuracyLead
         case "accuracyRows": accuracyRows
         case "hasAccuracy": hasAccuracy
         case "freshness": freshness
@@ -80,13 +81,13 @@ extension AccuracyPage: MustacheParent {
         switch name {
         case "page": page
         case "instrument": instrument
-        case "hindcasts": hindcasts
-        case "hasHindcasts": hasHindcasts
+        case "verification": verification
+        case "isVerified": isVerified
+        case "live": live
         case "liveChart": liveChart
         case "coverageChart": coverageChart
-        case "coverageColumns": coverageColumns
-        case "liveRows": liveRows
-        case "hasLive": hasLive
+        case "hindcasts": hindcasts
+        case "hasHindcasts": hasHindcasts
         case "ledgerCount": ledgerCount
         case "pendingCount": pendingCount
         case "backtest": backtest
@@ -120,6 +121,7 @@ extension ModelPage: MustacheParent {
         case "targetDescription": targetDescription
         case "market": market
         case "horizon": horizon
+        case "field": field
         case "card": card
         case "metricRows": metricRows
         case "hasVersions": hasVersions
