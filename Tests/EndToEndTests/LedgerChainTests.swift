@@ -24,13 +24,15 @@ struct LedgerChainTests {
         let workspace = demo.on(today)
         let ledgerCSV = workspace.outputURL.appendingPathComponent("downloads/ledger.csv")
         let published = try String(contentsOf: ledgerCSV, encoding: .utf8)
-        #expect(published.split(separator: "\n").count == 1 + 3 * 2 * 10, "header + 3 days × 2 models × 10 horizons")
+        let lines: Int = published.split(separator: "\n").count
+        #expect(lines == 61, "header + 3 days × 2 models × 10 horizons")
         let status = try StatusReport.make(store: try workspace.openStore(), config: workspace.config)
-        #expect(status.render().contains("60 forecasts since \(firstDay.iso), chain verified"))
+        let statusText = status.render()
+        #expect(statusText.contains("60 forecasts since \(firstDay.iso), chain verified"))
 
         // Lower one median of the second day's LSTM forecast, as someone editing the file by hand would.
         let queue = try DatabaseQueue(path: workspace.storeURL.path)
-        try queue.write { db in
+        try await queue.write { db in
             try db.execute(sql: "DROP TRIGGER ledger_no_update")
             try db.execute(
                 sql: "UPDATE ledger SET median = median * 0.9 WHERE made_on = ? AND model = 'lstm' AND horizon = 3",
