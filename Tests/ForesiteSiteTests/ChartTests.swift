@@ -60,7 +60,7 @@ struct ChartTests {
     @Test func skillChartHasAReferenceLineAtOne() throws {
         let figure = Self.allFigures()[5]
         #expect(figure.svg.contains("class=\"reference\""))
-        #expect(figure.summary.hasPrefix("Below 1.0 the model beats persistence."))
+        #expect(figure.summary.hasPrefix("Below 1.0 the model beats persistence;"))
         #expect(figure.table.rows.count == 10)
     }
 

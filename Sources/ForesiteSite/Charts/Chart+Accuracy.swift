@@ -53,7 +53,9 @@ extension Chart {
                 + "\(SkillWording.relative(values.max() ?? .nan)) across \(table.horizons.count) horizons, "
                 + "\(significant) of them distinguishable from persistence at the 5 % level"
         }.joined(separator: "; ")
-        let sentence = "Below 1.0 the model beats persistence. " + summary + "."
+        let sentence =
+            "Below 1.0 the model beats persistence; filled points differ from it at the 5 % level, hollow ones "
+            + "could be luck. " + summary + "."
         let rows = horizons.map { horizon in
             DataTable.Row(
                 ["\(horizon) d"]
