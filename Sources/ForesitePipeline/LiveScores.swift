@@ -87,7 +87,8 @@ public struct LiveScores: Sendable {
                     horizon: step.horizon, model: forecast.model, modelVersion: forecast.modelVersion,
                     forecast: step.forecast,
                     persistence: persistence[forecast.madeOn]?.steps.first { $0.horizon == step.horizon }?.forecast,
-                    actual: actuals.value(field: forecast.field, on: step.targetDay), referencePrice: forecast.reference)
+                    actual: actuals.value(field: forecast.field, on: step.targetDay), referencePrice: forecast.reference
+                )
             }
         }
     }

@@ -43,7 +43,8 @@ struct CrashDuringRunTests {
         let referenceStore = try FeatureStore(path: reference.path("data/demo.sqlite").path)
         let today = try #require(Day(iso: Self.day))
         let runs = try store.recentRuns(limit: 10)
-        #expect(runs.prefix(3).map(\.command) == ["train", "update --demo", "predict"], "only finished stages are logged")
+        #expect(
+            runs.prefix(3).map(\.command) == ["train", "update --demo", "predict"], "only finished stages are logged")
         #expect(runs.allSatisfy { $0.finishedAt != nil && $0.outcome == .ok })
         #expect(try !store.candles(group: "solana").isEmpty)
         #expect(try store.registry.all().count == referenceStore.registry.all().count)
