@@ -13,7 +13,8 @@ struct RunCommand: AsyncParsableCommand {
 
             --demo runs offline on a seeded synthetic market in a separate store (data/demo.sqlite) and \
             marks every page "Demo data — synthetic prices". Its first run also simulates the daily runs \
-            of the last 60 days (retraining weekly), so the demo's ledger and accuracy pages are filled. \
+            of the last 60 days (retraining weekly; --demo-history DAYS), so the demo's ledger and accuracy \
+            pages are filled. \
             With --now DAY any day can be simulated.
 
             Exit codes:
@@ -29,6 +30,13 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Run offline on the synthetic demo market (store data/demo.sqlite).")
     var demo = false
 
+    @Option(help: "With --demo: how many past days of daily runs to simulate first (0 = none).")
+    var demoHistory = DemoHistory.days
+
+    func validate() throws {
+        if demoHistory < 0 { throw ValidationError("--demo-history must not be negative, got \(demoHistory)") }
+    }
+
     func run() async throws {
         try await reportingFailures {
             var workspace = try global.workspace()
@@ -36,7 +44,8 @@ struct RunCommand: AsyncParsableCommand {
             let store = try workspace.openStore()
             let report = try await DailyRun.run(
                 workspace, store: store, isDemo: demo, updater: demo ? DailyRun.demoUpdater : DailyRun.liveUpdater,
-                firstStages: demo ? [DemoHistory.stage] : [], extraStages: demo ? [DemoBacktest.stage] : [])
+                firstStages: demo ? [DemoHistory.stage(days: demoHistory)] : [],
+                extraStages: demo ? [DemoBacktest.stage] : [])
             if case .sourceFailed(let sources) = report.outcome {
                 printError("data source failed (\(sources.joined(separator: ", "))); site rebuilt from stored data")
                 throw ExitCode.sourceFailed

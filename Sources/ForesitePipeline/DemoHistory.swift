@@ -10,14 +10,20 @@ import ForesiteStore
 /// to the ledger exactly as that day's `run` would have. Days already in the ledger are skipped, so
 /// later demo runs cost nothing here.
 public enum DemoHistory {
-    /// Simulated days before today.
+    /// Simulated days before today, by default.
     public static let days = 60
 
-    public static let stage: (name: String, run: @Sendable (Workspace, FeatureStore) async throws -> String) = (
-        "history", { workspace, store in try await run(workspace, store: store) }
-    )
+    /// The stage `run --demo` starts with; `days` 0 skips it.
+    public static func stage(days: Int = DemoHistory.days) -> (
+        name: String, run: @Sendable (Workspace, FeatureStore) async throws -> String
+    ) {
+        ("history", { workspace, store in try await run(workspace, store: store, days: days) })
+    }
 
-    public static func run(_ workspace: Workspace, store: FeatureStore) async throws -> String {
+    public static func run(_ workspace: Workspace, store: FeatureStore, days: Int = DemoHistory.days) async throws
+        -> String
+    {
+        guard days > 0 else { return "skipped (no days to simulate)" }
         let today = workspace.today
         var simulated = 0
         var trainings = 0

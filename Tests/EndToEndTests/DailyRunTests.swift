@@ -62,7 +62,7 @@ struct DailyRunTests {
         let workspace = demo.on(today)
         let store = try workspace.openStore()
         let report = try await DailyRun.run(
-            workspace, store: store, isDemo: true, updater: DailyRun.demoUpdater, firstStages: [DemoHistory.stage])
+            workspace, store: store, isDemo: true, updater: DailyRun.demoUpdater, firstStages: [DemoHistory.stage()])
         #expect(report.outcome == .ok)
         #expect(report.stages.first?.summary.hasPrefix("simulated 60 daily runs (9 trainings)") == true)
         let forecasts = try store.ledger.forecasts(model: ModelName.lstm)
