@@ -17,6 +17,9 @@ public struct Config: Hashable, Sendable, Codable {
     public var targetField = TargetField.close
     public var fearGreed = FearGreedSettings()
     public var model = Model()
+    /// Models turned on or off by name (`models:`); a model not listed keeps its own default.
+    public var models: [String: Bool] = [:]
+    public var selection = Selection()
     public var sources = Sources()
 
     public init() {}
@@ -109,6 +112,20 @@ public struct Config: Hashable, Sendable, Codable {
             "solana.high", "solana.low", "solana.close", "solana.volume", "solana.volume_buy",
             "solana.volume_sell", "bitcoin.open", "fear_greed.value", "fear_greed.classification", "solana.open",
         ]
+    }
+
+    /// How the published forecast is chosen among the models (`selection:`).
+    public struct Selection: Hashable, Sendable, Codable {
+        /// Trailing days of scored forecasts (walk-forward and live) the choice looks at.
+        public var windowDays = 90
+        /// One model for all horizons, or the best model per horizon.
+        public var by = Scope.overall
+        public init() {}
+
+        public enum Scope: String, Hashable, Sendable, Codable, CaseIterable {
+            case overall
+            case horizon
+        }
     }
 
     public struct Sources: Hashable, Sendable, Codable {

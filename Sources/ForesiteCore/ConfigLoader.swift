@@ -34,7 +34,7 @@ public enum ConfigLoader {
         guard let root else { return config }
         let document = ConfigNode(node: root, key: "", file: file)
         let sections = try document.fields(allowed: [
-            "site", "store", "target", "covariates", "fear_greed", "model", "sources",
+            "site", "store", "target", "covariates", "fear_greed", "model", "models", "selection", "sources",
         ])
         if let node = sections["site"] { config.site = try site(node) }
         if let node = sections["store"] { config.store = try store(node) }
@@ -60,6 +60,21 @@ public enum ConfigLoader {
         if let node = sections["model"] { (config.model, inputNodes) = try model(node) }
         try ConfigInputs.check(config, inputNodes: inputNodes, modelNode: sections["model"] ?? document)
         if let node = sections["sources"] { config.sources = try sources(node) }
+        if let node = sections["models"] {
+            for (name, value) in try node.namedFields(
+                requirement: "a model name (lowercase letters, digits and dashes)", isValid: ModelID.isValid)
+            {
+                config.models[name] = try value.bool()
+            }
+        }
+        if let node = sections["selection"] {
+            let fields = try node.fields(allowed: ["window_days", "by"])
+            if let value = fields["window_days"] { config.selection.windowDays = try value.positiveInteger() }
+            if let value = fields["by"] {
+                config.selection.by = Config.Selection.Scope(
+                    rawValue: try value.choice(Config.Selection.Scope.allCases.map(\.rawValue)))!
+            }
+        }
         return config
     }
 

@@ -33,6 +33,23 @@ struct ConfigNode {
         return result
     }
 
+    /// The child nodes of a mapping whose keys are free names (such as model names); each key must pass
+    /// `isValid`, else it is reported at its line with `requirement`.
+    func namedFields(requirement: String, isValid: (String) -> Bool) throws -> [String: ConfigNode] {
+        if node.null != nil { return [:] }
+        guard let mapping = node.mapping else { throw invalid("a mapping of names to values") }
+        var result: [String: ConfigNode] = [:]
+        for (keyNode, value) in mapping {
+            guard let name = keyNode.scalar?.string, isValid(name) else {
+                throw ConfigError.invalidValue(
+                    file: file, line: keyNode.mark?.line ?? line, key: key, requirement: requirement,
+                    got: keyNode.scalar?.string ?? "a non-text key")
+            }
+            result[name] = ConfigNode(node: value, key: key.isEmpty ? name : "\(key).\(name)", file: file)
+        }
+        return result
+    }
+
     func items() throws -> [ConfigNode] {
         if node.null != nil { return [] }
         guard let sequence = node.sequence else { throw invalid("a list") }

@@ -22,7 +22,7 @@ enum BaselineForecast {
         let used = Array(first...originIndex)
         return LedgerForecast(
             madeOn: madeOn, origin: origin, targetGroup: config.target.group, field: config.targetField.rawValue,
-            model: ModelName.persistence, modelVersion: "persistence(window \(method.window))",
+            model: ModelID.persistence.rawValue, modelVersion: "persistence(window \(method.window))",
             inputHash: WindowFingerprint.of(
                 days: used.map { history.days[$0] }, rows: used.map { [reference[$0], target[$0]] }),
             reference: reference[originIndex],

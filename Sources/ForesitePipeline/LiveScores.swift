@@ -48,7 +48,7 @@ public struct LiveScores: Sendable {
     /// `model` against persistence on the forecasts both made and whose actuals are known; nil before any.
     public func skillTable(of model: String) -> SiteContent.SkillTable? {
         let modelScores = scored(model)
-        let baseline = scored(ModelName.persistence)
+        let baseline = scored(ModelID.persistence.rawValue)
         let (horizons, overall) = SkillComparison.table(model: modelScores, baseline: baseline)
         let paired = Set(baseline.map(\.key))
         let origins = modelScores.filter { paired.contains($0.key) }.map(\.origin)
@@ -59,7 +59,7 @@ public struct LiveScores: Sendable {
     /// Persistence's forecast made on the same day, keyed by day made.
     private var persistenceByDay: [Day: LedgerForecast] {
         Dictionary(
-            forecasts.filter { $0.model == ModelName.persistence }.map { ($0.madeOn, $0) },
+            forecasts.filter { $0.model == ModelID.persistence.rawValue }.map { ($0.madeOn, $0) },
             uniquingKeysWith: { first, _ in first })
     }
 

@@ -61,7 +61,7 @@ public enum Prediction {
     static func ledgerForecast(_ forecast: Forecast, reference: Double, config: Config) -> LedgerForecast {
         LedgerForecast(
             madeOn: forecast.madeOn, origin: forecast.origin, targetGroup: config.target.group,
-            field: config.targetField.rawValue, model: ModelName.lstm, modelVersion: forecast.modelVersion,
+            field: config.targetField.rawValue, model: ModelID.lstm.rawValue, modelVersion: forecast.modelVersion,
             inputHash: forecast.inputWindowHash, reference: reference,
             steps: forecast.steps.map { step in
                 LedgerForecast.Step(

@@ -41,8 +41,8 @@ enum SiteContentLoader {
             site: config.site, asOf: asOf, isDemo: isDemo, staleNotice: staleNotice, target: config.target,
             targetField: config.targetField.rawValue, covariates: config.covariates, prices: prices,
             fearGreed: config.fearGreed.enabled ? try store.fearGreed(from: windowStart) : [],
-            latestForecast: live.latestForecast(of: ModelName.lstm), ledger: live.entries(of: ModelName.lstm),
-            liveSkill: live.skillTable(of: ModelName.lstm), ledgerRecords: records, ledgerVerification: verification,
+            latestForecast: live.latestForecast(of: ModelID.lstm.rawValue), ledger: live.entries(of: ModelID.lstm.rawValue),
+            liveSkill: live.skillTable(of: ModelID.lstm.rawValue), ledgerRecords: records, ledgerVerification: verification,
             backtest: try store.backtests.latest().map(BacktestSummaryLoader.backtestSummary),
             models: try modelVersions(workspace, store: store),
             featureGroups: summaries.map { summary in

@@ -36,14 +36,14 @@ struct DailyRunTests {
         // (by the last run, days up to lastDay−1 are complete).
         let live = LiveScores(
             forecasts: forecasts, actuals: LiveScores.Actuals(candles: try store.candles(group: "solana")))
-        let scored = live.scored(ModelName.lstm)
+        let scored = live.scored(ModelID.lstm.rawValue)
         for horizon in 1...10 {
             let known = (0..<30).filter { offset in
                 Self.firstDay.adding(days: offset - 1 + horizon) <= lastDay.adding(days: -1)
             }.count
             #expect(scored.filter { $0.horizon == horizon }.count == known, "horizon \(horizon)")
         }
-        #expect(live.skillTable(of: ModelName.lstm)?.overall.pairs == scored.count)
+        #expect(live.skillTable(of: ModelID.lstm.rawValue)?.overall.pairs == scored.count)
         let accuracy = try String(
             contentsOf: demo.workspace.outputURL.appendingPathComponent("accuracy.html"), encoding: .utf8)
         #expect(accuracy.contains("Demo data"))
@@ -65,12 +65,12 @@ struct DailyRunTests {
             workspace, store: store, isDemo: true, updater: DailyRun.demoUpdater, firstStages: [DemoHistory.stage()])
         #expect(report.outcome == .ok)
         #expect(report.stages.first?.summary.hasPrefix("simulated 60 daily runs (9 trainings)") == true)
-        let forecasts = try store.ledger.forecasts(model: ModelName.lstm)
+        let forecasts = try store.ledger.forecasts(model: ModelID.lstm.rawValue)
         #expect(forecasts.count == 61 && forecasts.first?.madeOn == today.adding(days: -60))
         let live = LiveScores(
             forecasts: try store.ledger.forecasts(),
             actuals: LiveScores.Actuals(candles: try store.candles(group: "solana")))
-        let skill = try #require(live.skillTable(of: ModelName.lstm))
+        let skill = try #require(live.skillTable(of: ModelID.lstm.rawValue))
         #expect(skill.overall.pairs >= 50)
         let accuracy = try String(
             contentsOf: workspace.outputURL.appendingPathComponent("accuracy.html"), encoding: .utf8)

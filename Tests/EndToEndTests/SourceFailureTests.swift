@@ -18,7 +18,7 @@ struct SourceFailureTests {
             demo.on(firstDay), store: try demo.on(firstDay).openStore(), isDemo: false, updater: DailyRun.demoUpdater)
         let store = try demo.on(firstDay).openStore()
         let hashBefore = try store.contentHash()
-        let previous = try #require(try store.ledger.latest(model: ModelName.lstm))
+        let previous = try #require(try store.ledger.latest(model: ModelID.lstm.rawValue))
 
         let server = try LoopbackServer { _, _ in .json(503, #"{"Data":{},"Err":{"type":1,"message":"down"}}"#) }
         defer { server.stop() }
@@ -55,6 +55,6 @@ struct SourceFailureTests {
         #expect(index.contains("cryptocompare"))
         // The forecast published before the failure is still the one shown.
         #expect(index.contains(previous.steps[0].targetDay.iso))
-        #expect(try store.ledger.latest(model: ModelName.lstm) == previous)
+        #expect(try store.ledger.latest(model: ModelID.lstm.rawValue) == previous)
     }
 }

@@ -37,6 +37,14 @@ public struct SiteContent: Hashable, Sendable {
     public var ledgerRecords: [LedgerRecord]
     /// The hash chain walked over `ledgerRecords` (the build refuses a broken chain before rendering).
     public var ledgerVerification: LedgerVerification
+    /// Every model of the catalog that is enabled or has forecasts, in catalog order (persistence first).
+    public var modelSummaries: [ModelSummary]
+    /// The ledger's models against persistence over the last 30 days, the last 90 days and all forecasts.
+    public var leaderboards: [LeaderboardWindow]
+    /// Which model is published and why; nil before the first selection.
+    public var publication: Publication?
+    /// Every day a forecast was made, with every model's forecast of it, oldest first.
+    public var archive: [ArchiveDay]
     /// The latest walk-forward backtest, if one was run.
     public var backtest: BacktestSummary?
     /// Every registered model version, newest first.
@@ -52,7 +60,8 @@ public struct SiteContent: Hashable, Sendable {
         prices: [String: [Candle]] = [:], fearGreed: [FearGreedReading] = [],
         latestForecast: Forecast? = nil, ledger: [LedgerEntry] = [], liveSkill: SkillTable? = nil,
         ledgerRecords: [LedgerRecord] = [], ledgerVerification: LedgerVerification? = nil,
-        backtest: BacktestSummary? = nil, models: [ModelVersion] = [],
+        modelSummaries: [ModelSummary] = [], leaderboards: [LeaderboardWindow] = [], publication: Publication? = nil,
+        archive: [ArchiveDay] = [], backtest: BacktestSummary? = nil, models: [ModelVersion] = [],
         featureGroups: [FeatureGroupSummary] = [], rejections: [ValidationRejection] = []
     ) {
         self.site = site
@@ -69,6 +78,10 @@ public struct SiteContent: Hashable, Sendable {
         self.liveSkill = liveSkill
         self.ledgerRecords = ledgerRecords
         self.ledgerVerification = ledgerVerification ?? LedgerVerification(records: ledgerRecords)
+        self.modelSummaries = modelSummaries
+        self.leaderboards = leaderboards
+        self.publication = publication
+        self.archive = archive
         self.backtest = backtest
         self.models = models
         self.featureGroups = featureGroups

@@ -1,0 +1,56 @@
+import ForesiteCore
+import ForesiteML
+
+/// What a model sees when it is fitted or makes a forecast: every configured column, in rows that end on
+/// the last day it may use (the fitting day, or the forecast's origin), and which columns play which part.
+///
+/// Cutting (`through(_:)`) is the only way to make a shorter one, so a model cannot read a row after
+/// the day it stands on.
+public struct ModelData: Sendable {
+    /// Rows through the last usable day, ascending.
+    public let frame: FeatureFrame
+    /// The forecast column, e.g. `solana.close`.
+    public let target: String
+    /// The latest known price column (the target's close): persistence's median.
+    public let reference: String
+    /// The configured model inputs (`model.inputs`), which models may use as covariates.
+    public let inputs: [String]
+    /// Days forecast, 1…horizon.
+    public let horizon: Int
+    /// Central interval levels every forecast states, ascending.
+    public let levels: [Double]
+
+    public init(
+        frame: FeatureFrame, target: String, reference: String, inputs: [String], horizon: Int, levels: [Double]
+    ) {
+        self.frame = frame
+        self.target = target
+        self.reference = reference
+        self.inputs = inputs
+        self.horizon = horizon
+        self.levels = levels.sorted()
+    }
+
+    /// The data of `config` over `frame`: its target, reference, inputs, horizon and the 50/80/95 % levels
+    /// plus any configured ones.
+    public init(frame: FeatureFrame, config: Config) {
+        self.init(
+            frame: frame, target: config.targetColumn, reference: config.referenceColumn,
+            inputs: config.model.inputs, horizon: config.model.horizon,
+            levels: Set(QuantileForecast.standardLevels + config.model.intervals).sorted())
+    }
+
+    /// The same data cut after `day` (rows through `day` only).
+    public func through(_ day: Day) -> ModelData {
+        ModelData(
+            frame: frame.prefix(through: day), target: target, reference: reference, inputs: inputs, horizon: horizon,
+            levels: levels)
+    }
+
+    /// The last usable day: a forecast's origin, or the day a fit stands on.
+    public var lastDay: Day? { frame.days.last }
+
+    public var days: [Day] { frame.days }
+
+    public func values(_ column: String) throws -> [Double] { try frame.values(of: column) }
+}
