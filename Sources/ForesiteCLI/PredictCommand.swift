@@ -7,10 +7,13 @@ import ForesiteStore
 struct PredictCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
-        abstract: "Forecast the next days with the champion model and persistence; append both to the ledger.",
+        abstract:
+            "Forecast the next days with every enabled model; append them and the published choice to the ledger.",
         discussion: """
-            The forecast starts from the last complete UTC day. The ledger keeps the first forecast made on \
-            each day; running predict again the same day changes nothing.
+            The forecast starts from the last complete UTC day. The published forecast is the model with the \
+            lowest relative WIS over selection.window_days among those better than persistence, else \
+            persistence. The ledger keeps the first forecast made on each day by each model; running predict \
+            again the same day changes nothing.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -21,10 +24,15 @@ struct PredictCommand: AsyncParsableCommand {
             let store = try workspace.openStore()
             let report = try Prediction.run(workspace, store: store)
             workspace.console.line(
-                ForecastTable.render(report.forecast, persistence: report.persistence, append: report.append))
-            if let other = report.notRecorded {
+                ForecastTable.render(report.published, persistence: report.persistence, append: report.append))
+            workspace.console.line(
+                "models: "
+                    + report.forecasts.map { "\($0.model) \(String(format: "%.2f", $0.steps.last?.median ?? .nan))" }
+                    .joined(separator: ", ") + " (\(report.published.steps.count)-day medians)")
+            for other in report.notRecorded {
                 workspace.console.line(
-                    "the first forecast of \(other.madeOn) stands; model \(other.modelVersion)'s was not recorded")
+                    "the first forecast of \(other.madeOn) by \(other.model) stands; \(other.modelVersion) was not recorded"
+                )
             }
         }
     }

@@ -3,12 +3,12 @@ import ForesiteCore
 /// One model's quantile forecast at one origin for one horizon, with the actual that followed: a
 /// backtest row.
 public struct BacktestForecast: Hashable, Sendable, Codable {
-    public var model: BacktestModel
+    public var model: ModelID
     public var origin: Day
     /// Days after the origin, 1…H.
     public var horizon: Int
     public var targetDay: Day
-    /// The day the forecasting model was trained through (nil for the baselines, which are not trained).
+    /// The day a model refitted on a schedule was fitted through (nil for a model fitted at each origin).
     public var trainedThrough: Day?
     /// The median and the central intervals.
     public var forecast: QuantileForecast
@@ -16,7 +16,7 @@ public struct BacktestForecast: Hashable, Sendable, Codable {
     public var actual: Double
 
     public init(
-        model: BacktestModel, origin: Day, horizon: Int, targetDay: Day, trainedThrough: Day?,
+        model: ModelID, origin: Day, horizon: Int, targetDay: Day, trainedThrough: Day?,
         forecast: QuantileForecast, actual: Double
     ) {
         self.model = model

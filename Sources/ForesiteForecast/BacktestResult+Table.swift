@@ -35,12 +35,10 @@ extension BacktestResult {
             }
         }
         lines.append("")
-        let members = trainings.reduce(0) { $0 + $1.seeds.count }
-        let trainingSeconds = trainings.reduce(0) { $0 + $1.trainingSeconds }
+        let fitSeconds = fits.reduce(0) { $0 + $1.seconds }
         lines.append(
             String(
-                format: "%d retrainings (%d member trainings, %.1f s of training), %.1f s wall time",
-                trainings.count, members, trainingSeconds, seconds))
+                format: "%d scheduled fits (%.1f s of fitting), %.1f s wall time", fits.count, fitSeconds, seconds))
         return lines.joined(separator: "\n")
     }
 

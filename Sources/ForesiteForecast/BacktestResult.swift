@@ -10,28 +10,24 @@ public struct BacktestResult: Sendable {
     /// Origins with no forecast: no complete input window in the frame (a missing day), or too little
     /// history before them for persistence's quantiles.
     public let skippedOrigins: [Day]
-    /// In retraining order, modes in `settings.modes` order within a day.
-    public let trainings: [BacktestTraining]
+    /// The scheduled fits (the LSTM's trainings), by retraining day then model.
+    public let fits: [BacktestFit]
     /// Wall-clock seconds for the whole backtest.
     public let seconds: Double
 
     public init(
         settings: BacktestSettings, forecasts: [BacktestForecast], skippedOrigins: [Day],
-        trainings: [BacktestTraining], seconds: Double
+        fits: [BacktestFit], seconds: Double
     ) {
         self.settings = settings
         self.forecasts = forecasts
         self.skippedOrigins = skippedOrigins
-        self.trainings = trainings
+        self.fits = fits
         self.seconds = seconds
     }
 
-    /// The compared models: the LSTM modes in settings order, then persistence, drift and (when the
-    /// target is the open) naive-open.
-    public var models: [BacktestModel] {
-        settings.modes.map(BacktestModel.lstm) + [.persistence, .drift]
-            + (settings.includesNaiveOpen ? [.naiveOpen] : [])
-    }
+    /// The compared models, in catalog order.
+    public var models: [ModelID] { settings.models }
 
     /// Origins that were forecast, ascending.
     public var origins: [Day] {
@@ -40,14 +36,14 @@ public struct BacktestResult: Sendable {
     }
 
     /// `model`'s rows scored, by origin then horizon.
-    public func scores(for model: BacktestModel) -> [ScoredForecast] {
+    public func scores(for model: ModelID) -> [ScoredForecast] {
         forecasts.filter { $0.model == model }.map(\.scored)
     }
 
     /// `model` against persistence on the same origins and horizons: per horizon and overall, both
     /// sides' MAE, WIS and coverage, the relative WIS and the Diebold–Mariano verdict. Persistence
     /// against itself has relative WIS 1 and no test.
-    public func skill(of model: BacktestModel) -> (horizons: [SkillComparison], overall: SkillComparison) {
+    public func skill(of model: ModelID) -> (horizons: [SkillComparison], overall: SkillComparison) {
         SkillComparison.table(model: scores(for: model), baseline: scores(for: .persistence))
     }
 }

@@ -13,8 +13,8 @@ public struct BacktestSettings: Hashable, Sendable, Codable {
     public var retrainEvery: Int
     /// Members per LSTM ensemble (seeds `seed`, `seed + 1`, …).
     public var ensemble: Int
-    /// LSTM target modes to compare; each is trained and scored separately.
-    public var modes: [Config.TargetMode]
+    /// The models compared, in catalog order (fitted models, then combinations); persistence among them.
+    public var models: [ModelID]
     public var inputs: [String]
     /// The forecast column: the target group's configured field, e.g. `solana.close`.
     public var target: String
@@ -38,18 +38,17 @@ public struct BacktestSettings: Hashable, Sendable, Codable {
     /// Trailing days of past changes behind persistence's quantiles (see `Persistence.defaultWindow`).
     public var persistenceWindow: Int
 
-    /// The configuration's model settings over `from…to`; by default both target modes, the configured
-    /// one first (it is the one the site publishes).
+    /// The configuration's model settings over `from…to`, comparing the models `catalog` (by default the
+    /// standard one) turns on for `config`. The LSTM's ensemble size is the configuration's.
     public init(
-        config: Config, from: Day, to: Day, retrainEvery: Int? = nil, ensemble: Int? = nil,
-        modes: [Config.TargetMode]? = nil
+        config: Config, from: Day, to: Day, retrainEvery: Int? = nil, catalog: ModelCatalog? = nil
     ) {
         let model = config.model
         self.from = from
         self.to = to
         self.retrainEvery = retrainEvery ?? model.retrainEveryDays
-        self.ensemble = ensemble ?? model.ensemble
-        self.modes = modes ?? [model.targetMode] + Config.TargetMode.allCases.filter { $0 != model.targetMode }
+        ensemble = model.ensemble
+        models = (catalog ?? .standard(config: config)).enabledIDs(config)
         inputs = model.inputs
         target = config.targetColumn
         reference = config.referenceColumn
@@ -67,20 +66,10 @@ public struct BacktestSettings: Hashable, Sendable, Codable {
         persistenceWindow = Persistence.defaultWindow
     }
 
-    /// Whether the backtest adds `naive-open` (the origin's open): only when the open is the target.
-    public var includesNaiveOpen: Bool { target.hasSuffix(".open") && target != reference }
-
-    /// The reference model with these settings' window and levels.
-    public var persistence: Persistence { Persistence(window: persistenceWindow, levels: levels) }
-
-    public var drift: Drift { Drift(window: driftWindow, persistence: persistence) }
-
-    /// The trainer every retraining uses (the members' seeds are derived from `seed`).
-    public var trainer: Trainer {
-        Trainer(
-            hidden: hidden, dense: dense,
-            options: TrainingOptions(
-                epochs: epochs, batchSize: batch, learningRate: learningRate, seed: seed, patience: patience))
+    /// What every model sees: the frame with these settings' columns, horizon and levels.
+    public func modelData(frame: FeatureFrame) -> ModelData {
+        ModelData(
+            frame: frame, target: target, reference: reference, inputs: inputs, horizon: horizon, levels: levels)
     }
 
     /// The retraining days: `from`, `from + retrainEvery`, … up to `to`.
@@ -104,7 +93,7 @@ public struct BacktestSettings: Hashable, Sendable, Codable {
         guard persistenceWindow >= 1 else {
             throw invalid("persistence window", persistenceWindow, "must be at least 1 day")
         }
-        guard Set(modes).count == modes.count else { throw invalid("modes", modes, "lists a mode twice") }
+        guard models.contains(.persistence) else { throw invalid("models", models, "must include persistence") }
         for level in levels where !(level > 0 && level < 1) { throw ForecastError.invalidLevel(level) }
     }
 }

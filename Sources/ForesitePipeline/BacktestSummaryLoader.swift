@@ -9,8 +9,8 @@ enum BacktestSummaryLoader {
     /// The reference model's name in the archive.
     static let reference = "persistence"
 
-    /// Settings shown as-is, then one skill table per model other than persistence: the LSTM modes first
-    /// (in the backtest's order, the published mode first), then drift and any other baseline.
+    /// Settings shown as-is, then one skill table per model other than persistence, the lowest overall
+    /// relative WIS first (ties by name).
     ///
     /// A model with no forecast paired with persistence's (an archive from before persistence existed)
     /// gets no table rather than an empty one.
@@ -18,7 +18,7 @@ enum BacktestSummaryLoader {
         let stored = StoredSettings(json: record.settingsJSON)
         let baseline = record.scores(for: reference)
         let baselineKeys = Set(baseline.map(\.key))
-        let tables = ordered(record.models.filter { $0 != reference }, modes: stored.modes ?? [])
+        let tables = record.models.filter { $0 != reference }
             .compactMap { model -> SiteContent.SkillTable? in
                 let scores = record.scores(for: model)
                 let paired = scores.filter { baselineKeys.contains($0.key) }
@@ -26,6 +26,7 @@ enum BacktestSummaryLoader {
                 let (horizons, overall) = SkillComparison.table(model: scores, baseline: baseline)
                 return SiteContent.SkillTable(model: model, from: from, to: to, horizons: horizons, overall: overall)
             }
+            .sorted { ($0.overall.relativeWIS, $0.model) < ($1.overall.relativeWIS, $1.model) }
         var settings = [
             SiteContent.Setting("origins", "\(Set(record.forecasts.map(\.origin)).count)"),
             SiteContent.Setting("retrain every", "\(record.retrainEvery) days"),
@@ -43,25 +44,9 @@ enum BacktestSummaryLoader {
         return SiteContent.BacktestSummary(from: record.fromDay, to: record.toDay, settings: settings, tables: tables)
     }
 
-    /// LSTM models first (in `modes` order, then any other), then drift, then the rest by name.
-    static func ordered(_ models: [String], modes: [String]) -> [String] {
-        func rank(_ model: String) -> (Int, Int, String) {
-            if let index = modes.firstIndex(of: model.replacingOccurrences(of: "lstm-", with: "")),
-                model.hasPrefix("lstm-")
-            {
-                return (0, index, model)
-            }
-            if model.hasPrefix("lstm") { return (1, 0, model) }
-            if model == "drift" { return (2, 0, model) }
-            return (3, 0, model)
-        }
-        return models.sorted { rank($0) < rank($1) }
-    }
-
     /// The few fields of the stored `BacktestSettings` JSON the page shows; each optional, so an archive
     /// written by an older version still loads.
     struct StoredSettings: Decodable {
-        var modes: [String]?
         var target: String?
         var levels: [Double]?
         var persistenceWindow: Int?

@@ -40,17 +40,21 @@ public enum Backtesting {
             throw PipelineError.staleData(group: config.target.group, lastDay: nil, today: workspace.today)
         }
         let to = options.to ?? lastDay.adding(days: -config.model.horizon)
+        var sized = workspace
+        if let ensemble = options.ensemble { sized.config.model.ensemble = ensemble }
+        let catalog = sized.catalog
+        try catalog.validate(sized.config)
         let settings = BacktestSettings(
-            config: config, from: options.from ?? to.adding(days: -364), to: to, retrainEvery: options.retrainEvery,
-            ensemble: options.ensemble)
+            config: sized.config, from: options.from ?? to.adding(days: -364), to: to,
+            retrainEvery: options.retrainEvery, catalog: catalog)
         let console = workspace.console
-        let result = try Backtest.walkForward(frame: frame, settings: settings) { progress in
+        let result = try Backtest.walkForward(frame: frame, settings: settings, catalog: catalog) { progress in
             let eta =
                 progress.elapsed / Double(progress.trainingsDone)
                 * Double(progress.trainingsTotal - progress.trainingsDone)
             console.progress(
                 "backtest", done: progress.trainingsDone, total: progress.trainingsTotal,
-                detail: String(format: "trainings · %.1f s · ETA %.0f s", progress.elapsed, eta), lineEvery: 10)
+                detail: String(format: "fits · %.1f s · ETA %.0f s", progress.elapsed, eta), lineEvery: 10)
         }
         let record = BacktestRecord(
             createdAt: store.timestamp(), fromDay: settings.from, toDay: settings.to,

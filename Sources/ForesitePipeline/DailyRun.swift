@@ -1,4 +1,5 @@
 import ForesiteCore
+import ForesiteForecast
 import ForesiteSite
 import ForesiteStore
 import Foundation
@@ -101,10 +102,14 @@ public enum DailyRun {
         let prediction = try await timed("predict") { () -> (Prediction.Report?, String) in
             guard sourcesFailed.isEmpty else { return (nil, skipped) }
             let report = try Prediction.run(workspace, store: store)
-            let first = report.forecast.steps.first.map { String(format: "%@ %.2f", $0.targetDay.iso, $0.median) } ?? ""
+            let published = report.published
+            let first = published.steps.first.map { String(format: "%@ %.2f", $0.targetDay.iso, $0.median) } ?? ""
             let written = report.append == .appended ? "appended" : "already in ledger"
+            let chosen = ModelSelection.Choice.label(ofLedgerVersion: published.modelVersion)
             return (
-                report, "\(report.forecast.steps.count) days from \(report.forecast.origin) (\(first) …), \(written)"
+                report,
+                "\(report.forecasts.count) models × \(published.steps.count) days from \(published.origin), "
+                    + "published \(chosen) (\(first) …), \(written)"
             )
         }
 

@@ -28,6 +28,6 @@ public enum DemoBacktest {
                 from: to.adding(days: 1 - origins), to: to, retrainEvery: retrainEvery, ensemble: 1))
         let result = report.result
         return "\(result.origins.count) origins \(result.settings.from) … \(result.settings.to), "
-            + "\(result.trainings.count) trainings"
+            + "\(result.fits.count) trainings"
     }
 }

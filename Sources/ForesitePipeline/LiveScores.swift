@@ -45,10 +45,12 @@ public struct LiveScores: Sendable {
         }
     }
 
-    /// `model` against persistence on the forecasts both made and whose actuals are known; nil before any.
-    public func skillTable(of model: String) -> SiteContent.SkillTable? {
-        let modelScores = scored(model)
-        let baseline = scored(ModelID.persistence.rawValue)
+    /// `model` against persistence on the forecasts both made and whose actuals are known (with origins
+    /// from `originsFrom` on, when given); nil before any.
+    public func skillTable(of model: String, originsFrom: Day? = nil) -> SiteContent.SkillTable? {
+        let first = originsFrom ?? Day(daysSinceEpoch: Int.min / 4)
+        let modelScores = scored(model).filter { $0.origin >= first }
+        let baseline = scored(ModelID.persistence.rawValue).filter { $0.origin >= first }
         let (horizons, overall) = SkillComparison.table(model: modelScores, baseline: baseline)
         let paired = Set(baseline.map(\.key))
         let origins = modelScores.filter { paired.contains($0.key) }.map(\.origin)

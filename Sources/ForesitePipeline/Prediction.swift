@@ -4,69 +4,110 @@ import ForesiteML
 import ForesiteStore
 import Foundation
 
-/// `foresite predict`: from the last complete day, the champion LSTM's quantile forecast of the next
-/// `horizon` days and persistence's, both appended to the ledger (once per day and model; the first
-/// forecast of a day stands).
+/// `foresite predict`: from the last complete day, every enabled model's quantile forecast of the next
+/// `horizon` days, and the published one (`ModelSelection`), all appended to the ledger in one
+/// transaction — once per day and model; the first forecast of a day stands.
 public enum Prediction {
     public struct Report: Sendable {
-        /// The published model's forecast (the LSTM's).
-        public var forecast: LedgerForecast
-        /// Persistence's forecast of the same days, the reference every score is relative to.
-        public var persistence: LedgerForecast
+        /// The published forecast (the ledger's "published" row: the selected model's quantiles, the
+        /// choice and its evidence in `modelVersion`).
+        public var published: LedgerForecast
+        /// Every model's forecast of the day, in catalog order (persistence first).
+        public var forecasts: [LedgerForecast]
         public var append: LedgerAppend
-        /// Set when today's ledger entry came from another model or other inputs: the first forecast of a
-        /// day stands, and this is the forecast that was not recorded.
-        public var notRecorded: LedgerForecast?
+        /// Forecasts not recorded because the day's ledger already held another forecast of that model
+        /// (a rerun with a new champion or corrected data): the first forecast of a day stands.
+        public var notRecorded: [LedgerForecast]
+
+        /// A model's forecast of the day.
+        public func forecast(of model: ModelID) -> LedgerForecast? { forecasts.first { $0.model == model.rawValue } }
+        public var persistence: LedgerForecast? { forecast(of: .persistence) }
     }
 
     public static func run(_ workspace: Workspace, store: FeatureStore) throws -> Report {
-        guard let champion = try store.registry.champion() else { throw PipelineError.noChampion }
-        let bundle = try ModelBundle.read(
-            from: workspace.url(champion.artifactPath), expectingSHA256: champion.artifactSHA256)
+        let config = workspace.config
+        let catalog = workspace.catalog
+        try catalog.validate(config)
         let today = workspace.today
         let frame = try FeatureFrameLoader.load(workspace, from: store, through: today.adding(days: -1))
         guard let origin = frame.days.last else {
-            throw PipelineError.staleData(group: workspace.config.target.group, lastDay: nil, today: today)
+            throw PipelineError.staleData(group: config.target.group, lastDay: nil, today: today)
         }
-        let config = workspace.config
-        let made = try bundle.forecaster().forecast(frame: frame, origin: origin, madeOn: today)
-        let persistence = try BaselineForecast.persistence(
-            frame: frame, origin: origin, madeOn: today, config: config)
-        let forecast = ledgerForecast(made, reference: persistence.reference, config: config)
+        let data = ModelData(frame: frame, config: config)
+        let reference = try frame.values(of: config.referenceColumn)[frame.days.count - 1]
+        let inputHash = WindowFingerprint.of(days: frame.days, rows: frame.rows)
+        let models = catalog.enabledModels(config)
+        let champion = try championFit(workspace, store: store)
+        let made = try models.concurrentMap { model -> (id: ModelID, version: String, steps: [QuantileForecast]) in
+            let fitted: any FittedModel
+            if let champion, champion.model == model.id {
+                fitted = champion.fitted
+            } else if model.refit == .scheduled && model.id == LSTMModel.id(for: config.model.targetMode) {
+                throw PipelineError.noChampion
+            } else {
+                fitted = try model.fit(data)
+            }
+            return (model.id, fitted.version, try fitted.forecast(data))
+        }
+        var byModel = Dictionary(uniqueKeysWithValues: made.map { ($0.id, $0.steps) })
+        var versions = Dictionary(uniqueKeysWithValues: made.map { ($0.id, $0.version) })
+        let members = byModel.filter { id, _ in models.first { $0.id == id }?.joinsEnsemble == true }
+        for combination in catalog.enabledCombinations(config) {
+            byModel[combination.id] = try combination.combine(members)
+            versions[combination.id] = "median of " + members.keys.sorted().map(\.rawValue).joined(separator: " ")
+        }
+        func ledgerForecast(_ model: ModelID, version: String, steps: [QuantileForecast]) -> LedgerForecast {
+            LedgerForecast(
+                madeOn: today, origin: origin, targetGroup: config.target.group, field: config.targetField.rawValue,
+                model: model.rawValue, modelVersion: version, inputHash: inputHash, reference: reference,
+                steps: steps.enumerated().map { index, forecast in
+                    LedgerForecast.Step(
+                        horizon: index + 1, targetDay: origin.adding(days: index + 1), forecast: forecast)
+                })
+        }
+        let ids = catalog.enabledIDs(config)
+        let forecasts = ids.compactMap { id in
+            byModel[id].map { ledgerForecast(id, version: versions[id] ?? id.rawValue, steps: $0) }
+        }
+        let choice = try PublishedChoice.choose(
+            workspace, store: store, on: today,
+            candidates: ids.filter { id in
+                catalog.models.first { $0.id == id }?.joinsEnsemble ?? true
+            })
+        let published = ledgerForecast(
+            .published, version: choice.ledgerVersion,
+            steps: (0..<config.model.horizon).map { index in byModel[choice.models[index]]![index] })
 
-        var notRecorded: LedgerForecast?
+        var notRecorded: [LedgerForecast] = []
         let append = try store.write(command: "predict") { writer in
             var result = LedgerAppend.alreadyRecorded
-            for candidate in [forecast, persistence] {
-                // The first forecast of a day stands: a rerun with a new champion or corrected data is
-                // reported, not recorded.
-                if let stored = try writer.forecast(madeOn: today, model: candidate.model),
-                    stored.modelVersion != candidate.modelVersion || stored.inputHash != candidate.inputHash
-                {
-                    if candidate.model == forecast.model { notRecorded = candidate }
-                    continue
+            for candidate in forecasts + [published] {
+                // The first forecast of a day stands: a rerun with a new champion or corrected data (and
+                // so a different ensemble or choice) is reported, not recorded. The conflict is found
+                // before anything is written, so the transaction goes on with the next model.
+                do {
+                    if try writer.append(candidate) == .appended { result = .appended }
+                } catch StoreError.ledgerConflict {
+                    notRecorded.append(candidate)
                 }
-                if try writer.append(candidate) == .appended { result = .appended }
             }
             return result
         }
-        let recorded = try store.ledger.forecast(madeOn: today, model: forecast.model) ?? forecast
-        let recordedPersistence = try store.ledger.forecast(madeOn: today, model: persistence.model) ?? persistence
+        let recorded = try store.ledger.forecasts(from: today, to: today)
+        let order = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1.rawValue, $0) })
         return Report(
-            forecast: recorded, persistence: recordedPersistence, append: append, notRecorded: notRecorded)
+            published: recorded.first { $0.model == ModelID.published.rawValue } ?? published,
+            forecasts: recorded.filter { order[$0.model] != nil }.sorted { order[$0.model]! < order[$1.model]! },
+            append: append, notRecorded: notRecorded)
     }
 
-    /// The ledger row for the LSTM's forecast: its point is the median (the conformal intervals are
-    /// symmetric around it on the log scale), its intervals give the other six quantiles.
-    static func ledgerForecast(_ forecast: Forecast, reference: Double, config: Config) -> LedgerForecast {
-        LedgerForecast(
-            madeOn: forecast.madeOn, origin: forecast.origin, targetGroup: config.target.group,
-            field: config.targetField.rawValue, model: ModelID.lstm.rawValue, modelVersion: forecast.modelVersion,
-            inputHash: forecast.inputWindowHash, reference: reference,
-            steps: forecast.steps.map { step in
-                LedgerForecast.Step(
-                    horizon: step.horizon, targetDay: step.targetDay,
-                    forecast: QuantileForecast(median: step.point, intervals: step.intervals))
-            })
+    /// The registry's champion as the fitted LSTM of its mode; nil before the first training.
+    static func championFit(_ workspace: Workspace, store: FeatureStore) throws -> (
+        model: ModelID, fitted: FittedLSTM
+    )? {
+        guard let champion = try store.registry.champion() else { return nil }
+        let bundle = try ModelBundle.read(
+            from: workspace.url(champion.artifactPath), expectingSHA256: champion.artifactSHA256)
+        return (LSTMModel.id(for: champion.targetMode), FittedLSTM(forecaster: try bundle.forecaster()))
     }
 }

@@ -1,4 +1,5 @@
 import ForesiteCore
+import ForesiteForecast
 import ForesiteML
 import ForesiteSite
 import ForesiteStore
@@ -36,13 +37,20 @@ enum SiteContentLoader {
         }
         let actuals = LiveScores.Actuals(candles: prices[config.target.group] ?? [])
         let live = LiveScores(forecasts: forecasts, actuals: actuals)
+        let board = LiveLeaderboard(scores: live, asOf: asOf)
+        let catalog = workspace.catalog
+        let published = ModelID.published.rawValue
 
         return SiteContent(
             site: config.site, asOf: asOf, isDemo: isDemo, staleNotice: staleNotice, target: config.target,
             targetField: config.targetField.rawValue, covariates: config.covariates, prices: prices,
             fearGreed: config.fearGreed.enabled ? try store.fearGreed(from: windowStart) : [],
-            latestForecast: live.latestForecast(of: ModelID.lstm.rawValue), ledger: live.entries(of: ModelID.lstm.rawValue),
-            liveSkill: live.skillTable(of: ModelID.lstm.rawValue), ledgerRecords: records, ledgerVerification: verification,
+            latestForecast: live.latestForecast(of: published), ledger: live.entries(of: published),
+            liveSkill: live.skillTable(of: published), ledgerRecords: records, ledgerVerification: verification,
+            modelSummaries: try modelSummaries(catalog, config: config, store: store, workspace: workspace),
+            leaderboards: board.leaderboards(),
+            publication: board.publication(windowDays: config.selection.windowDays),
+            archive: board.archive(order: catalog.ids),
             backtest: try store.backtests.latest().map(BacktestSummaryLoader.backtestSummary),
             models: try modelVersions(workspace, store: store),
             featureGroups: summaries.map { summary in
@@ -54,6 +62,29 @@ enum SiteContentLoader {
             rejections: try store.rejections(limit: 200).map {
                 SiteContent.ValidationRejection(group: $0.group, day: $0.day, reason: $0.reason)
             })
+    }
+
+    /// Every model the catalog turns on or the ledger holds forecasts of, in catalog order.
+    static func modelSummaries(
+        _ catalog: ModelCatalog, config: Config, store: FeatureStore, workspace: Workspace
+    ) throws -> [SiteContent.ModelSummary] {
+        let data = ModelData(frame: FeatureFrame(days: [], columns: [], rows: []), config: config)
+        let enabled = Set(catalog.enabledIDs(config))
+        let recorded = Set(try store.ledger.forecasts().map { ModelID($0.model) })
+        let versions = try modelVersions(workspace, store: store)
+        let lstmOfRegistry = LSTMModel.id(for: config.model.targetMode)
+        func summary(_ description: ModelDescription) -> SiteContent.ModelSummary {
+            SiteContent.ModelSummary(
+                id: description.id, title: description.title, method: description.method, inputs: description.inputs,
+                parameters: description.parameters.map { SiteContent.Setting($0.name, $0.value) },
+                enabled: enabled.contains(description.id),
+                versions: description.id == lstmOfRegistry ? versions : [])
+        }
+        let members = catalog.enabledModels(config).filter(\.joinsEnsemble).map(\.id)
+        return
+            (catalog.models.map { summary($0.describe(data)) }
+            + catalog.combinations.map { summary($0.describe(members: members)) })
+            .filter { enabled.contains($0.id) || recorded.contains($0.id) }
     }
 
     /// The whole stored history, read one group at a time while its CSV download is written.

@@ -1,4 +1,5 @@
 import ForesiteCore
+import ForesiteForecast
 import ForesiteStore
 import Foundation
 
@@ -12,6 +13,8 @@ public struct Workspace: Sendable {
     public var clock: Clock
     public var console: Console
     public var environment: [String: String]
+    /// Models beyond the standard catalog (a test's own model): they join every stage like the others.
+    public var addedModels: [any ForecastModel] = []
 
     public init(
         root: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
@@ -54,6 +57,13 @@ public struct Workspace: Sendable {
         var columns = config.model.inputs
         for column in [targetColumn, config.referenceColumn] where !columns.contains(column) { columns.append(column) }
         return columns
+    }
+
+    /// Every model this workspace knows: the standard catalog of its configuration plus `addedModels`.
+    public var catalog: ModelCatalog {
+        var catalog = ModelCatalog.standard(config: config)
+        catalog.models += addedModels
+        return catalog
     }
 
     /// The forecast column, e.g. `solana.close`.

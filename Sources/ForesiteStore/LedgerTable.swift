@@ -10,6 +10,12 @@ enum LedgerTable {
     /// of that model for that day is already there, and refuses a different one.
     static func append(_ forecast: LedgerForecast, in db: Database) throws -> LedgerAppend {
         let forecast = forecast.normalized
+        for (field, value) in [
+            ("model", forecast.model), ("model_version", forecast.modelVersion), ("target_group", forecast.targetGroup),
+            ("field", forecast.field), ("input_hash", forecast.inputHash),
+        ] where value.contains(where: { ",\"\n\r".contains($0) }) {
+            throw StoreError.unsafeLedgerField(field: field, value: value)
+        }
         if let stored = try forecasts(
             where: "made_on = ? AND model = ?", arguments: [forecast.madeOn.iso, forecast.model], in: db
         ).first {

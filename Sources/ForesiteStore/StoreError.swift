@@ -16,6 +16,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case ledgerConflict(madeOn: Day, difference: String)
     /// A forecast dated after the store's today: the ledger only records forecasts on the day they are made.
     case forecastFromTheFuture(madeOn: Day, today: Day)
+    /// A ledger field holding a comma, quote or line break, which would break `ledger.csv`'s plain
+    /// comma-joined lines and so the hash a reader recomputes.
+    case unsafeLedgerField(field: String, value: String)
     case unknownModel(version: String)
     case duplicateModel(version: String)
     /// A stored value that cannot be read back (e.g. a malformed day), which only a foreign writer can cause.
@@ -37,6 +40,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .ledgerConflict(let madeOn, let difference):
             return "store: a different forecast made on \(madeOn) is already in the ledger (\(difference)); "
                 + "the first forecast of a day stands"
+        case .unsafeLedgerField(let field, let value):
+            return "store: ledger \(field) \"\(value)\" holds a comma, quote or line break"
         case .forecastFromTheFuture(let madeOn, let today):
             return "store: cannot record a forecast made on \(madeOn) before that day (today is \(today))"
         case .unknownModel(let version):

@@ -26,6 +26,7 @@ struct BacktestCommandTests {
         config.model.hidden = 4
         config.model.dense = 4
         config.model.horizon = 3
+        config.models["lstm-seed"] = true
         let lines = LineCollector()
         let workspace = Workspace(config: config, clock: .at(today), console: .capturing(into: lines), environment: [:])
 
@@ -39,16 +40,19 @@ struct BacktestCommandTests {
         #expect(stored.fromDay == StoreFixtures.day("2024-07-20"))
         #expect(stored.retrainEvery == 5)
         #expect(stored.ensemble == 2)
-        #expect(stored.forecasts.count == 9 * 4 * 3)
-        #expect(Set(stored.models) == ["lstm-returns", "lstm-seed", "persistence", "drift"])
+        let models = workspace.catalog.enabledIDs(config).map(\.rawValue)
+        #expect(models.starts(with: ["persistence", "drift", "lstm", "lstm-seed"]) && models.last == "ensemble")
+        #expect(stored.forecasts.count == 9 * models.count * 3)
+        #expect(Set(stored.models) == Set(models))
         #expect(stored.forecasts.allSatisfy { $0.intervals.map(\.level) == [0.5, 0.8, 0.95] })
         #expect(stored.scores(for: "persistence") == report.result.scores(for: .persistence))
         let table = report.result.summaryTable()
-        #expect(table.contains("lstm-returns"))
+        #expect(table.contains("lstm-seed\n") && table.contains("ensemble\n"))
         #expect(table.contains("persistence (the reference)"))
         #expect(table.contains("rel WIS"))
         #expect(table.contains("80 %"))
-        #expect(lines.text.contains("backtest 8/8"))
+        // Two retraining days (07-20, 07-25) × the two LSTMs; the other models are fitted at each origin.
+        #expect(lines.text.contains("backtest 4/4"))
     }
 
     @Test func badOptionsAreRejectedBeforeAnythingRuns() {

@@ -28,7 +28,9 @@ struct DailyRunTests {
         let lastDay = Self.firstDay.adding(days: 29)
         let store = try demo.on(lastDay).openStore()
         let forecasts = try store.ledger.forecasts()
-        #expect(forecasts.count == 60, "the LSTM's and persistence's forecast of each day")
+        let models = demo.workspace.catalog.enabledIDs(demo.workspace.config).map(\.rawValue) + ["published"]
+        #expect(forecasts.count == 30 * models.count, "every model's forecast of each day, and the published one")
+        #expect(Set(forecasts.map(\.model)) == Set(models))
         #expect(forecasts.allSatisfy { $0.steps.count == 10 && $0.field == "close" })
         #expect(try store.ledger.verify().isVerified)
 

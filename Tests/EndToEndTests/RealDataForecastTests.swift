@@ -29,18 +29,21 @@ struct RealDataForecastTests {
         }
         _ = try Training.run(workspace, store: store)
         let report = try Prediction.run(workspace, store: store)
+        let lstm = try #require(report.forecast(of: .lstm))
+        let persistence = try #require(report.persistence)
         // The origin is the last day every input has (the Fear & Greed sample may end before the prices).
-        let originDay = report.forecast.origin
-        #expect(originDay <= origin && originDay >= origin.adding(days: -7) && report.forecast.field == "close")
+        let originDay = report.published.origin
+        #expect(originDay <= origin && originDay >= origin.adding(days: -7) && report.published.field == "close")
         let close = try #require(solana.first { $0.day == originDay }?.close)
-        #expect(report.forecast.reference == close && report.persistence.reference == close)
-        for forecast in [report.forecast, report.persistence] {
+        #expect(report.forecasts.allSatisfy { $0.reference == close && $0.origin == originDay })
+        for forecast in report.forecasts + [report.published] {
             let first = try #require(forecast.steps.first?.forecast)
-            #expect(first.intervals.map(\.level) == [0.5, 0.8, 0.95])
+            #expect(first.intervals.map(\.level) == [0.5, 0.8, 0.95], "\(forecast.model)")
             #expect(first.intervals.allSatisfy { $0.width > 0.01 * close }, "\(forecast.model): \(first.intervals)")
             #expect(first.isNonCrossing)
         }
-        #expect(report.persistence.steps.allSatisfy { $0.median == close })
+        #expect(lstm.steps.count == 10)
+        #expect(persistence.steps.allSatisfy { $0.median == close })
 
         _ = try SiteBuild.run(workspace, store: store)
         let index = try String(contentsOf: workspace.outputURL.appendingPathComponent("index.html"), encoding: .utf8)

@@ -9,15 +9,16 @@ import Testing
 
     @Test func everyOriginGetsEveryModelAndHorizonWithActuals() throws {
         let settings = SyntheticFrame.settings(from: frame.days[100], to: frame.days[111], retrainEvery: 5)
-        let result = try Backtest.walkForward(frame: frame, settings: settings)
+        let result = try SyntheticFrame.run(frame, settings)
         #expect(settings.target == "asset.close")
-        #expect(result.models == [.lstmReturns, .lstmSeed, .persistence, .drift])
+        #expect(result.models == ["persistence", "drift", "lstm", "lstm-seed"])
         #expect(result.origins == Array(frame.days[100...111]))
         #expect(result.skippedOrigins.isEmpty)
         #expect(result.forecasts.count == 12 * 4 * 3)
         // Retrainings on days 100, 105, 110, each for both modes, with the ensemble's seeds.
-        #expect(result.trainings.map(\.trainedThrough) == [100, 100, 105, 105, 110, 110].map { frame.days[$0] })
-        #expect(result.trainings.allSatisfy { $0.seeds == [42, 43] && $0.calibrationWindows > 0 })
+        #expect(result.fits.map(\.fittedThrough) == [100, 100, 105, 105, 110, 110].map { frame.days[$0] })
+        #expect(result.fits.map(\.model) == ["lstm", "lstm-seed", "lstm", "lstm-seed", "lstm", "lstm-seed"])
+        #expect(result.fits.allSatisfy { $0.version.contains("seeds 42 43") })
         for row in result.forecasts {
             let index = try #require(frame.rowIndex(of: row.targetDay))
             let originClose = frame.rows[try #require(frame.rowIndex(of: row.origin))][1]
@@ -26,25 +27,27 @@ import Testing
             #expect(row.targetDay == row.origin.adding(days: row.horizon))
             #expect(row.forecast.intervals.map(\.level) == [0.5, 0.8, 0.95])
             #expect(row.forecast.isNonCrossing)
-            switch row.model {
-            case .lstmReturns, .lstmSeed:
+            switch row.model.rawValue {
+            case "lstm", "lstm-seed":
                 // Origins 100…104 use the day-100 model, 105…109 the day-105 one, and so on.
                 let age = row.origin.days(since: try #require(row.trainedThrough))
                 #expect((0..<5).contains(age))
-            case .persistence:
+            case "persistence":
                 #expect(row.forecast.median == originClose)
                 #expect(row.trainedThrough == nil)
-            case .drift:
+            case "drift":
                 #expect(row.trainedThrough == nil)
-            case .naiveOpen:
-                Issue.record("naive-open with a close target")
+            default:
+                Issue.record("unexpected model \(row.model)")
             }
         }
     }
 
     @Test func everyModelIsScoredOnTheSameForecastsAndPersistenceIsTheUnit() throws {
-        let settings = SyntheticFrame.settings(from: frame.days[100], to: frame.days[119], retrainEvery: 10)
-        let result = try Backtest.walkForward(frame: frame, settings: settings)
+        let settings = SyntheticFrame.settings(
+            from: frame.days[100], to: frame.days[119], retrainEvery: 10,
+            models: ["lstm", "lstm-seed", "persistence", "drift", "ensemble"])
+        let result = try SyntheticFrame.run(frame, settings)
         let keys = Set(result.scores(for: .persistence).map(\.key))
         #expect(keys.count == 20 * 3)
         for model in result.models {
@@ -62,21 +65,22 @@ import Testing
         let table = result.summaryTable()
         #expect(table.contains("persistence (the reference)"))
         #expect(table.contains("rel WIS"))
-        #expect(table.contains("lstm-returns\n"))
+        #expect(table.contains("lstm\n") && table.contains("ensemble\n"))
     }
 
     @Test func anOpenTargetAddsNaiveOpenAndKeepsTheCloseAsReference() throws {
         let settings = SyntheticFrame.settings(
-            from: frame.days[100], to: frame.days[104], retrainEvery: 5, ensemble: 1, field: "open")
-        let result = try Backtest.walkForward(frame: frame, settings: settings)
-        #expect(result.models == [.lstmReturns, .lstmSeed, .persistence, .drift, .naiveOpen])
+            from: frame.days[100], to: frame.days[104], retrainEvery: 5, ensemble: 1, field: "open",
+            models: ["lstm", "lstm-seed", "persistence", "drift", "naive-open"])
+        let result = try SyntheticFrame.run(frame, settings, ensemble: 1, field: "open")
+        #expect(result.models == ["persistence", "drift", "lstm", "lstm-seed", "naive-open"])
         #expect(result.forecasts.count == 5 * 5 * 3)
         for row in result.forecasts {
             let origin = frame.rows[try #require(frame.rowIndex(of: row.origin))]
             #expect(row.actual == frame.rows[try #require(frame.rowIndex(of: row.targetDay))][0])
-            switch row.model {
-            case .persistence: #expect(row.forecast.median == origin[1])
-            case .naiveOpen: #expect(row.forecast.median == origin[0])
+            switch row.model.rawValue {
+            case "persistence": #expect(row.forecast.median == origin[1])
+            case "naive-open": #expect(row.forecast.median == origin[0])
             default: break
             }
         }
@@ -85,7 +89,7 @@ import Testing
     @Test func targetsBeyondTheDataAreNotScored() throws {
         let last = frame.days.count - 1
         let settings = SyntheticFrame.settings(from: frame.days[last - 1], to: frame.days[last], ensemble: 1)
-        let result = try Backtest.walkForward(frame: frame, settings: settings)
+        let result = try SyntheticFrame.run(frame, settings, ensemble: 1)
         // Origin last−1 has one known target, the last origin none.
         #expect(result.forecasts.count == 4)
         #expect(result.forecasts.allSatisfy { $0.horizon == 1 && $0.origin == frame.days[last - 1] })
@@ -99,7 +103,7 @@ import Testing
         let gapped = FeatureFrame(days: days, columns: frame.columns, rows: rows)
         let settings = SyntheticFrame.settings(
             from: frame.days[100], to: frame.days[112], retrainEvery: 20, ensemble: 1)
-        let result = try Backtest.walkForward(frame: gapped, settings: settings)
+        let result = try SyntheticFrame.run(gapped, settings, ensemble: 1)
         // Day 105 is missing; origins 105…109 would need a 5-day window across it.
         #expect(result.skippedOrigins == Array(frame.days[105...109]))
         #expect(result.origins == Array(frame.days[100...104]) + Array(frame.days[110...112]))
@@ -108,23 +112,23 @@ import Testing
     @Test func resultsAndProgressDoNotDependOnScheduling() throws {
         let settings = SyntheticFrame.settings(from: frame.days[100], to: frame.days[109], retrainEvery: 3)
         let reported = Reports()
-        let first = try Backtest.walkForward(frame: frame, settings: settings) { progress in
-            #expect(progress.trainingsTotal == 4 * 2 * 2)
+        let first = try SyntheticFrame.run(frame, settings) { progress in
+            #expect(progress.trainingsTotal == 4 * 2)
             reported.append(progress.trainingsDone)
         }
-        #expect(reported.values == Array(1...16))
-        let second = try Backtest.walkForward(frame: frame, settings: settings)
+        #expect(reported.values == Array(1...8))
+        let second = try SyntheticFrame.run(frame, settings)
         #expect(first.forecasts == second.forecasts)
-        #expect(first.trainings.map(\.bestEpochs) == second.trainings.map(\.bestEpochs))
+        #expect(first.fits.map(\.version) == second.fits.map(\.version))
     }
 
     @Test func unusableSettingsAreRefusedBeforeTraining() {
         var settings = SyntheticFrame.settings(from: frame.days[110], to: frame.days[100])
-        #expect(throws: ForecastError.self) { try Backtest.walkForward(frame: frame, settings: settings) }
+        #expect(throws: ForecastError.self) { try SyntheticFrame.run(frame, settings) }
         settings = SyntheticFrame.settings(from: frame.days[100], to: frame.days[110], retrainEvery: 0)
-        #expect(throws: ForecastError.self) { try Backtest.walkForward(frame: frame, settings: settings) }
+        #expect(throws: ForecastError.self) { try SyntheticFrame.run(frame, settings) }
         settings = SyntheticFrame.settings(from: frame.days[100], to: frame.days[110], ensemble: 0)
-        #expect(throws: ForecastError.self) { try Backtest.walkForward(frame: frame, settings: settings) }
+        #expect(throws: ForecastError.self) { try SyntheticFrame.run(frame, settings, ensemble: 0) }
     }
 }
 

@@ -34,9 +34,8 @@ import Testing
     func backtestForecastsIgnoreRowsAfterTheirOrigin(cut: Int) throws {
         let settings = SyntheticFrame.settings(from: frame.days[110], to: frame.days[120], retrainEvery: 4)
         let cutDay = frame.days[cut]
-        let original = try Backtest.walkForward(frame: frame, settings: settings)
-        let rewritten = try Backtest.walkForward(
-            frame: SyntheticFrame.rewritten(frame, after: cutDay), settings: settings)
+        let original = try SyntheticFrame.run(frame, settings)
+        let rewritten = try SyntheticFrame.run(SyntheticFrame.rewritten(frame, after: cutDay), settings)
         func predictions(_ result: BacktestResult) -> [[UInt64]] {
             result.forecasts.filter { $0.origin <= cutDay }.map { row in
                 [row.forecast.median.bitPattern]

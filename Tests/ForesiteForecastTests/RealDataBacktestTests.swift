@@ -12,18 +12,22 @@ import Testing
         let frame = try SharedSamples.frame()
         var config = Config()
         config.model.epochs = 1
+        config.models["lstm-seed"] = true
         let from = Day(iso: "2024-01-01")!
         let to = Day(iso: "2024-12-12")!
-        let settings = BacktestSettings(config: config, from: from, to: to, retrainEvery: 30, ensemble: 1)
-        let result = try Backtest.walkForward(frame: frame, settings: settings)
+        let catalog = ModelCatalog.standard(config: config)
+        let settings = BacktestSettings(config: config, from: from, to: to, retrainEvery: 30, catalog: catalog)
+        let result = try Backtest.walkForward(frame: frame, settings: settings, catalog: catalog)
+        let models = settings.models
 
         // 347 days from 1 January to 12 December 2024; every one has a window and ten known targets.
         #expect(settings.target == "solana.close")
         #expect(result.origins.count == 347)
         #expect(result.skippedOrigins.isEmpty)
-        #expect(result.forecasts.count == 347 * 4 * 10)
-        #expect(result.trainings.count == 12 * 2)
-        #expect(result.trainings.last?.trainedThrough == Day(iso: "2024-11-26"))
+        #expect(models.starts(with: ["persistence", "drift", "lstm", "lstm-seed"]) && models.last == "ensemble")
+        #expect(result.forecasts.count == 347 * models.count * 10)
+        #expect(result.fits.filter { $0.model.rawValue.hasPrefix("lstm") }.count == 12 * 2)
+        #expect(result.fits.last?.fittedThrough == Day(iso: "2024-11-26"))
 
         // Persistence's MAE at horizon 1 computed independently from the closes, and its 1-day
         // intervals have width: the next close is not known at the origin.
@@ -35,11 +39,11 @@ import Testing
         #expect(abs(dayAhead.model.mae - errors.reduce(0, +) / 347) < 1e-9)
         #expect(abs(dayAhead.relativeWIS - 1) < 1e-12)
         #expect(
-            result.forecasts.filter { $0.model == .persistence && $0.horizon == 1 }.allSatisfy {
+            result.forecasts.filter { $0.model == "persistence" && $0.horizon == 1 }.allSatisfy {
                 $0.forecast.intervals.allSatisfy { $0.width > 0 }
             })
 
-        for model in [BacktestModel.lstmReturns, .lstmSeed, .drift] {
+        for model in models where model != .persistence {
             let (horizons, overall) = result.skill(of: model)
             #expect(horizons.count == 10)
             #expect(overall.pairs == 3470)

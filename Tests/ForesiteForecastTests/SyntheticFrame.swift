@@ -49,13 +49,32 @@ enum SyntheticFrame {
         return config
     }
 
-    /// Backtest settings over the synthetic columns; the target is `asset.<field>`.
+    /// Backtest settings over the synthetic columns; the target is `asset.<field>`. The models are exactly
+    /// `models` (persistence always), so that adding a model to the standard catalog changes no count here.
     static func settings(
-        from: Day, to: Day, retrainEvery: Int = 5, ensemble: Int = 2, field: String = "close"
+        from: Day, to: Day, retrainEvery: Int = 5, ensemble: Int = 2, field: String = "close",
+        models: [ModelID] = ["lstm", "lstm-seed", "persistence", "drift"]
     ) -> BacktestSettings {
+        let config = config(ensemble: ensemble, field: field, models: models)
+        return BacktestSettings(config: config, from: from, to: to, retrainEvery: retrainEvery)
+    }
+
+    static func config(ensemble: Int = 2, field: String = "close", models: [ModelID]) -> Config {
         var config = config
         config.targetField = Config.TargetField(rawValue: field)!
-        return BacktestSettings(config: config, from: from, to: to, retrainEvery: retrainEvery, ensemble: ensemble)
+        config.model.ensemble = ensemble
+        for id in ModelCatalog.standard(config: config).ids { config.models[id.rawValue] = models.contains(id) }
+        config.models[ModelID.persistence.rawValue] = nil
+        return config
+    }
+
+    /// The walk-forward backtest of `settings` over `frame` with the standard catalog of its settings.
+    static func run(
+        _ frame: FeatureFrame, _ settings: BacktestSettings, ensemble: Int = 2, field: String = "close",
+        progress: (@Sendable (BacktestProgress) -> Void)? = nil
+    ) throws -> BacktestResult {
+        let catalog = ModelCatalog.standard(config: config(ensemble: ensemble, field: field, models: settings.models))
+        return try Backtest.walkForward(frame: frame, settings: settings, catalog: catalog, progress: progress)
     }
 
     static func trainingSet(_ frame: FeatureFrame, mode: Config.TargetMode = .returns) throws -> TrainingSet {

@@ -12,10 +12,16 @@ public protocol ForecastModel: Sendable {
     var enabledByDefault: Bool { get }
     /// How often the live pipeline refits it.
     var refit: ModelRefit { get }
+    /// Whether the median ensemble takes it as a member (default true; false for a curiosity).
+    var joinsEnsemble: Bool { get }
     /// Name, method, inputs and parameters, for the model's page.
     func describe(_ data: ModelData) -> ModelDescription
     /// Fits on `data`, whose rows end on the fitting day. Deterministic for the same data.
     func fit(_ data: ModelData) throws -> any FittedModel
+}
+
+extension ForecastModel {
+    public var joinsEnsemble: Bool { true }
 }
 
 /// When the live pipeline refits a model.

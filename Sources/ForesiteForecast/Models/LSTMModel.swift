@@ -56,7 +56,10 @@ public struct LSTMModel: ForecastModel {
         let through = data.lastDay?.iso ?? "?"
         return FittedLSTM(
             forecaster: try Forecaster(
-                ensemble: ensemble, calibration: calibration, modelVersion: "\(id.rawValue) trained through \(through)"))
+                ensemble: ensemble, calibration: calibration,
+                modelVersion: "\(id.rawValue) trained through \(through); seeds "
+                    + ensemble.seeds.map(String.init).joined(separator: " ") + "; best epochs "
+                    + ensemble.bestEpochs.map(String.init).joined(separator: " ")))
     }
 }
 

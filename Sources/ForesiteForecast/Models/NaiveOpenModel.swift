@@ -16,6 +16,7 @@ public struct NaiveOpenModel: ForecastModel {
 
     public var id: ModelID { "naive-open" }
     public var refit: ModelRefit { .everyForecast }
+    public var joinsEnsemble: Bool { false }
 
     public func describe(_ data: ModelData) -> ModelDescription {
         ModelDescription(

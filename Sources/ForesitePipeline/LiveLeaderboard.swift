@@ -1,0 +1,86 @@
+import ForesiteCore
+import ForesiteForecast
+import ForesiteSite
+import ForesiteStore
+
+/// What the site shows of the ledger's many models: the leaderboards over trailing windows, which model
+/// was published each day and why, and every day's forecasts for the archive.
+struct LiveLeaderboard {
+    /// The windows of the leaderboard pages, in days (nil = all).
+    static let windows: [(id: String, label: String, days: Int?)] = [
+        ("all", "all", nil), ("90", "last 90 days", 90), ("30", "last 30 days", 30),
+    ]
+
+    let scores: LiveScores
+    /// The last complete day: windows end here.
+    let asOf: Day
+
+    /// Every model in the ledger against persistence per window, best overall relative WIS first.
+    func leaderboards() -> [SiteContent.LeaderboardWindow] {
+        let models = Array(Set(scores.forecasts.map(\.model))).filter {
+            $0 != ModelID.persistence.rawValue && $0 != ModelID.published.rawValue
+        }.sorted()
+        return Self.windows.map { window in
+            let first = window.days.map { asOf.adding(days: -$0) }
+            let tables = models.compactMap { model in
+                scores.skillTable(of: model, originsFrom: first)
+            }.sorted { ($0.overall.relativeWIS, $0.model) < ($1.overall.relativeWIS, $1.model) }
+            return SiteContent.LeaderboardWindow(id: window.id, label: window.label, days: window.days, tables: tables)
+        }
+    }
+
+    /// The newest published choice, in one plain sentence, and the published model of every day.
+    func publication(windowDays: Int) -> SiteContent.Publication? {
+        let published = scores.forecasts.filter { $0.model == ModelID.published.rawValue }
+        guard let latest = published.last else { return nil }
+        var history: [Day: ModelID] = [:]
+        for forecast in published {
+            history[forecast.madeOn] = ModelID(ModelSelection.Choice.label(ofLedgerVersion: forecast.modelVersion))
+        }
+        let label = ModelSelection.Choice.label(ofLedgerVersion: latest.modelVersion)
+        let evidence = latest.modelVersion.dropFirst(label.count).drop { $0 == ":" || $0 == " " }
+        let isPersistence = label == ModelID.persistence.rawValue
+        let sentence =
+            isPersistence
+            ? "No model has beaten persistence over the last \(windowDays) days, so the published forecast is "
+                + "persistence's (\(evidence.replacingOccurrences(of: "persistence: ", with: "")))."
+            : "The published forecast is \(label)'s: the lowest relative WIS among the models a Diebold–Mariano "
+                + "test finds better than persistence over the last \(windowDays) days (\(evidence))."
+        return SiteContent.Publication(
+            model: ModelID(label), isPersistence: isPersistence, sentence: sentence, history: history)
+    }
+
+    /// Every day made, with each model's forecast of it and the actuals known so far.
+    func archive(order: [ModelID]) -> [SiteContent.ArchiveDay] {
+        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1.rawValue, $0) })
+        let byDay = Dictionary(grouping: scores.forecasts, by: \.madeOn)
+        return byDay.keys.sorted().map { day in
+            let forecasts = byDay[day]!
+            let published = forecasts.first { $0.model == ModelID.published.rawValue }
+            let models = forecasts.filter { $0.model != ModelID.published.rawValue }
+                .sorted { (rank[$0.model] ?? .max, $0.model) < (rank[$1.model] ?? .max, $1.model) }
+            var actuals: [Day: Double] = [:]
+            for forecast in forecasts {
+                for step in forecast.steps {
+                    if let actual = scores.actuals.value(field: forecast.field, on: step.targetDay) {
+                        actuals[step.targetDay] = actual
+                    }
+                }
+            }
+            let first = forecasts[0]
+            return SiteContent.ArchiveDay(
+                madeOn: day, origin: first.origin, reference: first.reference,
+                published: published.map { ModelID(ModelSelection.Choice.label(ofLedgerVersion: $0.modelVersion)) },
+                forecasts: models.map { forecast in
+                    SiteContent.ModelForecast(
+                        model: ModelID(forecast.model), version: forecast.modelVersion,
+                        steps: forecast.steps.map { step in
+                            SiteContent.ForecastStep(
+                                horizon: step.horizon, targetDay: step.targetDay, forecast: step.forecast,
+                                persistence: nil)
+                        })
+                },
+                actuals: actuals)
+        }
+    }
+}
