@@ -25,8 +25,9 @@ public struct PersistenceModel: ForecastModel {
     }
 
     public func fit(_ data: ModelData) throws -> any FittedModel {
-        Fitted(persistence: Persistence(
-            window: persistence.window, minimumChanges: persistence.minimumChanges, levels: data.levels))
+        Fitted(
+            persistence: Persistence(
+                window: persistence.window, minimumChanges: persistence.minimumChanges, levels: data.levels))
     }
 
     struct Fitted: FittedModel {
