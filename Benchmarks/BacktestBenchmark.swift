@@ -55,6 +55,19 @@ enum BacktestBenchmark {
             }
         }
         print(result.summaryTable())
+        // Selection replayed over the same forecasts, one model for all horizons and one per horizon.
+        let candidates = result.models.filter { $0 != .persistence && $0 != "naive-open" }
+        for scope in Config.Selection.Scope.allCases {
+            let replay = result.replay(
+                ModelSelection(windowDays: config.selection.windowDays, scope: scope), candidates: candidates)
+            let overall = replay.skill.overall
+            print(
+                String(
+                    format: "selection by %@ (window %d days): published rel WIS %.3f, DM p %@, %@; supplied by %@",
+                    scope.rawValue, config.selection.windowDays, overall.relativeWIS,
+                    overall.test.map { String(format: "%.3f", $0.pValue) } ?? "–", overall.verdict.phrase,
+                    replay.counts.map { "\($0.model) \($0.forecasts)" }.joined(separator: ", ")))
+        }
         print(String(format: "wall time %.1f s", result.seconds))
     }
 

@@ -1,4 +1,5 @@
 import ForesiteCore
+import ForesiteForecast
 import ForesiteSite
 import ForesiteStore
 
@@ -68,10 +69,14 @@ public struct LiveScores: Sendable {
     /// The newest forecast of `model`, with persistence's of the same day beside it.
     public func latestForecast(of model: String) -> SiteContent.Forecast? {
         guard let latest = forecasts.last(where: { $0.model == model }) else { return nil }
+        // The published row names the chosen model before its evidence ("lstm: rel WIS …").
+        let name =
+            model == ModelID.published.rawValue
+            ? ModelSelection.Choice.label(ofLedgerVersion: latest.modelVersion) : latest.model
         let persistence = persistenceByDay[latest.madeOn]
         return SiteContent.Forecast(
             origin: latest.origin, madeOn: latest.madeOn, field: latest.field, referencePrice: latest.reference,
-            model: latest.model, modelVersion: latest.modelVersion,
+            model: name, modelVersion: latest.modelVersion,
             steps: latest.steps.map { step in
                 SiteContent.ForecastStep(
                     horizon: step.horizon, targetDay: step.targetDay, forecast: step.forecast,
