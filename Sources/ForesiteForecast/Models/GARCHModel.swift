@@ -15,11 +15,14 @@ import Foundation
 /// exactly no change, and the quantiles are type-7 empirical quantiles of sorted values, so they cannot
 /// cross. The generator is seeded with a constant, so a forecast is a function of its data.
 ///
-/// GARCH against EWMA (RiskMetrics, λ = 0.94, `Volatility.ewma`), measured on the real 2024 walk-forward
-/// (origins 2024-01-01…2024-12-12, refitted monthly): see `StatisticalModelsRealDataTests`.
-/// RESULTS_PLACEHOLDER
-///
-/// Fitting on 1 095 days of returns takes a few milliseconds, so it is refitted at every forecast.
+/// Does GARCH earn its cost over EWMA (RiskMetrics, λ = 0.94, `Volatility.ewma`)? Modestly. On the SOL
+/// 2024 walk-forward (347 origins, 2024-01-01…2024-12-12, `StatisticalModelsRealDataTests`) GARCH's
+/// relative WIS against persistence is 1.004 overall (0.993 at horizon 1, at most 1.011), EWMA's 1.011
+/// (1.000 at horizon 1, up to 1.015): GARCH is ahead at every horizon, and its coverage (53/85/97 % for
+/// 50/80/95) errs wide where EWMA's (47/78/94 %) errs narrow, because EWMA never lets a calm spell's
+/// variance revert to the long-run level. Neither is distinguishable from persistence (DM p 0.32 and
+/// 0.43): on this market a year of symmetrised past changes is already a good spread. The cost is a
+/// few milliseconds of likelihood maximisation per fit, so GARCH it is, refitted at every forecast.
 public struct GARCHModel: ForecastModel {
     public enum Volatility: Hashable, Sendable {
         /// GARCH(1,1), fitted by Gaussian quasi-maximum likelihood.
