@@ -24,6 +24,8 @@ public struct ModelCatalog: Sendable {
                 LSTMModel(mode: .seed, model: config.model, enabledByDefault: config.model.targetMode == .seed),
                 NaiveOpenModel(
                     openColumn: config.target.group + ".open", enabledByDefault: config.targetField == .open),
+                GARCHModel(),
+                QuantileARModel(),
             ],
             combinations: [MedianEnsemble()])
     }
