@@ -11,7 +11,9 @@ public struct SiteBuilder: Sendable {
     public let staticFiles: [String: [UInt8]]
 
     /// Templates every build needs.
-    public static let requiredTemplates = ["layout", "index", "accuracy", "model", "data", "404"]
+    public static let requiredTemplates = [
+        "layout", "index", "accuracy", "model", "model-detail", "archive-index", "archive-day", "data", "404",
+    ]
 
     public init(templates: TemplateSet, staticFiles: [String: [UInt8]]) throws {
         for name in Self.requiredTemplates where !templates.names.contains(name) {
@@ -36,6 +38,7 @@ public struct SiteBuilder: Sendable {
         for (path, bytes) in staticFiles { files.add("static/" + path, bytes: bytes) }
         try Downloads.add(content, history: history ?? .inMemory(content), to: &files)
         try PageRenderer(content: content, templates: templates).render(into: &files)
+        files.add("sitemap.xml", Downloads.sitemap(content, files: files))
         let check = OutputCheck(rootPath: SiteURLs.rootPath(base: content.site.baseURL))
         try check.verify(files)
         return files

@@ -13,13 +13,16 @@ struct BrokenTemplateTests {
     }
 
     @Test func unclosedMustacheSectionNamesFileAndLine() throws {
+        let source = try #require(try SiteFixture.templateSources()["model-detail"])
+        let unclosed = source.replacingOccurrences(of: "{{/card}}\n", with: "")
+        // The parser notices where the enclosing section closes instead.
+        let lines = unclosed.split(separator: "\n", omittingEmptySubsequences: false)
+        let expected = try #require(lines.firstIndex { $0.hasPrefix("{{/hasVersions}}") }) + 1
         #expect {
-            _ = try builder(changing: "model") {
-                $0.replacingOccurrences(of: "{{/card}}\n</section>", with: "</section>")
-            }
+            _ = try builder(changing: "model-detail") { _ in unclosed }
         } throws: { error in
             guard case .template(let file, let line, _, let message) = error as? SiteError else { return false }
-            return file == "model.mustache" && line == 59 && message.contains("section")
+            return file == "model-detail.mustache" && line == expected && message.contains("section")
         }
     }
 

@@ -28,6 +28,11 @@ struct HonestWordingTests {
         content.liveSkill = forced(try #require(content.liveSkill), verdict: verdict, relative: relative)
         let tables = content.backtest?.tables ?? []
         content.backtest?.tables = tables.map { forced($0, verdict: verdict, relative: relative) }
+        for index in content.leaderboards.indices {
+            content.leaderboards[index].tables = content.leaderboards[index].tables.map {
+                forced($0, verdict: verdict, relative: relative)
+            }
+        }
         return content
     }
 

@@ -12,8 +12,11 @@ struct SnapshotTests {
     static let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
 
     static let snapshotted = [
-        "index.html", "accuracy.html", "model.html", "data.html", "404.html", "feed.xml", "sitemap.xml",
-        "robots.txt", "api/latest.json", "downloads/ledger.csv",
+        "index.html", "accuracy.html", "accuracy-30.html", "model.html", "models/lstm.html",
+        "models/persistence.html", "forecasts/index.html", "forecasts/2024-12-27.html", "data.html", "404.html",
+        "feed.xml", "sitemap.xml", "robots.txt", "api/latest.json", "api/leaderboard.json", "downloads/ledger.csv",
+        "hub/model-metadata/foresite-quantile_ar.yml",
+        "hub/model-output/foresite-quantile_ar/2024-12-27-foresite-quantile_ar.csv",
     ]
 
     @Test(arguments: snapshotted)
@@ -91,7 +94,10 @@ struct SnapshotTests {
         var content = SiteFixture.content()
         content.staleNotice = .init(dataAsOf: content.asOf, failedSources: ["alternative.me"])
         let files = try SiteFixture.builder().render(content)
-        for page in ["index.html", "accuracy.html", "model.html", "data.html", "404.html"] {
+        for page in [
+            "index.html", "accuracy.html", "accuracy-90.html", "model.html", "models/garch.html",
+            "forecasts/index.html", "forecasts/2025-01-05.html", "data.html", "404.html",
+        ] {
             let html = try #require(files.text(page))
             #expect(html.contains("Demo data — synthetic prices"), "\(page) lacks the demo banner")
             #expect(

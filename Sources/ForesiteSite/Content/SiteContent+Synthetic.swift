@@ -3,8 +3,10 @@ import Foundation
 
 extension SiteContent {
     /// A complete, deterministic, clearly-labelled demo snapshot: `days` of SOL-like and BTC-like prices,
-    /// Fear & Greed, a hash-chained forecast ledger with persistence and actuals, live skill against
-    /// persistence, a backtest, two model versions and a few validation rejections.
+    /// Fear & Greed, six models (persistence, drift, lstm, garch, quantile-ar and their median ensemble)
+    /// forecasting each of the last `forecastDays` days into a hash-chained ledger, their leaderboards over
+    /// 30 days, 90 days and all, the publication history, an archive day per origin, live skill against
+    /// persistence, a backtest, two LSTM versions and a few validation rejections.
     ///
     /// It exists so the site can be rendered without a store: snapshot tests, the `site-build` benchmark
     /// and template work in `foresite preview`. `isDemo` is always true, so every page says so.
@@ -36,39 +38,34 @@ extension SiteContent {
         }
         let market = SyntheticForecasts(candles: sol)
         let horizons = 1...config.model.horizon
-        var ledger: [LedgerEntry] = []
-        for origin in (0..<forecastDays).map({ asOf.adding(days: -forecastDays + 1 + $0) }) {
-            guard let reference = market.close(origin) else { continue }
-            for horizon in horizons {
-                guard
-                    let model = market.model(
-                        origin: origin, horizon: horizon, wobble: 0.008, spread: 0.036, generator: &generator)
-                else { continue }
-                let target = origin.adding(days: horizon)
-                ledger.append(
-                    LedgerEntry(
-                        madeOn: origin, origin: origin, targetDay: target, horizon: horizon, model: "lstm",
-                        modelVersion: "v2", forecast: model,
-                        persistence: market.persistence(origin: origin, horizon: horizon),
-                        actual: target <= asOf ? market.close(target) : nil, referencePrice: reference))
-            }
+        let origins = (0..<forecastDays).map { asOf.adding(days: -forecastDays + 1 + $0) }
+        let byModel = syntheticForecasts(
+            market: market, origins: origins, horizons: horizons, asOf: asOf, generator: &generator)
+        let leaderboards = syntheticLeaderboards(byModel, asOf: asOf)
+        let publication = syntheticPublication(leaderboards, origins: origins.filter { market.close($0) != nil })
+        let ledger = origins.flatMap { origin in
+            (byModel[publication.history[origin] ?? publication.model] ?? []).filter { $0.origin == origin }
         }
         let latest = ledger.filter { $0.origin == asOf }
         let forecast = Forecast(
-            origin: asOf, madeOn: asOf, field: "close", referencePrice: market.close(asOf) ?? 0, model: "lstm",
-            modelVersion: "v2",
+            origin: asOf, madeOn: asOf, field: "close", referencePrice: market.close(asOf) ?? 0,
+            model: publication.model.rawValue, modelVersion: latest.first?.modelVersion ?? "1",
             steps: latest.map {
                 ForecastStep(
                     horizon: $0.horizon, targetDay: $0.targetDay, forecast: $0.forecast, persistence: $0.persistence)
             })
-        let records = syntheticRecords(ledger)
+        let models = syntheticModels(config: config, first: first, asOf: asOf)
         return SiteContent(
             site: site, asOf: asOf, isDemo: true, target: config.target, targetField: "close",
             covariates: config.covariates, prices: ["solana": sol, "bitcoin": btc], fearGreed: fearGreed,
             latestForecast: latest.isEmpty ? nil : forecast, ledger: ledger,
-            liveSkill: skillTable(model: "lstm", entries: ledger), ledgerRecords: records,
+            liveSkill: skillTable(model: publication.model.rawValue, entries: ledger),
+            ledgerRecords: syntheticRecords(byModel, publication: publication),
+            modelSummaries: syntheticSummaries(config: config, versions: models), leaderboards: leaderboards,
+            publication: publication,
+            archive: syntheticArchive(byModel, publication: publication, market: market, asOf: asOf),
             backtest: syntheticBacktest(market: market, asOf: asOf, horizons: horizons, generator: &generator),
-            models: syntheticModels(config: config, first: first, asOf: asOf),
+            models: models,
             featureGroups: [
                 FeatureGroupSummary(
                     name: "solana", description: config.target.description, rows: sol.count, firstDay: first,

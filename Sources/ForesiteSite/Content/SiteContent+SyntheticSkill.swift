@@ -19,25 +19,62 @@ extension SiteContent {
         return SkillTable(model: model, from: from, to: to, horizons: table.horizons, overall: table.overall)
     }
 
-    /// The ledger rows the published model and persistence wrote, per origin (model first, then
-    /// persistence, each by horizon), chained from the genesis hash.
-    static func syntheticRecords(_ ledger: [LedgerEntry]) -> [LedgerRecord] {
+    /// Every synthetic model's forecast of each origin and horizon, with persistence's beside it and the
+    /// actual when the target day is on or before `asOf`; by model, in origin then horizon order.
+    static func syntheticForecasts(
+        market: SyntheticForecasts, origins: [Day], horizons: ClosedRange<Int>, asOf: Day,
+        generator: inout SeededGenerator
+    ) -> [ModelID: [LedgerEntry]] {
+        var byModel: [ModelID: [LedgerEntry]] = [:]
+        for origin in origins {
+            guard let reference = market.close(origin) else { continue }
+            for horizon in horizons {
+                let target = origin.adding(days: horizon)
+                let persistence = market.persistence(origin: origin, horizon: horizon)
+                var members: [QuantileForecast] = []
+                for model in syntheticModelIDs {
+                    let forecast: QuantileForecast?
+                    switch model.rawValue {
+                    case "persistence": forecast = persistence
+                    case "drift": forecast = market.drift(origin: origin, horizon: horizon)
+                    case "lstm":
+                        forecast = market.model(
+                            origin: origin, horizon: horizon, wobble: 0.008, spread: 0.036, generator: &generator)
+                    case "garch": forecast = market.volatilityScaled(origin: origin, horizon: horizon)
+                    case "quantile-ar": forecast = market.informed(origin: origin, horizon: horizon, weight: 0.2)
+                    default: forecast = SyntheticForecasts.medianEnsemble(members)
+                    }
+                    guard let forecast else { continue }
+                    if model != .persistence && model != "ensemble" { members.append(forecast) }
+                    byModel[model, default: []].append(
+                        LedgerEntry(
+                            madeOn: origin, origin: origin, targetDay: target, horizon: horizon, model: model.rawValue,
+                            modelVersion: syntheticVersion(model), forecast: forecast, persistence: persistence,
+                            actual: target <= asOf ? market.close(target) : nil, referencePrice: reference))
+                }
+            }
+        }
+        return byModel
+    }
+
+    /// The ledger rows of every model, per origin (models in catalog order, each by horizon, then the
+    /// "published" rows repeating the published model's forecast), chained from the genesis hash.
+    static func syntheticRecords(_ byModel: [ModelID: [LedgerEntry]], publication: Publication) -> [LedgerRecord] {
         var rows: [LedgerRecord] = []
-        let byOrigin = Dictionary(grouping: ledger, by: \.origin)
+        let byOrigin = Dictionary(grouping: syntheticModelIDs.flatMap { byModel[$0] ?? [] }, by: \.origin)
         for origin in byOrigin.keys.sorted() {
-            let entries = byOrigin[origin]!.sorted { $0.horizon < $1.horizon }
             let inputHash = SHA256.hex("synthetic inputs through \(origin.iso)")
-            func record(_ entry: LedgerEntry, model: String, version: String, forecast: QuantileForecast)
-                -> LedgerRecord
-            {
+            func record(_ entry: LedgerEntry, model: String, version: String) -> LedgerRecord {
                 LedgerRecord(
                     madeOn: entry.madeOn, model: model, modelVersion: version, targetGroup: "solana", field: "close",
                     origin: origin, horizon: entry.horizon, targetDay: entry.targetDay,
-                    reference: entry.reference ?? .nan, forecast: forecast, inputHash: inputHash)
+                    reference: entry.reference ?? .nan, forecast: entry.forecast, inputHash: inputHash)
             }
-            rows += entries.map { record($0, model: $0.model, version: $0.modelVersion, forecast: $0.forecast) }
-            rows += entries.compactMap { entry in
-                entry.persistence.map { record(entry, model: "persistence", version: "1", forecast: $0) }
+            let entries = byOrigin[origin]!
+            rows += entries.map { record($0, model: $0.model, version: $0.modelVersion) }
+            let published = publication.history[origin] ?? publication.model
+            rows += entries.filter { $0.model == published.rawValue }.map {
+                record($0, model: ModelID.published.rawValue, version: "\(published) \($0.modelVersion)")
             }
         }
         var previous = LedgerRecord.genesis
@@ -52,8 +89,8 @@ extension SiteContent {
     /// time here rather than in the build it measures).
     static let backtestOrigins = 240
 
-    /// A walk-forward backtest of two stand-in LSTM variants and drift against persistence, over the
-    /// origins whose 10-day actuals are known.
+    /// A walk-forward backtest of every synthetic model against persistence, over the origins whose
+    /// 10-day actuals are known.
     static func syntheticBacktest(
         market: SyntheticForecasts, asOf: Day, horizons: ClosedRange<Int>, generator: inout SeededGenerator
     ) -> BacktestSummary? {
@@ -61,36 +98,10 @@ extension SiteContent {
         let origins = (0..<backtestOrigins).map { last.adding(days: -backtestOrigins + 1 + $0) }
             .filter { market.canForecast(origin: $0, horizon: horizons.upperBound) }
         guard let from = origins.first else { return nil }
-        // (name, wobble, spread): "lstm-seed" is the overconfident original, the others are honest.
-        let variants: [(name: String, wobble: Double, spread: Double)] = [
-            ("lstm", 0.008, 0.036), ("lstm-seed", 0.02, 0.02),
-        ]
-        var entries: [String: [LedgerEntry]] = [:]
-        for origin in origins {
-            for horizon in horizons {
-                let target = origin.adding(days: horizon)
-                guard let persistence = market.persistence(origin: origin, horizon: horizon) else { continue }
-                func entry(_ model: String, _ forecast: QuantileForecast) -> LedgerEntry {
-                    LedgerEntry(
-                        madeOn: origin, origin: origin, targetDay: target, horizon: horizon, model: model,
-                        modelVersion: "backtest", forecast: forecast, persistence: persistence,
-                        actual: market.close(target))
-                }
-                for variant in variants {
-                    if let forecast = market.model(
-                        origin: origin, horizon: horizon, wobble: variant.wobble, spread: variant.spread,
-                        generator: &generator)
-                    {
-                        entries[variant.name, default: []].append(entry(variant.name, forecast))
-                    }
-                }
-                if let drift = market.drift(origin: origin, horizon: horizon) {
-                    entries["drift", default: []].append(entry("drift", drift))
-                }
-            }
-        }
-        let tables = (variants.map(\.name) + ["drift"]).compactMap { name in
-            entries[name].flatMap { skillTable(model: name, entries: $0) }
+        let byModel = syntheticForecasts(
+            market: market, origins: origins, horizons: horizons, asOf: asOf, generator: &generator)
+        let tables = syntheticModelIDs.filter { $0 != .persistence }.compactMap { model in
+            byModel[model].flatMap { skillTable(model: model.rawValue, entries: $0) }
         }
         return BacktestSummary(
             from: from, to: origins.last!,

@@ -2,7 +2,8 @@ import ForesiteCore
 import Foundation
 
 /// Quantile forecasts over a synthetic close series for `SiteContent.synthetic`: persistence as the
-/// forecast hubs define it, drift, and a stand-in for the LSTM whose skill is whatever the noise makes it.
+/// forecast hubs define it, drift, stand-ins for the LSTM, GARCH and quantile autoregression, and their
+/// median ensemble.
 ///
 /// Only the fixture uses these; the pipeline's forecasters live in ForesiteForecast.
 struct SyntheticForecasts {
@@ -82,6 +83,55 @@ struct SyntheticForecasts {
             median: median,
             intervals: Self.normalQuantiles.map { level, z in
                 PredictionInterval(level: level, lower: median * exp(-z * sigma), upper: median * exp(z * sigma))
+            })
+    }
+
+    /// A GARCH stand-in: the origin's close as the median, normal quantiles whose scale is the trailing
+    /// 20 days' standard deviation of daily log changes times √h (volatility that follows recent moves).
+    func volatilityScaled(origin: Day, horizon: Int) -> QuantileForecast? {
+        guard canForecast(origin: origin, horizon: horizon), let index = position(origin) else { return nil }
+        let changes = ((index - 19)...index).map { logCloses[$0] - logCloses[$0 - 1] }
+        let mean = changes.reduce(0, +) / Double(changes.count)
+        let variance = changes.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(changes.count - 1)
+        let reference = exp(logCloses[index])
+        let sigma = variance.squareRoot() * Double(horizon).squareRoot()
+        return QuantileForecast(
+            median: reference,
+            intervals: Self.normalQuantiles.map { level, z in
+                PredictionInterval(level: level, lower: reference * exp(-z * sigma), upper: reference * exp(z * sigma))
+            })
+    }
+
+    /// A stand-in with real skill, for the fixture only: persistence's quantiles moved `weight` of the
+    /// way (in log terms) towards the price that followed. No real model can peek; this one exists so
+    /// the leaderboard and heatmap show a model that beats persistence.
+    func informed(origin: Day, horizon: Int, weight: Double) -> QuantileForecast? {
+        let target = origin.adding(days: horizon)
+        guard let base = persistence(origin: origin, horizon: horizon), let actual = close(target) else {
+            return persistence(origin: origin, horizon: horizon)
+        }
+        let shift = exp(weight * log(actual / base.median))
+        return QuantileForecast(
+            median: base.median * shift,
+            intervals: base.intervals.map {
+                PredictionInterval(level: $0.level, lower: $0.lower * shift, upper: $0.upper * shift)
+            })
+    }
+
+    /// The per-quantile median of `members` (the hubs' median ensemble); nil without members.
+    static func medianEnsemble(_ members: [QuantileForecast]) -> QuantileForecast? {
+        guard let first = members.first else { return nil }
+        func median(_ values: [Double]) -> Double {
+            let sorted = values.sorted()
+            let middle = sorted.count / 2
+            return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        }
+        return QuantileForecast(
+            median: median(members.map(\.median)),
+            intervals: first.intervals.map { interval in
+                let bounds = members.compactMap { $0.interval(level: interval.level) }
+                return PredictionInterval(
+                    level: interval.level, lower: median(bounds.map(\.lower)), upper: median(bounds.map(\.upper)))
             })
     }
 

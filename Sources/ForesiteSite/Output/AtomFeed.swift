@@ -24,16 +24,21 @@ enum AtomFeed {
             "<link rel=\"alternate\" type=\"text/html\" href=\"\(Markup.escape(SiteURLs.absolute("", base: base)))\"/>\n"
         xml += "<updated>\(timestamp(updated))</updated>\n"
         xml += "<author><name>\(Markup.escape(content.site.title))</name></author>\n"
+        let archived = Set(content.archive.map(\.madeOn))
         for day in days {
             let steps = byDay[day]!.sorted { $0.horizon < $1.horizon }
-            xml += entry(day: day, steps: steps, content: content)
+            xml += entry(day: day, steps: steps, archived: archived.contains(day), content: content)
         }
         return xml + "</feed>\n"
     }
 
-    private static func entry(day: Day, steps: [SiteContent.LedgerEntry], content: SiteContent) -> String {
+    /// One day's forecast; it links the day's archive page (`forecasts/<day>.html`) when there is one.
+    private static func entry(
+        day: Day, steps: [SiteContent.LedgerEntry], archived: Bool, content: SiteContent
+    ) -> String {
         let instrument = Markup.escape(content.target.instrument)
         let link = SiteURLs.absolute("", base: content.site.baseURL)
+        let page = archived ? SiteURLs.absolute(ArchivePage.path(day), base: content.site.baseURL) : link
         var summary = ""
         if let last = steps.last {
             summary =
@@ -63,7 +68,7 @@ enum AtomFeed {
         var xml = "<entry>\n"
         xml += "<title>\(instrument) forecast of \(day.iso)</title>\n"
         xml += "<id>\(Markup.escape(link))#forecast-\(day.iso)</id>\n"
-        xml += "<link href=\"\(Markup.escape(link))\"/>\n"
+        xml += "<link href=\"\(Markup.escape(page))\"/>\n"
         xml += "<updated>\(timestamp(day))</updated>\n"
         xml += "<summary>\(Markup.escape(summary))</summary>\n"
         xml += "<content type=\"html\">\(Markup.escape(table))</content>\n"

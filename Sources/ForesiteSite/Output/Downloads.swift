@@ -1,8 +1,8 @@
 import ForesiteCore
 import Foundation
 
-/// The machine-readable side of the site: CSV per feature group, the ledger, JSON API, feed, sitemap,
-/// robots.txt and .nojekyll.
+/// The machine-readable side of the site: CSV per feature group, the ledger, JSON API, hub export, feed,
+/// robots.txt and .nojekyll (the sitemap follows the pages).
 enum Downloads {
     /// Every feature group with data, as CSV of its whole history (`downloads/solana.csv`, …), then the
     /// ledger, the JSON API, the feed and the crawler files.
@@ -25,8 +25,9 @@ enum Downloads {
         files.add("downloads/ledger.csv", ledgerCSV(content))
         files.add("api/latest.json", APIDocuments.latest(content))
         files.add("api/forecasts.json", APIDocuments.forecasts(content))
+        files.add("api/leaderboard.json", LeaderboardDocument.render(content))
+        try HubExport.add(content, history: history, to: &files)
         files.add("feed.xml", AtomFeed.render(content))
-        files.add("sitemap.xml", sitemap(content))
         files.add(
             "robots.txt",
             "User-agent: *\nAllow: /\nSitemap: \(SiteURLs.absolute("sitemap.xml", base: content.site.baseURL))\n")
@@ -81,10 +82,13 @@ enum Downloads {
         String(group.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" ? $0 : "_" })
     }
 
-    static func sitemap(_ content: SiteContent) -> String {
+    /// Every page but 404.html: the navigation's pages first, then the rest in path order.
+    static func sitemap(_ content: SiteContent, files: SiteFiles) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (file, _) in PageFrame.pages {
+        let navigation = PageFrame.pages.map(\.0)
+        let others = files.paths.filter { $0.hasSuffix(".html") && $0 != "404.html" && !navigation.contains($0) }
+        for file in navigation.filter(files.contains) + others {
             let location = SiteURLs.absolute(file == "index.html" ? "" : file, base: content.site.baseURL)
             xml += "<url><loc>\(Markup.escape(location))</loc><lastmod>\(content.asOf.iso)</lastmod></url>\n"
         }

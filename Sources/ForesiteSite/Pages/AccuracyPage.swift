@@ -1,7 +1,9 @@
 import ForesiteCore
 
-/// `accuracy.html`: the ledger's chain check, live skill against persistence per horizon, hindcasts per
-/// horizon from the ledger, and the walk-forward backtest's skill tables.
+/// `accuracy.html`: the leaderboard of every model over all forecasts, the ledger's chain check, live skill
+/// of the published model against persistence per horizon, hindcasts per horizon from the ledger, and
+/// every model's walk-forward backtest. `accuracy-30.html` and `accuracy-90.html` show the leaderboard of
+/// their window only (the same template, `isMain` false), so the window tabs need no JavaScript.
 struct AccuracyPage {
     struct Backtest {
         let from: String
@@ -13,6 +15,10 @@ struct AccuracyPage {
 
     let page: PageFrame
     let instrument: String
+    let leaderboard: Leaderboard
+    /// True on accuracy.html, which alone carries the ledger, hindcast and backtest sections.
+    let isMain: Bool
+    let publication: String?
     /// "412 forecasts since 2025-01-01, chain verified", or where the chain breaks.
     let verification: String
     let isVerified: Bool
@@ -25,12 +31,25 @@ struct AccuracyPage {
     let pendingCount: Int
     let backtest: Backtest?
 
-    init(content: SiteContent) {
+    init(content: SiteContent, window: String = "all") {
         let instrument = content.target.instrument
         self.instrument = instrument
+        let leaderboard = Leaderboard(content: content, window: window)
+        self.leaderboard = leaderboard
+        isMain = window == "all"
         page = PageFrame(
-            content: content, file: "accuracy.html", title: "Accuracy",
-            description: "How the \(instrument) forecasts compared with what happened, against persistence.")
+            content: content, file: Leaderboard.file(window),
+            title: isMain ? "Accuracy" : "Accuracy, \(leaderboard.label)",
+            description: "How the \(instrument) forecasts compared with what happened, against persistence.",
+            section: "accuracy.html")
+        publication = content.publication?.sentence
+        guard isMain else {
+            verification = ""
+            isVerified = true
+            (live, liveChart, coverageChart, hindcasts, hasHindcasts) = (nil, nil, nil, [], false)
+            (ledgerCount, pendingCount, backtest) = (0, 0, nil)
+            return
+        }
         verification = Self.sentence(content.ledgerVerification.summary)
         isVerified = content.ledgerVerification.isVerified
         live = content.liveSkill.map { SkillRows.Section(id: "live-table", table: $0) }

@@ -16,6 +16,10 @@ struct IndexPage {
         let reference: String
         let model: String
         let modelVersion: String
+        /// The published model's page, when it has one.
+        let modelHref: String?
+        /// The day's archive page, when there is one.
+        let archiveHref: String?
     }
 
     struct ForecastRow {
@@ -38,6 +42,10 @@ struct IndexPage {
     let page: PageFrame
     let instrument: String
     let headline: Headline?
+    /// The plain sentence saying which model is published and why.
+    let publication: String?
+    /// True when no model beat persistence, so the headline is persistence's forecast.
+    let isPersistence: Bool
     let intervalColumns: [String]
     let forecastRows: [ForecastRow]
     let priceChart: FigureView
@@ -75,7 +83,11 @@ struct IndexPage {
                 change: NumberFormat.signedPercent(final.median / reference - 1),
                 interval: final.forecast.interval(level: 0.8).map { "80 % interval \(Chart.roundedRange($0))" },
                 madeOn: forecast.madeOn.iso, origin: forecast.origin.iso, reference: NumberFormat.currency(reference),
-                model: forecast.model, modelVersion: forecast.modelVersion)
+                model: forecast.model, modelVersion: forecast.modelVersion,
+                modelHref: ModelLinks.pageIDs(content).contains(ModelID(forecast.model))
+                    ? ModelLinks.path(forecast.model) : nil,
+                archiveHref: content.archive.contains { $0.madeOn == forecast.madeOn }
+                    ? ArchivePage.path(forecast.madeOn) : nil)
             forecastRows = forecast.steps.map { step in
                 ForecastRow(
                     day: step.targetDay.iso, horizon: step.horizon, median: NumberFormat.currency(step.median),
@@ -90,6 +102,8 @@ struct IndexPage {
             headline = nil
             forecastRows = []
         }
+        publication = content.publication?.sentence
+        isPersistence = content.publication?.isPersistence ?? false
         let history = content.targetCandles.suffix(max(1, content.site.historyDays))
         priceChart = FigureView(
             Chart.priceWithForecast(

@@ -1,30 +1,17 @@
 import ForesiteCore
 
-/// `model.html`: the model card (what it predicts, inputs, architecture, training window, settings,
-/// limitations) and every registered version's metrics beside persistence's on the same days.
+/// `model.html`: what every model predicts and a link to each model's page (`models/<id>.html`), with its
+/// overall relative WIS over all forecasts and which one is published.
 struct ModelPage {
-    struct Card {
-        let version: String
-        let created: String
-        let mode: String
-        let architecture: String
-        let trainingFrom: String
-        let trainingTo: String
-        let inputs: [String]
-        let hyperparameters: [SiteContent.Setting]
-        let notes: String?
-    }
-
-    struct MetricRow {
-        let version: String
-        let created: String
-        let mode: String
-        let champion: Bool
-        let split: String
-        let metric: String
-        let model: String
-        let persistence: String
-        let notes: String?
+    struct Entry {
+        let id: String
+        let title: String
+        let href: String
+        let method: String
+        let relative: String
+        let verdict: String
+        let enabled: Bool
+        let isPublished: Bool
     }
 
     let page: PageFrame
@@ -34,39 +21,34 @@ struct ModelPage {
     let horizon: Int
     /// "close" or "open": the price forecast.
     let field: String
-    let card: Card?
-    let metricRows: [MetricRow]
-    let hasVersions: Bool
+    let entries: [Entry]
+    let hasModels: Bool
+    let publication: String?
 
     init(content: SiteContent) {
         instrument = content.target.instrument
         targetDescription = content.target.description
         market = content.target.market
         page = PageFrame(
-            content: content, file: "model.html", title: "Model card",
-            description: "What the \(content.target.instrument) model predicts, how it was trained and how it scores.")
+            content: content, file: "model.html", title: "Models",
+            description: "The models that forecast \(content.target.instrument), how each works and how each scores.")
         horizon = content.latestForecast?.steps.count ?? 10
         field = content.latestForecast?.field ?? content.targetField
-        card = content.champion.map { model in
-            Card(
-                version: model.version, created: model.created.iso, mode: model.mode,
-                architecture: model.architecture, trainingFrom: model.trainingFrom.iso,
-                trainingTo: model.trainingTo.iso, inputs: model.inputs, hyperparameters: model.hyperparameters,
-                notes: model.notes)
+        let all = content.leaderboards.first { $0.id == "all" }?.tables ?? []
+        let summaries = Dictionary(content.modelSummaries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let published = content.publication?.model
+        entries = ModelLinks.pageIDs(content).map { id in
+            let summary = summaries[id]
+            let table = all.first { $0.model == id.rawValue }
+            return Entry(
+                id: id.rawValue, title: summary?.title ?? id.rawValue, href: ModelLinks.path(id.rawValue),
+                method: summary?.method ?? "No description recorded.",
+                relative: id == .persistence
+                    ? "1.00" : table.map { SkillWording.relative($0.overall.relativeWIS) } ?? "–",
+                verdict: id == .persistence ? "the reference" : table.map { SkillWording.verdict($0.overall) } ?? "–",
+                enabled: summary?.enabled ?? false, isPublished: id == published)
         }
-        metricRows = content.models.flatMap { model in
-            let metrics =
-                model.metrics.isEmpty
-                ? [SiteContent.ModelMetric(split: "–", name: "–", model: .nan, persistence: nil)] : model.metrics
-            return metrics.map { metric in
-                MetricRow(
-                    version: model.version, created: model.created.iso, mode: model.mode, champion: model.isChampion,
-                    split: metric.split, metric: metric.name,
-                    model: metric.model.isFinite ? NumberFormat.compact(metric.model, decimals: 4) : "–",
-                    persistence: metric.persistence.map { NumberFormat.compact($0, decimals: 4) } ?? "–",
-                    notes: model.notes)
-            }
-        }
-        hasVersions = !content.models.isEmpty
+        hasModels = !entries.isEmpty
+        publication = content.publication?.sentence
     }
 }

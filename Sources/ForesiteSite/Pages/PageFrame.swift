@@ -24,17 +24,24 @@ struct PageFrame {
 
     /// The pages in navigation order: file name and label.
     static let pages = [
-        ("index.html", "Forecast"), ("accuracy.html", "Accuracy"), ("model.html", "Model"), ("data.html", "Data"),
+        ("index.html", "Forecast"), ("accuracy.html", "Accuracy"), ("model.html", "Models"),
+        ("forecasts/index.html", "Archive"), ("data.html", "Data"),
     ]
 
-    init(content: SiteContent, file: String, title: String, description: String, root: String = "") {
+    /// `file` is the page's path from the site's root; `section` the navigation entry it belongs to (a
+    /// model page to "model.html", an archive day to "forecasts/index.html"); `root` the way back to the
+    /// root ("../" from a folder).
+    init(
+        content: SiteContent, file: String, title: String, description: String, root: String = "",
+        section: String? = nil
+    ) {
         siteTitle = content.site.title
         siteDescription = content.site.description
         self.title = title
         self.description = description
         canonicalURL = SiteURLs.absolute(file == "index.html" ? "" : file, base: content.site.baseURL)
         self.root = root
-        nav = Self.pages.map { NavItem(label: $1, href: root + $0, current: $0 == file) }
+        nav = Self.pages.map { NavItem(label: $1, href: root + $0, current: $0 == (section ?? file)) }
         isDemo = content.isDemo
         staleMessage = content.staleNotice?.message
         asOf = content.asOf.iso

@@ -57,6 +57,8 @@ extension IndexPage: MustacheParent {
         case "page": page
         case "instrument": instrument
         case "headline": headline
+        case "publication": publication
+        case "isPersistence": isPersistence
         case "intervalColumns": intervalColumns
         case "forecastRows": forecastRows
         case "priceChart": priceChart
@@ -81,6 +83,9 @@ extension AccuracyPage: MustacheParent {
         switch name {
         case "page": page
         case "instrument": instrument
+        case "leaderboard": leaderboard
+        case "isMain": isMain
+        case "publication": publication
         case "verification": verification
         case "isVerified": isVerified
         case "live": live
@@ -122,9 +127,9 @@ extension ModelPage: MustacheParent {
         case "market": market
         case "horizon": horizon
         case "field": field
-        case "card": card
-        case "metricRows": metricRows
-        case "hasVersions": hasVersions
+        case "entries": entries
+        case "hasModels": hasModels
+        case "publication": publication
         default: nil
         }
     }

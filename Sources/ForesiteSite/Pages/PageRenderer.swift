@@ -9,8 +9,22 @@ struct PageRenderer {
         let trend = trendSeries()
         let index = IndexPage(content: content, trendSeries: Array(trend.prefix(IndexPage.trendInstruments)))
         try add("index.html", template: "index", index, to: &files)
-        try add("accuracy.html", template: "accuracy", AccuracyPage(content: content), to: &files)
+        for (window, _) in Leaderboard.windows {
+            let page = AccuracyPage(content: content, window: window)
+            try add(Leaderboard.file(window), template: "accuracy", page, to: &files)
+        }
         try add("model.html", template: "model", ModelPage(content: content), to: &files)
+        for model in ModelLinks.pageIDs(content) {
+            let page = ModelDetailPage(content: content, id: model, files: files)
+            try add(ModelDetailPage.path(model), template: "model-detail", page, to: &files)
+        }
+        try add("forecasts/index.html", template: "archive-index", ArchiveIndexPage(content: content), to: &files)
+        for (index, day) in content.archive.enumerated() {
+            let page = ArchivePage(
+                content: content, day: day, previous: index > 0 ? content.archive[index - 1].madeOn : nil,
+                next: index + 1 < content.archive.count ? content.archive[index + 1].madeOn : nil)
+            try add(ArchivePage.path(day.madeOn), template: "archive-day", page, to: &files)
+        }
         let data = DataPage(content: content, files: files, trendSeries: trend)
         try add("data.html", template: "data", data, to: &files)
         try add("404.html", template: "404", NotFoundPage(content: content), to: &files)
@@ -18,6 +32,8 @@ struct PageRenderer {
 
     /// Mustache escapes markup characters but not C0 controls, which XML forbids; they never belong in a
     /// page, so they are dropped here rather than failing the build over one stray byte from an API.
+    /// Adding a page takes its page model, its template, a line here, `SiteBuilder.requiredTemplates` and
+    /// (for a navigation entry) `PageFrame.pages`; the sitemap picks every page up by itself.
     private func add(_ path: String, template: String, _ page: Any, to files: inout SiteFiles) throws {
         files.add(path, Markup.stripControlCharacters(try templates.render(template, page)))
     }

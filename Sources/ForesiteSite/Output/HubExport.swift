@@ -1,0 +1,138 @@
+import ForesiteCore
+
+/// `hub/`: every model's ledger forecasts in the Hubverse formats, so others can score Foresite with the
+/// forecast hubs' own tools (hubValidations, hubEvals, hubEnsembles).
+///
+/// - `hub/model-output/<model_id>/<origin>-<model_id>.csv`: one file per model and forecast origin, in the
+///   long format `origin_date,target,horizon,target_end_date,output_type,output_type_id,value`, one
+///   `quantile` row per horizon and stated level (0.025 … 0.975), ascending.
+/// - `hub/model-metadata/<model_id>.yml`: who made the model and how it works.
+/// - `hub/target-data/time-series.csv`: `target_end_date,target,observation`, the target's whole history.
+///
+/// The Hubverse names a model `<team_abbr>-<model_abbr>` and forbids hyphens inside either part, so the
+/// model `quantile-ar` is `foresite-quantile_ar` here. `origin_date` is the forecast origin (the last
+/// complete day, horizon h targets origin + h days), not the day the forecast was written, which is the
+/// next day or later. When one origin was forecast on several days, the first day's rows are exported:
+/// that is the forecast made before anything after the origin could be known. The "published" rows of
+/// the ledger repeat another model's forecast and are left out: its scores are that model's.
+enum HubExport {
+    static let columns = [
+        "origin_date", "target", "horizon", "target_end_date", "output_type", "output_type_id", "value",
+    ]
+    static let teamAbbreviation = "foresite"
+
+    /// `foresite-lstm_seed` for `lstm-seed`.
+    static func hubModelID(_ model: ModelID) -> String {
+        teamAbbreviation + "-" + modelAbbreviation(model)
+    }
+
+    static func modelAbbreviation(_ model: ModelID) -> String {
+        model.rawValue.replacingOccurrences(of: "-", with: "_")
+    }
+
+    /// "solana close": the target as the `target` column names it.
+    static func target(_ content: SiteContent) -> String { "\(content.target.group) \(content.targetField)" }
+
+    static func add(_ content: SiteContent, history: HistorySource, to files: inout SiteFiles) throws {
+        let target = target(content)
+        let forecasts = forecastsByModelAndOrigin(content.ledgerRecords)
+        for (model, rows) in forecasts {
+            let id = hubModelID(model)
+            for (origin, records) in rows {
+                files.add("hub/model-output/\(id)/\(origin.iso)-\(id).csv", modelOutput(records, target: target))
+            }
+        }
+        let exported = Set(forecasts.map(\.model))
+        for summary in content.modelSummaries where exported.contains(summary.id) {
+            files.add(
+                "hub/model-metadata/\(hubModelID(summary.id)).yml",
+                metadata(summary, content: content, published: content.publication?.model == summary.id))
+        }
+        let candles = try history.candles(content.target.group)
+        var csv = CSVWriter(header: ["target_end_date", "target", "observation"], expectedRows: candles.count)
+        for candle in candles where candle.complete {
+            csv.field(candle.day.iso)
+            csv.field(target)
+            csv.number(content.targetField == "open" ? candle.open : candle.close)
+            csv.endRow()
+        }
+        files.add("hub/target-data/time-series.csv", csv.text)
+    }
+
+    /// Ledger rows per model (valid names, "published" left out) and origin, both ascending; each origin
+    /// keeps the rows of the first day it was forecast, by horizon.
+    static func forecastsByModelAndOrigin(_ records: [LedgerRecord]) -> [(
+        model: ModelID, origins: [(origin: Day, records: [LedgerRecord])]
+    )] {
+        var grouped: [ModelID: [Day: [LedgerRecord]]] = [:]
+        for record in records where ModelID.isValid(record.model) && record.model != ModelID.published.rawValue {
+            grouped[ModelID(record.model), default: [:]][record.origin, default: []].append(record)
+        }
+        return grouped.keys.sorted().map { model in
+            let origins = grouped[model]!
+            return (
+                model,
+                origins.keys.sorted().map { origin in
+                    let rows = origins[origin]!
+                    let firstMade = rows.map(\.madeOn).min()!
+                    return (origin, rows.filter { $0.madeOn == firstMade }.sorted { $0.horizon < $1.horizon })
+                }
+            )
+        }
+    }
+
+    static func modelOutput(_ records: [LedgerRecord], target: String) -> String {
+        var csv = CSVWriter(header: columns, expectedRows: records.count * 7)
+        for record in records {
+            for level in QuantileForecast.standardQuantileLevels {
+                guard let value = record.forecast.value(atQuantile: level), value.isFinite else { continue }
+                csv.field(record.origin.iso)
+                csv.field(target)
+                csv.field(String(record.horizon))
+                csv.field(record.targetDay.iso)
+                csv.field("quantile")
+                csv.field(QuantileForecast.label(quantile: level))
+                csv.number(value)
+                csv.endRow()
+            }
+        }
+        return csv.text
+    }
+
+    /// The Hubverse's usual metadata fields; every string double-quoted so a colon cannot break the YAML.
+    static func metadata(_ summary: SiteContent.ModelSummary, content: SiteContent, published: Bool) -> String {
+        let isEnsemble = summary.id == "ensemble"
+        let methods = summary.method.count <= 200 ? summary.method : String(summary.method.prefix(197)) + "..."
+        var lines = [
+            "team_name: \(yaml(content.site.title))",
+            "team_abbr: \(yaml(teamAbbreviation))",
+            "model_name: \(yaml(summary.title))",
+            "model_abbr: \(yaml(modelAbbreviation(summary.id)))",
+            "model_contributors: [{\"name\": \(yaml(content.site.title))}]",
+            "website_url: \(yaml(SiteURLs.absolute("models/\(summary.id.rawValue).html", base: content.site.baseURL)))",
+            "designated_model: \(published)",
+            "methods: \(yaml(methods))",
+            "methods_long: \(yaml(summary.method))",
+            "data_inputs: \(yaml(summary.inputs.joined(separator: ", ")))",
+            "ensemble_of_models: \(isEnsemble)",
+            "ensemble_of_hub_models: \(isEnsemble)",
+        ]
+        if let version = summary.versions.first?.version { lines.insert("model_version: \(yaml(version))", at: 4) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A YAML double-quoted scalar.
+    static func yaml(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case _ where scalar.value < 0x20: result += " "
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,94 @@
+import ForesiteCore
+
+/// `forecasts/<made-on>.html`: every model's forecast made on one day (median and 80 % interval per
+/// horizon) against the price that followed, the published model marked. The path depends only on the
+/// day, so links to it stay valid on every later build; the page itself fills in as actuals arrive.
+struct ArchivePage {
+    struct Column {
+        let model: String
+        let href: String?
+        let isPublished: Bool
+    }
+
+    struct Row {
+        let targetDay: String
+        let horizon: Int
+        let actual: String
+        /// Per model: "median (lower–upper)", with whether the actual fell inside the 80 % interval.
+        let cells: [Cell]
+    }
+
+    struct Cell {
+        let text: String
+        /// "inside", "outside" or "" when the actual is not yet known.
+        let hit: String
+        let isPublished: Bool
+    }
+
+    struct Neighbour {
+        let label: String
+        let href: String
+    }
+
+    let page: PageFrame
+    let madeOn: String
+    let origin: String
+    let reference: String
+    let published: String?
+    let publishedHref: String?
+    let columns: [Column]
+    let rows: [Row]
+    let known: Int
+    let chart: FigureView
+    let previous: Neighbour?
+    let next: Neighbour?
+
+    /// `forecasts/2025-01-05.html`.
+    static func path(_ day: Day) -> String { "forecasts/\(day.iso).html" }
+
+    init(content: SiteContent, day: SiteContent.ArchiveDay, previous: Day?, next: Day?) {
+        madeOn = day.madeOn.iso
+        origin = day.origin.iso
+        reference = NumberFormat.currency(day.reference)
+        page = PageFrame(
+            content: content, file: Self.path(day.madeOn), title: "Forecasts of \(day.madeOn.iso)",
+            description:
+                "Every model's \(content.target.instrument) forecast made on \(day.madeOn.iso), against what happened.",
+            root: "../", section: "forecasts/index.html")
+        let pages = Set(ModelLinks.pageIDs(content))
+        published = day.published?.rawValue
+        publishedHref = day.published.flatMap { pages.contains($0) ? "../" + ModelLinks.path($0.rawValue) : nil }
+        columns = day.forecasts.map {
+            Column(
+                model: $0.model.rawValue,
+                href: pages.contains($0.model) ? "../" + ModelLinks.path($0.model.rawValue) : nil,
+                isPublished: $0.model == day.published)
+        }
+        let horizons = Array(Set(day.forecasts.flatMap { $0.steps.map(\.horizon) })).sorted()
+        var rows: [Row] = []
+        for horizon in horizons {
+            let target = day.origin.adding(days: horizon)
+            let actual = day.actuals[target]
+            let cells = day.forecasts.map { forecast -> Cell in
+                guard let step = forecast.steps.first(where: { $0.horizon == horizon }) else {
+                    return Cell(text: "–", hit: "", isPublished: forecast.model == day.published)
+                }
+                let interval = step.forecast.interval(level: 0.8)
+                let text =
+                    NumberFormat.currency(step.median) + (interval.map { " (\(Chart.rangeText($0)))" } ?? "")
+                let hit = actual.flatMap { value in interval.map { $0.contains(value) ? "inside" : "outside" } } ?? ""
+                return Cell(text: text, hit: hit, isPublished: forecast.model == day.published)
+            }
+            rows.append(
+                Row(
+                    targetDay: (day.forecasts.first?.steps.first { $0.horizon == horizon }?.targetDay ?? target).iso,
+                    horizon: horizon, actual: actual.map { NumberFormat.currency($0) } ?? "not yet known",
+                    cells: cells))
+        }
+        self.rows = rows
+        known = day.actuals.count
+        chart = FigureView(Chart.archiveDay(id: "archive-chart", day: day, instrument: content.target.instrument))
+        self.previous = previous.map { Neighbour(label: $0.iso, href: "../" + Self.path($0)) }
+        self.next = next.map { Neighbour(label: $0.iso, href: "../" + Self.path($0)) }
+    }
+}

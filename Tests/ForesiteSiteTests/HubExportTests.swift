@@ -1,0 +1,117 @@
+import ForesiteCore
+import Foundation
+import Testing
+
+@testable import ForesiteSite
+
+/// `hub/` in the Hubverse formats, read as a hub's validation would read it.
+@Suite("The hub export follows the Hubverse formats")
+struct HubExportTests {
+    static let columns = "origin_date,target,horizon,target_end_date,output_type,output_type_id,value"
+    static let levels = ["0.025", "0.1", "0.25", "0.5", "0.75", "0.9", "0.975"]
+
+    static func lines(_ text: String) -> [[String]] {
+        text.split(whereSeparator: \.isNewline).map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+    }
+
+    @Test func everyModelOutputFileHasTheSevenColumnsAndSevenNonCrossingQuantilesPerHorizon() throws {
+        let content = SiteFixture.content()
+        let files = try SiteFixture.builder().render(content)
+        let outputs = files.paths.filter { $0.hasPrefix("hub/model-output/") }
+        let models = Set(outputs.map { $0.split(separator: "/")[2] })
+        #expect(
+            models == [
+                "foresite-drift", "foresite-ensemble", "foresite-garch", "foresite-lstm",
+                "foresite-persistence", "foresite-quantile_ar",
+            ])
+        #expect(outputs.count == models.count * content.archive.count, "one file per model and origin")
+        for path in outputs {
+            let parts = path.split(separator: "/")
+            let model = String(parts[2])
+            let name = String(parts[3])
+            #expect(name.hasSuffix("-\(model).csv"), "\(path) is not <origin>-<model_id>.csv")
+            let origin = String(name.prefix(10))
+            let text = try #require(files.text(path))
+            let rows = Self.lines(text)
+            #expect(rows.first?.joined(separator: ",") == Self.columns, "\(path) header")
+            var byHorizon: [String: [(level: String, value: Double)]] = [:]
+            for row in rows.dropFirst() {
+                #expect(row.count == 7, "\(path): \(row)")
+                #expect(row[0] == origin && row[4] == "quantile" && row[1] == "solana close", "\(path): \(row)")
+                let horizon = try #require(Int(row[2]))
+                #expect(row[3] == Day(iso: origin)!.adding(days: horizon).iso, "\(path): target_end_date")
+                byHorizon[row[2], default: []].append((row[5], try #require(Double(row[6]))))
+            }
+            #expect(byHorizon.count == 10, "\(path) has \(byHorizon.count) horizons")
+            for (horizon, quantiles) in byHorizon {
+                #expect(quantiles.map(\.level) == Self.levels, "\(path) horizon \(horizon) levels")
+                let values = quantiles.map(\.value)
+                #expect(zip(values, values.dropFirst()).allSatisfy { $0 <= $1 }, "\(path) horizon \(horizon) crosses")
+            }
+        }
+    }
+
+    @Test func thePublishedPseudoModelIsNotExported() throws {
+        let content = SiteFixture.content()
+        #expect(content.ledgerRecords.contains { $0.model == ModelID.published.rawValue })
+        let files = try SiteFixture.builder().render(content)
+        #expect(!files.paths.contains { $0.contains("published") })
+    }
+
+    @Test func everyExportedModelHasMetadataWithTheHubverseKeys() throws {
+        let files = try SiteFixture.builder().render(SiteFixture.content())
+        let models = Set(files.paths.filter { $0.hasPrefix("hub/model-output/") }.map { $0.split(separator: "/")[2] })
+        for model in models {
+            let yaml = try #require(files.text("hub/model-metadata/\(model).yml"), "\(model) lacks metadata")
+            var fields: [String: String] = [:]
+            for line in yaml.split(separator: "\n") {
+                let parts = line.split(separator: ":", maxSplits: 1)
+                fields[String(parts[0])] = String(parts[1]).trimmingCharacters(in: .whitespaces)
+            }
+            for key in [
+                "team_name", "team_abbr", "model_name", "model_abbr", "model_contributors", "website_url",
+                "designated_model", "methods", "data_inputs", "ensemble_of_models", "ensemble_of_hub_models",
+            ] {
+                #expect(fields[key] != nil, "\(model).yml lacks \(key)")
+            }
+            let team = try #require(fields["team_abbr"]).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            let abbr = try #require(fields["model_abbr"]).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            #expect("\(team)-\(abbr)" == model)
+            for part in [team, abbr] {
+                #expect(part.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }, "\(part) has a hyphen")
+            }
+            let methods = try #require(fields["methods"])
+            #expect(methods.count <= 202, "methods is \(methods.count) characters")
+        }
+        #expect(files.text("hub/model-metadata/foresite-ensemble.yml")?.contains("ensemble_of_models: true") == true)
+    }
+
+    @Test func targetDataIsTheTargetsWholeHistory() throws {
+        let content = SiteFixture.content()
+        let files = try SiteFixture.builder().render(content)
+        let rows = Self.lines(try #require(files.text("hub/target-data/time-series.csv")))
+        #expect(rows.first == ["target_end_date", "target", "observation"])
+        #expect(rows.count - 1 == content.targetCandles.count)
+        let last = try #require(rows.last)
+        let candle = try #require(content.targetCandles.last)
+        #expect(last[0] == candle.day.iso && last[1] == "solana close")
+        #expect(abs(try #require(Double(last[2])) - candle.close) < 1e-9 * candle.close)
+    }
+
+    @Test func anOriginForecastTwiceKeepsTheFirstDaysRows() throws {
+        var content = SiteFixture.content()
+        let original = content.ledgerRecords.filter { $0.model == "drift" && $0.origin == content.asOf }
+        content.ledgerRecords += original.map { record in
+            var later = record
+            later.madeOn = record.madeOn.adding(days: 1)
+            later.forecast.median += 1000
+            return later
+        }
+        let files = try SiteFixture.builder().render(content)
+        let text = try #require(files.text("hub/model-output/foresite-drift/\(content.asOf.iso)-foresite-drift.csv"))
+        #expect(Self.lines(text).count == 1 + 7 * original.count)
+        #expect(!text.contains(String(original[0].forecast.median + 1000)))
+    }
+}
