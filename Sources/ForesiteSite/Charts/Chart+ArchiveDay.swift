@@ -33,7 +33,7 @@ extension Chart {
         let x = frame.xScale(from: day.origin, to: last)
         func px(_ day: Day) -> Double { x(Double(day.daysSinceEpoch)) }
         frame.drawYAxis(ticks, scale: y, on: &canvas) { NumberFormat.currency($0, decimals: tickDecimals(ticks)) }
-        frame.drawDateAxis(from: day.origin, to: last, scale: x, on: &canvas, maxTicks: 5)
+        frame.drawDateAxis(from: day.origin, to: last, scale: x, on: &canvas, maxTicks: 6)
         let start = (px(day.origin), y(day.reference))
         if let published = publishedForecast {
             let bands = published.steps.compactMap { step in

@@ -64,15 +64,16 @@ extension Chart {
             ("1.25 worse", "skill-worse", 1.25),
         ]
         for (index, item) in legend.enumerated() {
-            let x = left + Double(index) * 150
+            let x = left + Double(index) * 185
             canvas.rect(
                 x: x, y: legendY, width: 14, height: 14, class: "skill-cell \(item.1)", opacity: skillOpacity(item.2))
             canvas.text(item.0, x: x + 20, y: legendY + 12, class: "legend-label")
         }
 
         let best = tables.first.map { "\($0.model) leads overall at \(SkillWording.relative($0.overall.relativeWIS))" }
-        let beating = tables.flatMap { table in
-            table.horizons.filter { $0.verdict == .better }.map { "\(table.model) at \($0.horizon ?? 0) d" }
+        let beating = tables.compactMap { table -> String? in
+            let better = table.horizons.filter { $0.verdict == .better }.count
+            return better == 0 ? nil : "\(table.model) at \(better) of \(table.horizons.count) horizons"
         }
         let summary =
             "Model ÷ persistence WIS on the same forecasts, \(window): below 1.00 (one hue) the model beats "
@@ -80,8 +81,7 @@ extension Chart {
             + (best.map { $0 + "; " } ?? "")
             + (beating.isEmpty
                 ? "no model is better than persistence at any horizon by the Diebold–Mariano test."
-                : "better than persistence by the test: " + beating.prefix(8).joined(separator: ", ")
-                    + (beating.count > 8 ? " and \(beating.count - 8) more" : "") + ".")
+                : "better than persistence by the test: " + beating.joined(separator: ", ") + ".")
         let rows = tables.map { table in
             DataTable.Row(
                 [table.model]

@@ -19,7 +19,9 @@ struct ArchivePage {
     }
 
     struct Cell {
-        let text: String
+        let median: String
+        /// The 80 % interval, "$1,247–$1,394", or "" when the forecast has none.
+        let interval: String
         /// "inside", "outside" or "" when the actual is not yet known.
         let hit: String
         let isPublished: Bool
@@ -71,13 +73,14 @@ struct ArchivePage {
             let actual = day.actuals[target]
             let cells = day.forecasts.map { forecast -> Cell in
                 guard let step = forecast.steps.first(where: { $0.horizon == horizon }) else {
-                    return Cell(text: "–", hit: "", isPublished: forecast.model == day.published)
+                    return Cell(median: "–", interval: "", hit: "", isPublished: forecast.model == day.published)
                 }
                 let interval = step.forecast.interval(level: 0.8)
-                let text =
-                    NumberFormat.currency(step.median) + (interval.map { " (\(Chart.rangeText($0)))" } ?? "")
+                let range = interval.map { Chart.rangeText($0) } ?? ""
                 let hit = actual.flatMap { value in interval.map { $0.contains(value) ? "inside" : "outside" } } ?? ""
-                return Cell(text: text, hit: hit, isPublished: forecast.model == day.published)
+                return Cell(
+                    median: NumberFormat.currency(step.median), interval: range, hit: hit,
+                    isPublished: forecast.model == day.published)
             }
             rows.append(
                 Row(
