@@ -9,8 +9,9 @@ import Foundation
 /// At each origin a model sees only the frame's rows through that day (`ModelData.through`). A model
 /// refitted on a schedule (the LSTM) is fitted at every `retrainEvery`-th day on the rows through it, and
 /// forecasts with the latest such fit; a cheap model is fitted afresh at each origin, as it is live.
-/// An origin where any model cannot forecast (a gap in the input window, too little history) is skipped
-/// for all, so that every model is scored on the same origins.
+/// An origin with a gap in a model's input window, or too little history for persistence, is skipped for
+/// all; a model that needs a longer history than an origin has (GARCH, the quantile autoregression early
+/// in the data) has no forecast there. Scores always pair a model with persistence on the same forecasts.
 ///
 /// The fits, and then the origins, are independent, so they run together over every core; each is
 /// deterministic and results are assembled in a fixed order, so the output is identical whatever the
@@ -30,11 +31,15 @@ public enum Backtest {
         let counter = ProgressCounter(total: plan.count) { done, total in
             progress?(BacktestProgress(trainingsDone: done, trainingsTotal: total, elapsed: seconds(since: start)))
         }
-        let fits = try plan.concurrentMap { job -> (fitted: any FittedModel, fit: BacktestFit) in
+        // A model with too little history on a retraining day has no fit there (nil): it sits out the
+        // origins that fit would have served.
+        let fits = try plan.concurrentMap { job -> (fitted: (any FittedModel)?, fit: BacktestFit) in
             let started = ContinuousClock().now
-            let fitted: any FittedModel
+            let fitted: (any FittedModel)?
             do {
                 fitted = try job.model.fit(data.through(job.day))
+            } catch ForecastError.tooLittleHistory {
+                fitted = nil
             } catch {
                 throw ForecastError.trainingFailed(
                     origin: job.day, seed: settings.seed, reason: "\(job.model.id): \(error)")
@@ -43,7 +48,7 @@ public enum Backtest {
             return (
                 fitted,
                 BacktestFit(
-                    model: job.model.id, fittedThrough: job.day, version: fitted.version,
+                    model: job.model.id, fittedThrough: job.day, version: fitted?.version ?? "too little history",
                     seconds: seconds(since: started))
             )
         }
@@ -55,20 +60,28 @@ public enum Backtest {
             var forecasts: [ModelID: [QuantileForecast]] = [:]
             var fittedThrough: [ModelID: Day] = [:]
             let atOrigin = data.through(origin)
+            // A gap in the data at the origin, or too little history for persistence, skips the origin for
+            // every model; another model lacking history there just has no forecast at it.
             do {
                 for model in models {
-                    let fitted: any FittedModel
-                    if let slot = scheduled.firstIndex(where: { $0.id == model.id }) {
-                        let fit = fits[retrain * scheduled.count + slot]
-                        fitted = fit.fitted
-                        fittedThrough[model.id] = fit.fit.fittedThrough
-                    } else {
-                        fitted = try model.fit(atOrigin)
+                    do {
+                        let fitted: (any FittedModel)?
+                        if let slot = scheduled.firstIndex(where: { $0.id == model.id }) {
+                            let fit = fits[retrain * scheduled.count + slot]
+                            fitted = fit.fitted
+                            fittedThrough[model.id] = fit.fit.fittedThrough
+                        } else {
+                            fitted = try model.fit(atOrigin)
+                        }
+                        if let fitted { forecasts[model.id] = try fitted.forecast(atOrigin) }
+                    } catch ForecastError.tooLittleHistory where model.id != .persistence {
+                        continue
                     }
-                    forecasts[model.id] = try fitted.forecast(atOrigin)
                 }
                 let members = forecasts.filter { id, _ in models.first { $0.id == id }?.joinsEnsemble == true }
-                for combination in combinations { forecasts[combination.id] = try combination.combine(members) }
+                if members.count >= 2 {
+                    for combination in combinations { forecasts[combination.id] = try combination.combine(members) }
+                }
             } catch ForecastError.tooLittleHistory, ForecastError.missingDay {
                 return nil
             }

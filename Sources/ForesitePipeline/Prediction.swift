@@ -38,21 +38,30 @@ public enum Prediction {
         let inputHash = WindowFingerprint.of(days: frame.days, rows: frame.rows)
         let models = catalog.enabledModels(config)
         let champion = try championFit(workspace, store: store)
-        let made = try models.concurrentMap { model -> (id: ModelID, version: String, steps: [QuantileForecast]) in
+        // A model that needs a longer history than the store holds sits the day out (persistence never does).
+        let made = try models.concurrentMap { model -> (id: ModelID, version: String, steps: [QuantileForecast])? in
             let fitted: any FittedModel
             if let champion, champion.model == model.id {
                 fitted = champion.fitted
             } else if model.refit == .scheduled && model.id == LSTMModel.id(for: config.model.targetMode) {
                 throw PipelineError.noChampion
             } else {
-                fitted = try model.fit(data)
+                do {
+                    fitted = try model.fit(data)
+                } catch ForecastError.tooLittleHistory where model.id != .persistence {
+                    return nil
+                }
             }
-            return (model.id, fitted.version, try fitted.forecast(data))
-        }
+            do {
+                return (model.id, fitted.version, try fitted.forecast(data))
+            } catch ForecastError.tooLittleHistory where model.id != .persistence {
+                return nil
+            }
+        }.compactMap { $0 }
         var byModel = Dictionary(uniqueKeysWithValues: made.map { ($0.id, $0.steps) })
         var versions = Dictionary(uniqueKeysWithValues: made.map { ($0.id, $0.version) })
         let members = byModel.filter { id, _ in models.first { $0.id == id }?.joinsEnsemble == true }
-        for combination in catalog.enabledCombinations(config) {
+        for combination in catalog.enabledCombinations(config) where members.count >= 2 {
             byModel[combination.id] = try combination.combine(members)
             versions[combination.id] = "median of " + members.keys.sorted().map(\.rawValue).joined(separator: " ")
         }
@@ -72,7 +81,7 @@ public enum Prediction {
         let choice = try PublishedChoice.choose(
             workspace, store: store, on: today,
             candidates: ids.filter { id in
-                catalog.models.first { $0.id == id }?.joinsEnsemble ?? true
+                byModel[id] != nil && catalog.models.first { $0.id == id }?.joinsEnsemble ?? true
             })
         let published = ledgerForecast(
             .published, version: choice.ledgerVersion,

@@ -27,6 +27,9 @@ struct BacktestCommandTests {
         config.model.dense = 4
         config.model.horizon = 3
         config.models["lstm-seed"] = true
+        // Seven months of data: too short for GARCH's 250 returns; the statistical models have tests of their own.
+        config.models["garch"] = false
+        config.models["quantile-ar"] = false
         let lines = LineCollector()
         let workspace = Workspace(config: config, clock: .at(today), console: .capturing(into: lines), environment: [:])
 
@@ -41,7 +44,7 @@ struct BacktestCommandTests {
         #expect(stored.retrainEvery == 5)
         #expect(stored.ensemble == 2)
         let models = workspace.catalog.enabledIDs(config).map(\.rawValue)
-        #expect(models.starts(with: ["persistence", "drift", "lstm", "lstm-seed"]) && models.last == "ensemble")
+        #expect(models == ["persistence", "drift", "lstm", "lstm-seed", "ensemble"])
         #expect(stored.forecasts.count == 9 * models.count * 3)
         #expect(Set(stored.models) == Set(models))
         #expect(stored.forecasts.allSatisfy { $0.intervals.map(\.level) == [0.5, 0.8, 0.95] })

@@ -68,7 +68,7 @@ struct XSSPipelineTests {
             ]
             .reduce(String(title)) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
             #expect(text.contains(payload), "title \(title)")
-            let model = String(decoding: try #require(files["model.html"]), as: UTF8.self)
+            let model = String(decoding: try #require(files["models/lstm.html"]), as: UTF8.self)
             #expect(model.contains(record.version))
         }
     }

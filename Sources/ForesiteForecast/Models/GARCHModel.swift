@@ -104,7 +104,7 @@ public struct GARCHModel: ForecastModel {
         let version =
             volatility == .garch
             ? String(
-                format: "garch(1,1) through %@: ω %.3g, α %.4f, β %.4f", through, process.omega, process.alpha,
+                format: "garch(1 1) through %@: ω %.3g α %.4f β %.4f", through, process.omega, process.alpha,
                 process.beta)
             : "ewma(λ \(process.beta)) through \(through)"
         return Fitted(

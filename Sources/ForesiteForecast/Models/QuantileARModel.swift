@@ -125,7 +125,7 @@ public struct QuantileARModel: ForecastModel {
         }
         return Fitted(
             features: features, means: means, scales: scales, intervalLevels: data.levels, coefficients: coefficients,
-            responseScales: responseScales, version: "quantile-ar(\(lags) lags, \(k) regressors) through \(lastDay.iso)"
+            responseScales: responseScales, version: "quantile-ar(\(lags) lags; \(k) regressors) through \(lastDay.iso)"
         )
     }
 
