@@ -29,9 +29,7 @@ public struct DriftModel: ForecastModel {
         var version: String { "drift(window \(drift.window))" }
 
         func forecast(_ data: ModelData) throws -> [QuantileForecast] {
-            guard let origin = data.days.indices.last else {
-                throw ForecastError.tooLittleHistory(method: "drift", needed: 1, available: 0)
-            }
+            let origin = try data.originIndex(for: "drift")
             return try drift.forecast(
                 days: data.days, reference: data.values(data.reference), target: data.values(data.target),
                 origin: origin, horizon: data.horizon)

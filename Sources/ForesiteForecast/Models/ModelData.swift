@@ -53,4 +53,12 @@ public struct ModelData: Sendable {
     public var days: [Day] { frame.days }
 
     public func values(_ column: String) throws -> [Double] { try frame.values(of: column) }
+
+    /// The row of the last usable day (the origin), or `tooLittleHistory` for `method` when there is none.
+    public func originIndex(for method: String) throws -> Int {
+        guard let index = frame.days.indices.last else {
+            throw ForecastError.tooLittleHistory(method: method, needed: 1, available: 0)
+        }
+        return index
+    }
 }

@@ -37,9 +37,7 @@ public struct NaiveOpenModel: ForecastModel {
         var version: String { "naive-open" }
 
         func forecast(_ data: ModelData) throws -> [QuantileForecast] {
-            guard let origin = data.days.indices.last else {
-                throw ForecastError.tooLittleHistory(method: "naive-open", needed: 1, available: 0)
-            }
+            let origin = try data.originIndex(for: "naive-open")
             let open = try data.values(openColumn)[origin]
             return try persistence.forecast(
                 days: data.days, reference: data.values(data.reference), target: data.values(data.target),

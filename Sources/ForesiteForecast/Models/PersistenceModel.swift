@@ -35,9 +35,7 @@ public struct PersistenceModel: ForecastModel {
         var version: String { "persistence(window \(persistence.window))" }
 
         func forecast(_ data: ModelData) throws -> [QuantileForecast] {
-            guard let origin = data.days.indices.last else {
-                throw ForecastError.tooLittleHistory(method: "persistence", needed: 1, available: 0)
-            }
+            let origin = try data.originIndex(for: "persistence")
             return try persistence.forecast(
                 days: data.days, reference: data.values(data.reference), target: data.values(data.target),
                 origin: origin, horizon: data.horizon)

@@ -121,18 +121,7 @@ enum HubExport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A YAML double-quoted scalar.
-    static func yaml(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case _ where scalar.value < 0x20: result += " "
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    /// A YAML double-quoted scalar: a JSON string literal is one (YAML's double-quoted escapes include
+    /// JSON's), so the API's escaping serves both.
+    static func yaml(_ text: String) -> String { APIDocuments.string(text) }
 }
