@@ -18,7 +18,21 @@ struct MustacheLookupTests {
             ("DataPage", DataPage(content: content, files: files, trendSeries: [])),
             ("NotFoundPage", NotFoundPage(content: content)), ("PageFrame", index.page),
             ("NavItem", index.page.nav[0]), ("FigureView", index.priceChart),
-        ]
+        ] + archive(content)
+    }
+
+    /// The archive page of the fixture's busiest day and its nested rows.
+    static func archive(_ content: SiteContent) -> [(String, any MustacheParent)] {
+        guard let day = content.archive.max(by: { $0.forecasts.count < $1.forecasts.count }) else { return [] }
+        let page = ArchivePage(content: content, day: day, previous: day.madeOn.adding(days: -1), next: nil)
+        var models: [(String, any MustacheParent)] = [("ArchivePage", page)]
+        if let column = page.columns.first { models.append(("ArchivePage.Column", column)) }
+        if let row = page.rows.first(where: { !$0.cells.isEmpty }) {
+            models.append(("ArchivePage.Row", row))
+            models.append(("ArchivePage.Cell", row.cells[0]))
+        }
+        if let previous = page.previous { models.append(("ArchivePage.Neighbour", previous)) }
+        return models
     }
 
     @Test func everyStoredPropertyIsAnsweredByName() throws {
