@@ -76,7 +76,10 @@ public struct LiveScores: Sendable {
         let persistence = persistenceByDay[latest.madeOn]
         return SiteContent.Forecast(
             origin: latest.origin, madeOn: latest.madeOn, field: latest.field, referencePrice: latest.reference,
-            model: name, modelVersion: latest.modelVersion,
+            model: name,
+            // The chosen model's own version that day (the published row's version holds the evidence).
+            modelVersion: forecasts.first { $0.madeOn == latest.madeOn && $0.model == name }?.modelVersion
+                ?? latest.modelVersion,
             steps: latest.steps.map { step in
                 SiteContent.ForecastStep(
                     horizon: step.horizon, targetDay: step.targetDay, forecast: step.forecast,
