@@ -24,10 +24,6 @@ public struct PredictionInterval: Hashable, Sendable, Codable {
     ///
     /// Lower is better. It rewards narrow intervals but charges a miss in proportion to its size, so an
     /// interval cannot win by being narrow and wrong (Gneiting & Raftery 2007, eq. 43).
-    public func winklerScore(actual: Double) -> Double {
-        let penalty = 2 / (1 - level)
-        if actual < lower { return width + penalty * (lower - actual) }
-        if actual > upper { return width + penalty * (actual - upper) }
-        return width
-    }
+    public func winklerScore(actual: Double) -> Double { ForecastScore.intervalScore(self, actual: actual) }
+
 }

@@ -28,23 +28,26 @@ public struct LiveScores: Sendable {
 
     public let forecasts: [LedgerForecast]
     public let actuals: Actuals
+    /// Every step whose actual is known, scored once, by model (the leaderboard asks per window).
+    private let scoredByModel: [String: [ScoredForecast]]
 
     public init(forecasts: [LedgerForecast], actuals: Actuals) {
         self.forecasts = forecasts
         self.actuals = actuals
+        var scored: [String: [ScoredForecast]] = [:]
+        for forecast in forecasts {
+            for step in forecast.steps {
+                guard let actual = actuals.value(field: forecast.field, on: step.targetDay) else { continue }
+                scored[forecast.model, default: []].append(
+                    ScoredForecast(
+                        origin: forecast.origin, horizon: step.horizon, forecast: step.forecast, actual: actual))
+            }
+        }
+        scoredByModel = scored
     }
 
     /// Every scored step of `model`, oldest origin first.
-    public func scored(_ model: String) -> [ScoredForecast] {
-        forecasts.filter { $0.model == model }.flatMap { forecast in
-            forecast.steps.compactMap { step in
-                actuals.value(field: forecast.field, on: step.targetDay).map { actual in
-                    ScoredForecast(
-                        origin: forecast.origin, horizon: step.horizon, forecast: step.forecast, actual: actual)
-                }
-            }
-        }
-    }
+    public func scored(_ model: String) -> [ScoredForecast] { scoredByModel[model] ?? [] }
 
     /// `model` against persistence on the forecasts both made and whose actuals are known (with origins
     /// from `originsFrom` on, when given); nil before any.

@@ -25,8 +25,9 @@ enum SiteContentLoader {
 
         // Only the days the pages show (the downloads read the whole history through `history(_:)`), and for
         // the target also every day the ledger forecast, for the actuals.
-        let forecasts = try store.ledger.forecasts()
+        // One read of the ledger: the published rows, and the forecasts grouped from them.
         let records = try store.ledger.records()
+        let forecasts = LedgerForecast.grouping(records)
         let verification = LedgerVerification(records: records)
         let windowStart = DisplayWindow.firstDay(through: asOf, historyDays: config.site.historyDays)
         let ledgerStart = forecasts.lazy.flatMap { $0.steps.map(\.targetDay) }.min()
@@ -40,6 +41,7 @@ enum SiteContentLoader {
         let board = LiveLeaderboard(scores: live, asOf: asOf)
         let catalog = workspace.catalog
         let published = ModelID.published.rawValue
+        let versions = try modelVersions(workspace, store: store)
 
         return SiteContent(
             site: config.site, asOf: asOf, isDemo: isDemo, staleNotice: staleNotice, target: config.target,
@@ -47,12 +49,13 @@ enum SiteContentLoader {
             fearGreed: config.fearGreed.enabled ? try store.fearGreed(from: windowStart) : [],
             latestForecast: live.latestForecast(of: published), ledger: live.entries(of: published),
             liveSkill: live.skillTable(of: published), ledgerRecords: records, ledgerVerification: verification,
-            modelSummaries: try modelSummaries(catalog, config: config, store: store, workspace: workspace),
+            modelSummaries: modelSummaries(
+                catalog, config: config, recorded: Set(forecasts.map { ModelID($0.model) }), versions: versions),
             leaderboards: board.leaderboards(),
             publication: board.publication(windowDays: config.selection.windowDays),
             archive: board.archive(order: catalog.ids),
             backtest: try store.backtests.latest().map(BacktestSummaryLoader.backtestSummary),
-            models: try modelVersions(workspace, store: store),
+            models: versions,
             featureGroups: summaries.map { summary in
                 SiteContent.FeatureGroupSummary(
                     name: summary.group.name, description: summary.group.description, rows: summary.rows,
@@ -65,13 +68,14 @@ enum SiteContentLoader {
     }
 
     /// Every model the catalog turns on or the ledger holds forecasts of, in catalog order.
+    /// - Parameters:
+    ///   - recorded: the models the ledger holds forecasts of.
+    ///   - versions: the registry's versions, for the LSTM of the configured mode.
     static func modelSummaries(
-        _ catalog: ModelCatalog, config: Config, store: FeatureStore, workspace: Workspace
-    ) throws -> [SiteContent.ModelSummary] {
+        _ catalog: ModelCatalog, config: Config, recorded: Set<ModelID>, versions: [SiteContent.ModelVersion]
+    ) -> [SiteContent.ModelSummary] {
         let data = ModelData(frame: FeatureFrame(days: [], columns: [], rows: []), config: config)
         let enabled = Set(catalog.enabledIDs(config))
-        let recorded = Set(try store.ledger.forecasts().map { ModelID($0.model) })
-        let versions = try modelVersions(workspace, store: store)
         let lstmOfRegistry = LSTMModel.id(for: config.model.targetMode)
         func summary(_ description: ModelDescription) -> SiteContent.ModelSummary {
             SiteContent.ModelSummary(

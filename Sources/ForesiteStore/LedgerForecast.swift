@@ -54,6 +54,31 @@ public struct LedgerForecast: Hashable, Sendable {
         self.steps = steps
     }
 
+    /// Ledger rows grouped into one forecast per day made and model, by day then model, steps by horizon.
+    public static func grouping(_ records: [LedgerRecord]) -> [LedgerForecast] {
+        var result: [LedgerForecast] = []
+        var index: [String: Int] = [:]
+        for record in records {
+            let key = record.madeOn.iso + "\u{1F}" + record.model
+            let step = Step(horizon: record.horizon, targetDay: record.targetDay, forecast: record.forecast)
+            if let at = index[key] {
+                result[at].steps.append(step)
+            } else {
+                index[key] = result.count
+                result.append(
+                    LedgerForecast(
+                        madeOn: record.madeOn, origin: record.origin, targetGroup: record.targetGroup,
+                        field: record.field, model: record.model, modelVersion: record.modelVersion,
+                        inputHash: record.inputHash, reference: record.reference, steps: [step]))
+            }
+        }
+        return result.map { forecast in
+            var sorted = forecast
+            sorted.steps.sort { $0.horizon < $1.horizon }
+            return sorted
+        }.sorted { ($0.madeOn, $0.model) < ($1.madeOn, $1.model) }
+    }
+
     /// Steps by horizon, the order the store reads them back in.
     var normalized: LedgerForecast {
         var copy = self

@@ -71,28 +71,7 @@ enum LedgerTable {
     static func forecasts(where condition: String = "1", arguments: StatementArguments = [], in db: Database)
         throws -> [LedgerForecast]
     {
-        var result: [LedgerForecast] = []
-        var index: [String: Int] = [:]
-        for record in try records(where: condition, arguments: arguments, in: db) {
-            let key = record.madeOn.iso + "\u{1F}" + record.model
-            let step = LedgerForecast.Step(
-                horizon: record.horizon, targetDay: record.targetDay, forecast: record.forecast)
-            if let at = index[key] {
-                result[at].steps.append(step)
-            } else {
-                index[key] = result.count
-                result.append(
-                    LedgerForecast(
-                        madeOn: record.madeOn, origin: record.origin, targetGroup: record.targetGroup,
-                        field: record.field, model: record.model, modelVersion: record.modelVersion,
-                        inputHash: record.inputHash, reference: record.reference, steps: [step]))
-            }
-        }
-        return result.map { forecast in
-            var sorted = forecast
-            sorted.steps.sort { $0.horizon < $1.horizon }
-            return sorted
-        }.sorted { ($0.madeOn, $0.model) < ($1.madeOn, $1.model) }
+        LedgerForecast.grouping(try records(where: condition, arguments: arguments, in: db))
     }
 
     /// The forecast as the ledger keeps it: the seven hub quantiles (intervals at 50, 80 and 95 %);
