@@ -34,7 +34,7 @@ enum Curl {
         try urls.map { "url = \"\($0)\"\noutput = \"/dev/null\"\n" }.joined().write(
             to: config, atomically: true, encoding: .utf8)
         let output = try await run([
-            "-s", "--parallel", "--parallel-immediate", "--parallel-max", "\(concurrency)", "--max-time", "30",
+            "-s", "--parallel", "--parallel-immediate", "--parallel-max", "\(concurrency)", "--max-time", "120",
             "-w", "%{http_code}\n", "-K", config.path,
         ])
         return output.split(separator: "\n").map { Int($0) ?? 0 }
