@@ -16,7 +16,6 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -43,7 +42,7 @@ let package = Package(
             dependencies: ["ForesiteCore", "CLibXML2", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "ForesitePreview",
-            dependencies: ["ForesiteCore", .product(name: "Hummingbird", package: "hummingbird")]),
+            dependencies: ["ForesiteCore"]),
         .target(
             name: "ForesitePipeline",
             dependencies: [

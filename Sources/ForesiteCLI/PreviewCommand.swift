@@ -52,7 +52,7 @@ struct PreviewCommand: AsyncParsableCommand {
                     print("Serving \(root.path) on http://\(host):\(port)/ (Ctrl-C to stop)")
                 }
             }
-            // The server ends on SIGINT/SIGTERM; stop the watcher with it.
+            // Ctrl-C ends the process. If the server fails (the port is taken, say), stop the watcher with it.
             try await group.next()
             group.cancelAll()
         }

@@ -57,6 +57,22 @@ struct PreviewServerTests {
         }
     }
 
+    /// What curl cannot send: a malformed request line, a head past the limit, a request never finished.
+    @Test func rawRequestsThatAreNotHTTPAreRefused() async throws {
+        let site = try PreviewSite()
+        try await withServer(root: site.root) { port in
+            #expect(try RawSocket.exchange(port: port, "HELLO\r\n\r\n").hasPrefix("HTTP/1.1 400 "))
+            #expect(
+                try RawSocket.exchange(port: port, "GET /../secret.txt HTTP/1.1\r\n\r\n").hasPrefix("HTTP/1.1 400 "))
+            let huge = "GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: 20_000) + "\r\n\r\n"
+            let tooLarge = try RawSocket.exchange(port: port, huge)
+            #expect(tooLarge.hasPrefix("HTTP/1.1 431 "), "\(tooLarge.prefix(200).debugDescription)")
+            let head = try RawSocket.exchange(port: port, "HEAD /index.html HTTP/1.0\r\n\r\n")
+            #expect(head.hasPrefix("HTTP/1.1 200 ") && head.hasSuffix("\r\n\r\n") && !head.contains("home"))
+            #expect(head.contains("Connection: close\r\n"))
+        }
+    }
+
     private func withServer(root: URL, _ body: @Sendable (Int) async throws -> Void) async throws {
         let server = try PreviewServer(root: root, host: "127.0.0.1", port: 0)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
