@@ -35,8 +35,12 @@ final class PreviewListener: @unchecked Sendable {
         while true {
             let client = accept(listener, nil, nil)
             if client < 0 {
-                if errno == EINTR || errno == ECONNABORTED, !state.withLock({ stopped }) { continue }
-                return
+                let code = errno
+                // `stop()` shut the socket down; anything else (a signal, an aborted connection, running out
+                // of descriptors for a moment) must not end the server.
+                if state.withLock({ stopped }) || code == EBADF || code == EINVAL || code == ENOTSOCK { return }
+                if code != EINTR && code != ECONNABORTED { usleep(10_000) }
+                continue
             }
             let admitted: Bool? = state.withLock {
                 guard !stopped else { return nil }
