@@ -50,6 +50,8 @@ struct PreviewCommand: AsyncParsableCommand {
             group.addTask {
                 try await server.run { port in
                     print("Serving \(root.path) on http://\(host):\(port)/ (Ctrl-C to stop)")
+                    // Ctrl-C ends the process without flushing; a piped stdout should still show the address.
+                    fflush(nil)
                 }
             }
             // Ctrl-C ends the process. If the server fails (the port is taken, say), stop the watcher with it.
