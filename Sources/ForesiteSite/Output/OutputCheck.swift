@@ -10,7 +10,7 @@ import Foundation
 /// Foresite's own file (issue 7's XSS rules): inline or foreign `<script>`, `on*` attributes,
 /// `javascript:` URLs, `<foreignObject>`, `<iframe>`, `<object>`, `<embed>`.
 public struct OutputCheck: Sendable {
-    /// Largest allowed size in bytes per file (DESIGN.md budgets: index.html ≤ 200 KB).
+    /// Largest allowed size in bytes per file (Architecture.md, "Invariants worth knowing": index.html ≤ 200 KB).
     public var sizeBudgets: [String: Int]
     /// The site's absolute path ("/foresite/"), so root-relative links in 404.html can be resolved.
     public var rootPath: String
