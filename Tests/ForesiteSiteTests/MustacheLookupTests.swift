@@ -8,23 +8,29 @@ import Testing
 /// be answered, or a template would silently render nothing for it.
 @Suite("Page models answer every template lookup")
 struct MustacheLookupTests {
+    /// The context a build gives the pages of `content`: the standard navigation and the downloads' manifest.
+    static func context(_ content: SiteContent) throws -> PageContext {
+        var files = SiteFiles()
+        let downloads = try Downloads.add(content, history: .inMemory(content), to: &files)
+        return PageContext(
+            content: content, navigation: SiteBuilder.navigation(of: SiteBuilder.standardPages), downloads: downloads)
+    }
+
     static func models() throws -> [(String, any MustacheParent)] {
-        let content = SiteFixture.content()
-        let files = try SiteFixture.builder().render(content)
-        let index = IndexPage(content: content, trendSeries: [])
+        let context = try context(SiteFixture.content())
+        let index = IndexPage(context)
         return [
-            ("IndexPage", index), ("AccuracyPage", AccuracyPage(content: content)),
-            ("ModelPage", ModelPage(content: content)),
-            ("DataPage", DataPage(content: content, files: files, trendSeries: [])),
-            ("NotFoundPage", NotFoundPage(content: content)), ("PageFrame", index.page),
+            ("IndexPage", index), ("AccuracyPage", AccuracyPage(context)), ("ModelPage", ModelPage(context)),
+            ("DataPage", DataPage(context)), ("NotFoundPage", NotFoundPage(context)), ("PageFrame", index.page),
             ("NavItem", index.page.nav[0]), ("FigureView", index.priceChart),
-        ] + archive(content)
+        ] + archive(context)
     }
 
     /// The archive page of the fixture's busiest day and its nested rows.
-    static func archive(_ content: SiteContent) -> [(String, any MustacheParent)] {
+    static func archive(_ context: PageContext) -> [(String, any MustacheParent)] {
+        let content = context.content
         guard let day = content.archive.max(by: { $0.forecasts.count < $1.forecasts.count }) else { return [] }
-        let page = ArchivePage(content: content, day: day, previous: day.madeOn.adding(days: -1), next: nil)
+        let page = ArchivePage(context, day: day, previous: day.madeOn.adding(days: -1), next: nil)
         var models: [(String, any MustacheParent)] = [("ArchivePage", page)]
         if let column = page.columns.first { models.append(("ArchivePage.Column", column)) }
         if let row = page.rows.first(where: { !$0.cells.isEmpty }) {
@@ -48,8 +54,8 @@ struct MustacheLookupTests {
         }
     }
 
-    @Test func absentOptionalsAnswerNil() {
-        let empty = IndexPage(content: SiteFixture.emptyContent(), trendSeries: [])
+    @Test func absentOptionalsAnswerNil() throws {
+        let empty = IndexPage(try Self.context(SiteFixture.emptyContent()))
         #expect(empty.child(named: "headline") == nil)
         #expect(empty.child(named: "modelVersion") == nil)
     }

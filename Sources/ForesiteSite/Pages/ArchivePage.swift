@@ -46,14 +46,16 @@ struct ArchivePage {
     let next: Neighbour?
 
     /// `forecasts/2025-01-05.html`.
-    static func path(_ day: Day) -> String { "forecasts/\(day.iso).html" }
+    static func path(_ day: Day) -> String { path(iso: day.iso) }
+    static func path(iso day: String) -> String { "forecasts/\(day).html" }
 
-    init(content: SiteContent, day: SiteContent.ArchiveDay, previous: Day?, next: Day?) {
+    init(_ context: PageContext, day: SiteContent.ArchiveDay, previous: Day?, next: Day?) {
+        let content = context.content
         madeOn = day.madeOn.iso
         origin = day.origin.iso
         reference = NumberFormat.currency(day.reference)
         page = PageFrame(
-            content: content, file: Self.path(day.madeOn), title: "Forecasts of \(day.madeOn.iso)",
+            context, file: Self.path(day.madeOn), title: "Forecasts of \(day.madeOn.iso)",
             description:
                 "Every model's \(content.target.instrument) forecast made on \(day.madeOn.iso), against what happened.",
             root: "../", section: "forecasts/index.html")
@@ -94,4 +96,18 @@ struct ArchivePage {
         self.previous = previous.map { Neighbour(label: $0.iso, href: "../" + Self.path($0)) }
         self.next = next.map { Neighbour(label: $0.iso, href: "../" + Self.path($0)) }
     }
+}
+
+/// One page per day a forecast was made, each linking the days before and after.
+extension ArchivePage: SitePage {
+    static let template = "archive-day"
+    static func pages(_ context: PageContext) -> [ArchivePage] {
+        let archive = context.content.archive
+        return archive.indices.map { index in
+            ArchivePage(
+                context, day: archive[index], previous: index > 0 ? archive[index - 1].madeOn : nil,
+                next: index + 1 < archive.count ? archive[index + 1].madeOn : nil)
+        }
+    }
+    var file: String { Self.path(iso: madeOn) }
 }
