@@ -43,7 +43,7 @@ struct RunCommand: AsyncParsableCommand {
             if demo { workspace = Demo.workspace(from: workspace) }
             let store = try workspace.openStore()
             let report = try await DailyRun.run(
-                workspace, store: store, isDemo: demo, updater: demo ? DailyRun.demoUpdater : DailyRun.liveUpdater,
+                workspace, store: store, updater: workspace.isDemo ? DailyRun.demoUpdater : DailyRun.liveUpdater,
                 firstStages: demo ? [DemoHistory.stage(days: demoHistory)] : [],
                 extraStages: demo ? [DemoBacktest.stage] : [])
             if case .sourceFailed(let sources) = report.outcome {

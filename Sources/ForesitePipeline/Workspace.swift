@@ -15,6 +15,9 @@ public struct Workspace: Sendable {
     public var environment: [String: String]
     /// Models beyond the standard catalog (a test's own model): they join every stage like the others.
     public var addedModels: [any ForecastModel] = []
+    /// True for `--demo` (`Demo.workspace(from:)`): its runs are logged as `--demo` and every page it builds
+    /// carries the demo banner. Stages read it here rather than being told through parameters.
+    public var isDemo = false
 
     public init(
         root: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
