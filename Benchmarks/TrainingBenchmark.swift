@@ -85,6 +85,11 @@ enum TrainingBenchmark {
             String(
                 format: "loss: first %.5f, last %.5f; best validation %.5f at epoch %d", outcome.trainingLosses.first!,
                 outcome.trainingLosses.last!, outcome.validationLosses[outcome.bestEpoch - 1], outcome.bestEpoch))
+        // Changes to the kernels that claim bit-identical results can be checked against this line.
+        let checksum = outcome.network.parameters.reduce(UInt64(14_695_981_039_346_656_037)) { hash, weight in
+            (hash ^ UInt64(weight.bitPattern)) &* 1_099_511_628_211
+        }
+        print(String(format: "weights: FNV-1a of the best epoch's parameter bits %016llx", checksum))
 
         let trained = try TrainedModel(network: outcome.network, trainedOn: set)
         let window = set.samples.last!.window
