@@ -33,8 +33,11 @@ public enum Backtest {
             progress?(BacktestProgress(trainingsDone: done, trainingsTotal: total, elapsed: seconds(since: start)))
         }
         // A model with too little history on a retraining day has no fit there (nil): it sits out the
-        // origins that fit would have served.
-        let fits = try plan.concurrentMap(in: parallelism) { job -> (fitted: (any FittedModel)?, fit: BacktestFit) in
+        // origins that fit would have served. The latest retrainings (the most data, the longest fits)
+        // are handed out first, so that a long fit does not start last and leave the other jobs idle.
+        let fits: [(fitted: (any FittedModel)?, fit: BacktestFit)] = try Array(plan.reversed()).concurrentMap(
+            in: parallelism
+        ) { job -> (fitted: (any FittedModel)?, fit: BacktestFit) in
             let started = ContinuousClock().now
             let fitted: (any FittedModel)?
             do {
@@ -52,7 +55,7 @@ public enum Backtest {
                     model: job.model.id, fittedThrough: job.day, version: fitted?.version ?? "too little history",
                     seconds: seconds(since: started))
             )
-        }
+        }.reversed()
         let origins = (0...settings.to.days(since: settings.from)).map { settings.from.adding(days: $0) }
         let actuals = try frame.values(of: settings.target)
         let perOrigin = try origins.concurrentMap(in: parallelism) { origin -> [BacktestForecast]? in
