@@ -26,6 +26,7 @@ struct RunCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var jobs: JobsOption
 
     @Flag(help: "Run offline on the synthetic demo market (store data/demo.sqlite).")
     var demo = false
@@ -39,7 +40,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            var workspace = try global.workspace()
+            var workspace = jobs.applied(to: try global.workspace())
             if demo { workspace = Demo.workspace(from: workspace) }
             let store = try workspace.openStore()
             let report = try await DailyRun.run(

@@ -48,7 +48,9 @@ public enum Backtesting {
             config: sized.config, from: options.from ?? to.adding(days: -364), to: to,
             retrainEvery: options.retrainEvery, catalog: catalog)
         let console = workspace.console
-        let result = try Backtest.walkForward(frame: frame, settings: settings, catalog: catalog) { progress in
+        let result = try Backtest.walkForward(
+            frame: frame, settings: settings, catalog: catalog, parallelism: workspace.parallelism
+        ) { progress in
             let eta =
                 progress.elapsed / Double(progress.trainingsDone)
                 * Double(progress.trainingsTotal - progress.trainingsDone)
