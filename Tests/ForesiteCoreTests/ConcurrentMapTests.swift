@@ -1,6 +1,5 @@
+import ForesiteCore
 import Testing
-
-@testable import ForesiteForecast
 
 @Suite struct ConcurrentMapTests {
     struct Failure: Error, Equatable { var index: Int }
