@@ -1,5 +1,5 @@
 import ArgumentParser
-import ForesiteForecast
+import ForesiteCore
 import ForesitePipeline
 import Foundation
 

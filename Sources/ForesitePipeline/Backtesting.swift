@@ -61,11 +61,7 @@ public enum Backtesting {
         let record = BacktestRecord(
             createdAt: store.timestamp(), fromDay: settings.from, toDay: settings.to,
             retrainEvery: settings.retrainEvery, ensemble: settings.ensemble, settingsJSON: try jsonText(settings),
-            forecasts: result.forecasts.map { row in
-                BacktestRecord.Forecast(
-                    model: row.model.rawValue, origin: row.origin, horizon: row.horizon, targetDay: row.targetDay,
-                    forecast: row.forecast, actual: row.actual)
-            })
+            forecasts: result.forecasts)
         let runID = try store.write(command: "backtest") { writer in try writer.record(record) }
         return Report(result: result, runID: runID)
     }

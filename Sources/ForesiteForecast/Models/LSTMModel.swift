@@ -85,8 +85,6 @@ public struct FittedLSTM: FittedModel {
         let window = try InputWindow(
             frame: data.frame, origin: origin, columns: ensemble.inputs, target: ensemble.target,
             length: ensemble.window)
-        return try forecaster.forecast(window: window, madeOn: origin).steps.map { step in
-            QuantileForecast(median: step.point, intervals: step.intervals)
-        }
+        return try forecaster.forecast(window: window, madeOn: origin).steps.map(\.forecast)
     }
 }

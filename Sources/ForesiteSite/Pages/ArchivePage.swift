@@ -40,6 +40,8 @@ struct ArchivePage {
     let publishedHref: String?
     let columns: [Column]
     let rows: [Row]
+    /// `rows` as the table's body, pre-rendered (see `bodyRows`).
+    let tableRows: String
     let known: Int
     let chart: FigureView
     let previous: Neighbour?
@@ -59,13 +61,14 @@ struct ArchivePage {
             description:
                 "Every model's \(content.target.instrument) forecast made on \(day.madeOn.iso), against what happened.",
             root: "../", section: "forecasts/index.html")
-        let pages = Set(ModelLinks.pageIDs(content))
         published = day.published?.rawValue
-        publishedHref = day.published.flatMap { pages.contains($0) ? "../" + ModelLinks.path($0.rawValue) : nil }
+        publishedHref = day.published.flatMap {
+            ModelLinks.hasPage($0, in: content) ? "../" + ModelLinks.path($0.rawValue) : nil
+        }
         columns = day.forecasts.map {
             Column(
                 model: $0.model.rawValue,
-                href: pages.contains($0.model) ? "../" + ModelLinks.path($0.model.rawValue) : nil,
+                href: ModelLinks.hasPage($0.model, in: content) ? "../" + ModelLinks.path($0.model.rawValue) : nil,
                 isPublished: $0.model == day.published)
         }
         let horizons = Array(Set(day.forecasts.flatMap { $0.steps.map(\.horizon) })).sorted()
@@ -91,10 +94,42 @@ struct ArchivePage {
                     cells: cells))
         }
         self.rows = rows
+        tableRows = Self.bodyRows(rows)
         known = day.actuals.count
         chart = FigureView(Chart.archiveDay(id: "archive-chart", day: day, instrument: content.target.instrument))
         self.previous = previous.map { Neighbour(label: $0.iso, href: "../" + Self.path($0)) }
         self.next = next.map { Neighbour(label: $0.iso, href: "../" + Self.path($0)) }
+    }
+
+    /// One `<tr>` per target day, every cell escaped, exactly as a `{{#rows}}` section of the template
+    /// rendered them (a cell whose actual is not yet known keeps its empty hit mark). A year of archive
+    /// pages has some 20 000 cells, and Mustache's per-name lookups on them were a third of the build.
+    static func bodyRows(_ rows: [Row]) -> String {
+        var html = ""
+        html.reserveCapacity(rows.count * (64 + (rows.first?.cells.count ?? 0) * 160))
+        for row in rows {
+            html += "<tr><td>"
+            html += Markup.escape(row.targetDay)
+            html += "</td><td>"
+            html += String(row.horizon)
+            html += " d</td><td>"
+            html += Markup.escape(row.actual)
+            html += "</td>"
+            for cell in row.cells {
+                let hit = Markup.escape(cell.hit)
+                html += "<td class=\""
+                html += hit
+                html += cell.isPublished ? " published\">" : "\">"
+                html += Markup.escape(cell.median)
+                html += "<span class=\"interval\">"
+                html += Markup.escape(cell.interval)
+                html += "</span><span class=\"hit-mark\"> "
+                html += hit
+                html += "</span></td>"
+            }
+            html += "</tr>\n"
+        }
+        return html
     }
 }
 

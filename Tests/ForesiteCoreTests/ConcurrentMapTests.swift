@@ -2,7 +2,7 @@ import ForesiteTestSupport
 import Foundation
 import Testing
 
-@testable import ForesiteForecast
+@testable import ForesiteCore
 
 @Suite struct ConcurrentMapTests {
     struct Failure: Error, Equatable { var index: Int }
