@@ -1,8 +1,9 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Module graph (see Architecture.md): Core ← Ingest, Store, ML ← Forecast; Core ← Site ← Preview;
-// Pipeline ties Ingest, Store, ML, Forecast and Site together; CLI parses arguments over Pipeline.
+// Module graph (see Architecture.md): Core ← Ingest, Store, ML ← Forecast; Core ← Site; Preview stands alone
+// (Foundation only); Pipeline ties Ingest, Store, ML, Forecast and Site together; CLI parses arguments over
+// Pipeline and Preview. Every target declares each module it imports.
 let package = Package(
     name: "foresite",
     platforms: [.macOS(.v14)],
@@ -42,7 +43,7 @@ let package = Package(
             dependencies: ["ForesiteCore", "CLibXML2", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "ForesitePreview",
-            dependencies: ["ForesiteCore"]),
+            dependencies: []),
         .target(
             name: "ForesitePipeline",
             dependencies: [
@@ -52,7 +53,7 @@ let package = Package(
         .target(
             name: "ForesiteCLI",
             dependencies: [
-                "ForesitePipeline", "ForesitePreview",
+                "ForesiteCore", "ForesiteStore", "ForesitePipeline", "ForesitePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -68,21 +69,36 @@ let package = Package(
             name: "ForesiteTestSupport",
             dependencies: ["ForesiteCore", "ForesiteStore", "ForesiteIngest", "ForesiteML"]),
         .testTarget(name: "ForesiteCoreTests", dependencies: ["ForesiteCore", "ForesiteTestSupport"]),
-        .testTarget(name: "ForesiteIngestTests", dependencies: ["ForesiteIngest", "ForesiteTestSupport"]),
-        .testTarget(name: "ForesiteStoreTests", dependencies: ["ForesiteStore", "ForesiteTestSupport"]),
-        .testTarget(name: "ForesiteMLTests", dependencies: ["ForesiteML", "ForesiteTestSupport"]),
+        .testTarget(
+            name: "ForesiteIngestTests",
+            dependencies: [
+                "ForesiteCore", "ForesiteIngest", "ForesiteTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(
+            name: "ForesiteStoreTests",
+            dependencies: [
+                "ForesiteCore", "ForesiteStore", "ForesiteTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .testTarget(name: "ForesiteMLTests", dependencies: ["ForesiteCore", "ForesiteML", "ForesiteTestSupport"]),
         .testTarget(
             name: "ForesiteForecastTests",
-            dependencies: ["ForesiteForecast", "ForesiteML", "ForesiteTestSupport"]),
+            dependencies: ["ForesiteCore", "ForesiteForecast", "ForesiteML", "ForesiteTestSupport"]),
         .testTarget(
-            name: "ForesiteSiteTests", dependencies: ["ForesiteSite", "CLibXML2", "ForesiteTestSupport"],
+            name: "ForesiteSiteTests",
+            dependencies: [
+                "ForesiteCore", "ForesiteSite", "CLibXML2", "ForesiteTestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["__Snapshots__"]),
         .testTarget(
             name: "ForesitePreviewTests", dependencies: ["ForesitePreview", "ForesiteTestSupport"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "ForesiteCLI", "ForesitePipeline", "ForesiteStore", "ForesiteSite", "ForesiteTestSupport", "CLibXML2",
+                "ForesiteCLI", "ForesiteCore", "ForesiteIngest", "ForesiteForecast", "ForesitePipeline",
+                "ForesitePreview", "ForesiteStore", "ForesiteSite", "ForesiteTestSupport", "CLibXML2",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ],

@@ -6,12 +6,12 @@ import Foundation
 
 /// `foresite-bench backtest`: the walk-forward backtest on the real Kraken SOL/BTC and Fear & Greed samples in
 /// ../shared/data: origins 2024-01-01 … 2024-12-12 (the last whose ten targets are known), retraining every
-/// 30 days, every model the default configuration turns on, a 5-member LSTM ensemble, on every core.
-/// Prints, per model and horizon, the MAE of the median, the WIS, the relative WIS against persistence with
+/// 30 days, every model the default configuration turns on, a 5-member LSTM ensemble, on every core
+/// (or `FORESITE_BENCH_JOBS` threads); it prints this configuration first. Prints, per model and horizon, the MAE of the median, the WIS, the relative WIS against persistence with
 /// its Diebold–Mariano p-value and verdict, the 50/80/95 % coverage, and the wall time. The target is the
 /// configuration's field (`FORESITE_BENCH_FIELD`, default close).
 ///
-/// Overrides: `FORESITE_BENCH_ENSEMBLE`, `FORESITE_BENCH_EPOCHS`, `FORESITE_BENCH_LR`,
+/// Overrides: `FORESITE_BENCH_JOBS`, `FORESITE_BENCH_ENSEMBLE`, `FORESITE_BENCH_EPOCHS`, `FORESITE_BENCH_LR`,
 /// `FORESITE_BENCH_PATIENCE` (early stopping), `FORESITE_BENCH_RETRAIN`, `FORESITE_BENCH_MODELS` (e.g.
 /// `lstm,lstm-seed,drift`: exactly these models, persistence always) and `FORESITE_BENCH_FIELD`.
 enum BacktestBenchmark {
@@ -36,16 +36,33 @@ enum BacktestBenchmark {
         config.targetField =
             environment["FORESITE_BENCH_FIELD"].flatMap(Config.TargetField.init(rawValue:)) ?? config.targetField
         config.model.ensemble = environment["FORESITE_BENCH_ENSEMBLE"].flatMap { Int($0) } ?? 5
-        let catalog = ModelCatalog.standard(config: config)
+        let jobs =
+            environment["FORESITE_BENCH_JOBS"].flatMap { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount
+        // One budget for the retrainings, their ensemble members and the origins: at most `jobs` threads.
+        let parallelism = Parallelism(jobs: jobs)
         if let names = environment["FORESITE_BENCH_MODELS"]?.split(separator: ",").map(String.init) {
-            for id in catalog.ids { config.models[id.rawValue] = names.contains(id.rawValue) }
+            for id in ModelCatalog.standard(config: config).ids {
+                config.models[id.rawValue] = names.contains(id.rawValue)
+            }
         }
+        let catalog = ModelCatalog.standard(config: config, parallelism: parallelism)
         let settings = BacktestSettings(
             config: config, from: Day(iso: "2024-01-01")!, to: Day(iso: "2024-12-12")!,
-            retrainEvery: environment["FORESITE_BENCH_RETRAIN"].flatMap { Int($0) } ?? 30,
-            catalog: ModelCatalog.standard(config: config))
+            retrainEvery: environment["FORESITE_BENCH_RETRAIN"].flatMap { Int($0) } ?? 30, catalog: catalog)
+        let scheduled = catalog.models.filter { settings.models.contains($0.id) && $0.refit == .scheduled }
+        print("cpu: \(TrainingBenchmark.cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print(
+            "config: origins \(settings.from) … \(settings.to) (\(settings.to.days(since: settings.from) + 1)), "
+                + "retraining every \(settings.retrainEvery) days (\(settings.retrainDays.count) retrainings of "
+                + scheduled.map(\.id.rawValue).joined(separator: ", ") + "); models "
+                + settings.models.map(\.rawValue).joined(separator: ", ") + "; target \(settings.target); LSTM "
+                + "ensemble \(settings.ensemble), epochs \(settings.epochs), patience \(settings.patience), "
+                + "learning rate \(settings.learningRate); jobs \(parallelism.jobs)")
+        let peak = FMAPeak.measure()
+        print(String(format: "fma peak: %.1f GFLOP/s (%@, one core)", peak.flopsPerSecond / 1e9, peak.unit.rawValue))
+        let cpuStart = processCPUSeconds()
         let result = try Backtest.walkForward(
-            frame: frame, settings: settings, catalog: ModelCatalog.standard(config: config)
+            frame: frame, settings: settings, catalog: catalog, parallelism: parallelism
         ) { progress in
             if progress.trainingsDone % 10 == 0 || progress.trainingsDone == progress.trainingsTotal {
                 print(
@@ -54,6 +71,7 @@ enum BacktestBenchmark {
                         progress.elapsed))
             }
         }
+        let cpu = processCPUSeconds() - cpuStart
         print(result.summaryTable())
         // Selection replayed over the same forecasts, one model for all horizons and one per horizon.
         let candidates = result.models.filter { $0 != .persistence && $0 != "naive-open" }
@@ -68,7 +86,11 @@ enum BacktestBenchmark {
                     overall.test.map { String(format: "%.3f", $0.pValue) } ?? "–", overall.verdict.phrase,
                     replay.counts.map { "\($0.model) \($0.forecasts)" }.joined(separator: ", ")))
         }
-        print(String(format: "wall time %.1f s", result.seconds))
+        // CPU time over wall time: how many cores the run kept busy on average.
+        print(
+            String(
+                format: "wall time %.1f s with %d jobs (%.1f s cpu, %.2f cores busy on average)", result.seconds,
+                parallelism.jobs, cpu, cpu / result.seconds))
     }
 
     /// The default ten inputs joined from the shared Kraken exports and the Fear & Greed history.
@@ -91,6 +113,14 @@ enum BacktestBenchmark {
                 "bitcoin": candles("btc-usd-kraken-daily-cryptocompare.csv"),
             ],
             fearGreed: readings, columns: Config.Model.defaultInputs)
+    }
+
+    /// User plus system CPU time of the whole process (every thread).
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) * 1e-6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     static func format(_ duration: Duration) -> String {

@@ -24,10 +24,9 @@ enum ScaleBenchmark {
         var update: Double
         var predict: Double
         var build: Double
-        /// The build's parts: loading the content, rendering and checking, writing.
+        /// The build's parts: loading the content; rendering, checking and writing (`SiteBuilder.build`).
         var load: Double
-        var render: Double
-        var write: Double
+        var site: Double
         var indexBytes: Int
         var run: Double { update + predict + build }
     }
@@ -48,7 +47,7 @@ enum ScaleBenchmark {
 
     static func run() throws {
         print(
-            "years  covariates    rows  backfill s  update s  predict s  build s  (load  render  write)  run s"
+            "years  covariates    rows  backfill s  update s  predict s  build s  (load   site)  run s"
                 + "  index.html B")
         var timings: [(Case, Timing)] = []
         for scaleCase in selectedCases() {
@@ -63,9 +62,9 @@ enum ScaleBenchmark {
             timings.append((scaleCase, timing))
             print(
                 String(
-                    format: "%5d  %10d  %6d  %10.3f  %8.3f  %9.3f  %7.3f  (%5.3f  %6.3f  %5.3f)  %5.3f  %12d",
+                    format: "%5d  %10d  %6d  %10.3f  %8.3f  %9.3f  %7.3f  (%5.3f  %5.3f)  %5.3f  %12d",
                     scaleCase.years, scaleCase.covariates, timing.rows, timing.backfill, timing.update,
-                    timing.predict, timing.build, timing.load, timing.render, timing.write, timing.run,
+                    timing.predict, timing.build, timing.load, timing.site, timing.run,
                     timing.indexBytes))
         }
         let byYears = timings.filter { $0.0.covariates == 1 }.sorted { $0.0.years < $1.0.years }
@@ -87,11 +86,12 @@ enum ScaleBenchmark {
         defer { try? FileManager.default.removeItem(at: folder) }
 
         var workspace = Workspace(root: folder, config: config(covariates: scaleCase.covariates), console: .silent)
+        workspace.isDemo = true
         let lastDay = DemoMarket.epoch.adding(days: scaleCase.years * 365)
         workspace.clock = .at(lastDay.adding(days: 1))
         let store = try workspace.openStore()
         var timing = Timing(
-            rows: 0, backfill: 0, update: 0, predict: 0, build: 0, load: 0, render: 0, write: 0, indexBytes: 0)
+            rows: 0, backfill: 0, update: 0, predict: 0, build: 0, load: 0, site: 0, indexBytes: 0)
         timing.backfill = try seconds { try update(workspace, store: store) }
         timing.rows = try store.summaries(today: workspace.today).reduce(0) { $0 + $1.rows }
         _ = try Training.run(workspace, store: store)
@@ -108,7 +108,7 @@ enum ScaleBenchmark {
             precondition(due == nil, "retraining must not be due")
             updates.append(try seconds { try update(workspace, store: store) })
             predictions.append(try seconds { _ = try Prediction.run(workspace, store: store) })
-            builds.append(try SiteBuild.run(workspace, store: store, isDemo: true))
+            builds.append(try SiteBuild.run(workspace, store: store))
         }
         timing.update = median(updates)
         timing.predict = median(predictions)
@@ -116,8 +116,7 @@ enum ScaleBenchmark {
         let build = builds.sorted { $0.seconds < $1.seconds }[builds.count / 2]
         timing.build = build.seconds
         timing.load = build.loadSeconds
-        timing.render = build.renderSeconds
-        timing.write = build.writeSeconds
+        timing.site = build.buildSeconds
         timing.indexBytes = build.indexBytes
         return timing
     }

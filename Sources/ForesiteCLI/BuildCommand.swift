@@ -23,7 +23,7 @@ struct BuildCommand: AsyncParsableCommand {
             var workspace = try global.workspace()
             if demo { workspace = Demo.workspace(from: workspace) }
             let store = try workspace.openStore()
-            let report = try SiteBuild.run(workspace, store: store, isDemo: demo)
+            let report = try SiteBuild.run(workspace, store: store)
             workspace.console.line(
                 "wrote \(report.files) files (\(report.bytes / 1024) KB; index.html \(report.indexBytes / 1024) KB) "
                     + "to \(report.output)/ in \(Int(report.seconds * 1000)) ms")

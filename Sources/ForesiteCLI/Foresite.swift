@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The `foresite` command: one subcommand per pipeline stage (DESIGN.md "Commands").
+/// The `foresite` command: one subcommand per pipeline stage (README, "Commands"; Architecture.md, "The stages").
 public struct Foresite: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "foresite",

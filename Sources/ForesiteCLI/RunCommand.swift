@@ -26,6 +26,7 @@ struct RunCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var jobs: JobsOption
 
     @Flag(help: "Run offline on the synthetic demo market (store data/demo.sqlite).")
     var demo = false
@@ -39,11 +40,11 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            var workspace = try global.workspace()
+            var workspace = jobs.applied(to: try global.workspace())
             if demo { workspace = Demo.workspace(from: workspace) }
             let store = try workspace.openStore()
             let report = try await DailyRun.run(
-                workspace, store: store, isDemo: demo, updater: demo ? DailyRun.demoUpdater : DailyRun.liveUpdater,
+                workspace, store: store, updater: workspace.isDemo ? DailyRun.demoUpdater : DailyRun.liveUpdater,
                 firstStages: demo ? [DemoHistory.stage(days: demoHistory)] : [],
                 extraStages: demo ? [DemoBacktest.stage] : [])
             if case .sourceFailed(let sources) = report.outcome {

@@ -16,10 +16,11 @@ struct TrainCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var jobs: JobsOption
 
     func run() async throws {
         try await reportingFailures {
-            let workspace = try global.workspace()
+            let workspace = jobs.applied(to: try global.workspace())
             let store = try workspace.openStore()
             let report = try Training.run(workspace, store: store)
             workspace.console.line(TrainingSummaryTable.render(report))

@@ -1,7 +1,8 @@
 /// Everything in `site/foresite.yml`: the site, the instruments, the store, the model and the sources.
 ///
-/// Every field has the default DESIGN.md gives, so a missing key means "the default"; `ConfigLoader`
-/// reads the YAML, rejects unknown keys and wrong types, and names the key and line of any problem.
+/// Every field has a default, written beside it here (README, "Configuration", lists them), so a missing
+/// key means "the default"; `ConfigLoader` reads the YAML, rejects unknown keys and wrong types, and names
+/// the key and line of any problem.
 public struct Config: Hashable, Sendable, Codable {
     public var site = Site()
     public var store = Store()

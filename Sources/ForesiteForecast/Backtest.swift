@@ -13,12 +13,13 @@ import Foundation
 /// all; a model that needs a longer history than an origin has (GARCH, the quantile autoregression early
 /// in the data) has no forecast there. Scores always pair a model with persistence on the same forecasts.
 ///
-/// The fits, and then the origins, are independent, so they run together over every core; each is
+/// The fits, and then the origins, are independent, so they run side by side on the jobs of
+/// `parallelism` (give the catalog the same budget, so that ensemble members share it); each is
 /// deterministic and results are assembled in a fixed order, so the output is identical whatever the
-/// scheduling.
+/// scheduling and the number of jobs.
 public enum Backtest {
     public static func walkForward(
-        frame: FeatureFrame, settings: BacktestSettings, catalog: ModelCatalog,
+        frame: FeatureFrame, settings: BacktestSettings, catalog: ModelCatalog, parallelism: Parallelism = .allCores,
         progress: (@Sendable (BacktestProgress) -> Void)? = nil
     ) throws -> BacktestResult {
         try settings.validate()
@@ -32,8 +33,11 @@ public enum Backtest {
             progress?(BacktestProgress(trainingsDone: done, trainingsTotal: total, elapsed: seconds(since: start)))
         }
         // A model with too little history on a retraining day has no fit there (nil): it sits out the
-        // origins that fit would have served.
-        let fits = try plan.concurrentMap { job -> (fitted: (any FittedModel)?, fit: BacktestFit) in
+        // origins that fit would have served. The latest retrainings (the most data, the longest fits)
+        // are handed out first, so that a long fit does not start last and leave the other jobs idle.
+        let fits: [(fitted: (any FittedModel)?, fit: BacktestFit)] = try Array(plan.reversed()).concurrentMap(
+            in: parallelism
+        ) { job -> (fitted: (any FittedModel)?, fit: BacktestFit) in
             let started = ContinuousClock().now
             let fitted: (any FittedModel)?
             do {
@@ -51,10 +55,10 @@ public enum Backtest {
                     model: job.model.id, fittedThrough: job.day, version: fitted?.version ?? "too little history",
                     seconds: seconds(since: started))
             )
-        }
+        }.reversed()
         let origins = (0...settings.to.days(since: settings.from)).map { settings.from.adding(days: $0) }
         let actuals = try frame.values(of: settings.target)
-        let perOrigin = try origins.concurrentMap { origin -> [BacktestForecast]? in
+        let perOrigin = try origins.concurrentMap(in: parallelism) { origin -> [BacktestForecast]? in
             guard frame.rowIndex(of: origin) != nil else { return nil }
             let retrain = settings.retrainIndex(for: origin)
             var forecasts: [ModelID: [QuantileForecast]] = [:]

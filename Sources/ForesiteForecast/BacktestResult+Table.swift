@@ -7,7 +7,8 @@ extension BacktestResult {
     /// measured coverage of each interval level.
     ///
     /// Every model is compared on the same forecasts as persistence, and a difference the test does
-    /// not find at 5 % is said to be indistinguishable (DESIGN.md, "Honesty rules").
+    /// not find at 5 % is said to be indistinguishable (Architecture.md,
+    /// "Invariants worth knowing").
     public func summaryTable() -> String {
         let levels = settings.levels
         var lines = [

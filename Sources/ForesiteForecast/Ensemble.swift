@@ -39,13 +39,16 @@ public struct Ensemble: Sendable {
         (0..<UInt64(max(size, 0))).map { seed &+ $0 }
     }
 
-    /// Trains `size` members on `set`, concurrently on every core (the trainer itself is single-threaded).
-    public static func train(on set: TrainingSet, trainer: Trainer, size: Int) throws -> Ensemble {
+    /// Trains `size` members on `set`, side by side on the jobs `parallelism` has free (the trainer itself
+    /// is single-threaded, so the members are the same whatever the number of jobs).
+    public static func train(
+        on set: TrainingSet, trainer: Trainer, size: Int, parallelism: Parallelism = .allCores
+    ) throws -> Ensemble {
         guard size >= 1 else {
             throw ForecastError.invalidSetting(name: "ensemble", value: "\(size)", reason: "must be at least 1")
         }
         let seeds = seeds(startingAt: trainer.options.seed, size: size)
-        let outcomes = try seeds.concurrentMap { seed in
+        let outcomes = try seeds.concurrentMap(in: parallelism) { seed in
             var member = trainer
             member.options.seed = seed
             return try member.train(set)

@@ -1,7 +1,7 @@
 import ForesiteCore
 
-/// One forecast as the ledger stores it: made on a day from data up to an origin, one step per horizon,
-/// each with the naive forecast beside it and calibrated intervals.
+/// The LSTM ensemble's forecast at an origin, with what identifies it: the members' seeds and the input
+/// window. Each step is the one quantile-forecast value every stage shares, with the naive forecast beside it.
 ///
 /// `inputWindowHash` identifies the exact input values, so re-running predict on the same day with the
 /// same data can be recognised as the same forecast, and a changed input as a different one.
@@ -12,7 +12,7 @@ public struct Forecast: Hashable, Sendable, Codable {
     public var madeOn: Day
     /// The registry version of the model (for an ensemble, of the ensemble).
     public var modelVersion: String
-    /// Seeds of the ensemble members averaged into `point`, in order; one entry for a single model.
+    /// Seeds of the ensemble members averaged into each median, in order; one entry for a single model.
     public var memberSeeds: [UInt64]
     /// `WindowFingerprint` of the input window.
     public var inputWindowHash: String
@@ -22,21 +22,19 @@ public struct Forecast: Hashable, Sendable, Codable {
     public struct Step: Hashable, Sendable, Codable {
         public var horizon: Int
         public var targetDay: Day
-        public var point: Double
-        /// The naive forecast for the same day (the target's value at the origin), shown beside `point`.
+        /// The members' mean as the median, with the conformal intervals around it.
+        public var forecast: QuantileForecast
+        /// The naive forecast for the same day (the target's value at the origin), shown beside the median.
         public var naive: Double
-        /// Ascending by level.
-        public var intervals: [PredictionInterval]
 
-        public init(horizon: Int, targetDay: Day, point: Double, naive: Double, intervals: [PredictionInterval]) {
+        public init(horizon: Int, targetDay: Day, forecast: QuantileForecast, naive: Double) {
             self.horizon = horizon
             self.targetDay = targetDay
-            self.point = point
+            self.forecast = forecast
             self.naive = naive
-            self.intervals = intervals
         }
 
-        public func interval(level: Double) -> PredictionInterval? { intervals.first { $0.level == level } }
+        public var median: Double { forecast.median }
     }
 
     public init(

@@ -32,8 +32,10 @@ public struct Forecaster: Sendable {
         let points = try ensemble.predict(windows: [window.rows])[0]
         let steps = points.enumerated().map { index, point in
             Forecast.Step(
-                horizon: index + 1, targetDay: window.origin.adding(days: index + 1), point: point,
-                naive: window.targetValue, intervals: calibration.intervals(around: point, horizon: index + 1))
+                horizon: index + 1, targetDay: window.origin.adding(days: index + 1),
+                forecast: QuantileForecast(
+                    median: point, intervals: calibration.intervals(around: point, horizon: index + 1)),
+                naive: window.targetValue)
         }
         return Forecast(
             origin: window.origin, madeOn: madeOn, modelVersion: modelVersion, memberSeeds: ensemble.seeds,

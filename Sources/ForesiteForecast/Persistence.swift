@@ -1,7 +1,7 @@
 import ForesiteCore
 import Foundation
 
-/// The reference forecast every model is scored against (DESIGN.md, "Honesty rules"): the latest known
+/// The reference forecast every model is scored against (Architecture.md, "Invariants worth knowing"): the latest known
 /// price for every horizon, with quantiles from how far the price has moved over h days in the past.
 ///
 /// This is the forecast hubs' baseline (CDC FluSight, the Hubverse): the median of horizon h is the

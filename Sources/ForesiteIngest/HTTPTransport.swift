@@ -9,7 +9,7 @@ import Foundation
 ///
 /// A transport returns every response it receives, whatever its status; deciding what a 429 or a 503 means
 /// is the retry layer's job. It throws only when no complete response arrived (`IngestError` with
-/// `.network` or `.timedOut`, source `http`).
+/// `.network`, `.truncatedResponse` or `.timedOut`, source `http`).
 public struct HTTPTransport: Sendable {
     public var send: @Sendable (HTTPRequest) async throws -> HTTPResponse
 

@@ -20,8 +20,8 @@ extension IngestError {
         case .missingColumn(let column): copy.reason = .missingColumn(clean(column))
         case .unrecognisedFormat(let detail): copy.reason = .unrecognisedFormat(detail: clean(detail))
         case .unreadableFile(let detail): copy.reason = .unreadableFile(clean(detail))
-        case .unexpectedStatus, .timedOut, .retryAfterTooLong, .notMidnight, .conflictingDuplicate, .wrongCellCount,
-            .unterminatedQuote, .emptyFile:
+        case .unexpectedStatus, .truncatedResponse, .timedOut, .retryAfterTooLong, .notMidnight,
+            .conflictingDuplicate, .wrongCellCount, .unterminatedQuote, .emptyFile:
             break
         }
         return copy

@@ -28,6 +28,9 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
         case unexpectedStatus
         /// The transport failed (connection refused or reset, DNS, TLS); the system's own text.
         case network(String)
+        /// The status line and headers arrived but the connection closed before the whole body did; the bytes
+        /// received and the `Content-Length` announced, when known.
+        case truncatedResponse(receivedBytes: Int?, expectedBytes: Int?)
         /// No complete answer within the per-request timeout.
         case timedOut(seconds: Double)
         /// The server asked to wait longer than the retry budget has left.
@@ -74,6 +77,7 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
         case .api(let message): message
         case .unexpectedStatus: "unexpected response status"
         case .network(let detail): "network error: \(detail)"
+        case .truncatedResponse(let received, let expected): Self.truncation(received: received, expected: expected)
         case .timedOut(let seconds): "no response within \(Self.seconds(seconds))"
         case .retryAfterTooLong(let seconds):
             "asked to retry after \(Self.seconds(seconds)), longer than the retry budget left"
@@ -92,6 +96,14 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
         case .emptyFile: "file is empty"
         case .unreadableFile(let detail): "cannot read file: \(detail)"
         }
+    }
+
+    /// "response truncated: the connection closed after 2345 of 4690 bytes of the body".
+    private static func truncation(received: Int?, expected: Int?) -> String {
+        let text = "response truncated: the connection closed before the whole body arrived"
+        guard let received else { return text }
+        guard let expected, expected > 0 else { return text + " (\(received) bytes received)" }
+        return "response truncated: the connection closed after \(received) of \(expected) bytes of the body"
     }
 
     private static func seconds(_ value: Double) -> String {

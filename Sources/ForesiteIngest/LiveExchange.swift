@@ -19,7 +19,10 @@ final class LiveExchange: @unchecked Sendable {
     ) {
         let task = session.dataTask(with: request) { [self] body, response, error in
             finish { () throws -> HTTPResponse in
-                if let error { throw Self.transportError(error, timeout: timeout) }
+                if let error {
+                    throw Self.truncation(error, task: lock.withLock { self.task })
+                        ?? Self.transportError(error, timeout: timeout)
+                }
                 guard let http = response as? HTTPURLResponse else {
                     throw IngestError(source: "http", reason: .network("not an HTTP response"))
                 }
@@ -61,6 +64,30 @@ final class LiveExchange: @unchecked Sendable {
         guard let pending else { return }
         pending.resume(with: Result(catching: result))
         task?.cancel()
+    }
+
+    /// A failure after the response's head arrived is a body cut short, whatever code the platform gives it
+    /// (swift-corelibs-foundation reports a connection closed mid-body as URL error -1, "unknown", and never
+    /// sets the task's response; the announced `Content-Length` shows the head arrived). Timeouts and
+    /// cancellation keep their own meaning.
+    private static func truncation(_ error: Error, task: URLSessionDataTask?) -> IngestError? {
+        guard let task else { return nil }
+        let expected = task.countOfBytesExpectedToReceive
+        guard task.response != nil || expected > 0 else { return nil }
+        if let code = (error as? URLError)?.code, code == .timedOut || code == .cancelled { return nil }
+        var received = task.countOfBytesReceived
+        if received <= 0, expected > 0, let remaining = remainingBytes(in: error) { received = expected - remaining }
+        return IngestError(
+            source: "http",
+            reason: .truncatedResponse(
+                receivedBytes: received > 0 ? Int(received) : nil, expectedBytes: expected > 0 ? Int(expected) : nil))
+    }
+
+    /// libcurl's "transfer closed with 1269 bytes remaining to read" (what corelibs passes on): the 1269.
+    private static func remainingBytes(in error: Error) -> Int64? {
+        let text = (error as NSError).localizedDescription
+        guard let range = text.range(of: "transfer closed with ") else { return nil }
+        return Int64(text[range.upperBound...].prefix { $0.isNumber })
     }
 
     /// URLError's meaning without its userInfo (which holds the URL; headers are never quoted).

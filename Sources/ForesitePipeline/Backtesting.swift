@@ -48,7 +48,9 @@ public enum Backtesting {
             config: sized.config, from: options.from ?? to.adding(days: -364), to: to,
             retrainEvery: options.retrainEvery, catalog: catalog)
         let console = workspace.console
-        let result = try Backtest.walkForward(frame: frame, settings: settings, catalog: catalog) { progress in
+        let result = try Backtest.walkForward(
+            frame: frame, settings: settings, catalog: catalog, parallelism: workspace.parallelism
+        ) { progress in
             let eta =
                 progress.elapsed / Double(progress.trainingsDone)
                 * Double(progress.trainingsTotal - progress.trainingsDone)
@@ -59,11 +61,7 @@ public enum Backtesting {
         let record = BacktestRecord(
             createdAt: store.timestamp(), fromDay: settings.from, toDay: settings.to,
             retrainEvery: settings.retrainEvery, ensemble: settings.ensemble, settingsJSON: try jsonText(settings),
-            forecasts: result.forecasts.map { row in
-                BacktestRecord.Forecast(
-                    model: row.model.rawValue, origin: row.origin, horizon: row.horizon, targetDay: row.targetDay,
-                    forecast: row.forecast, actual: row.actual)
-            })
+            forecasts: result.forecasts)
         let runID = try store.write(command: "backtest") { writer in try writer.record(record) }
         return Report(result: result, runID: runID)
     }

@@ -42,7 +42,7 @@ public enum DailyRun {
     }
 
     public static func run(
-        _ workspace: Workspace, store: FeatureStore, isDemo: Bool = false, updater: Updater,
+        _ workspace: Workspace, store: FeatureStore, updater: Updater,
         firstStages: [(name: String, run: @Sendable (Workspace, FeatureStore) async throws -> String)] = [],
         extraStages: [(name: String, run: @Sendable (Workspace, FeatureStore) throws -> String)] = []
     ) async throws -> Report {
@@ -65,14 +65,10 @@ public enum DailyRun {
                 let update = try await updater(workspace, store)
                 let failed = update.failures.map { "\($0.source) failed: \($0.message)" }
                 return (update, ([update.changeLine] + failed).filter { !$0.isEmpty }.joined(separator: "; "))
-            } catch PipelineError.allSourcesFailed(let messages) {
-                // Each message starts with its source's name ("cryptocompare: …").
-                let failures = messages.map { message in
-                    SourceUpdate.Failure(source: String(message.prefix { $0 != ":" }), message: message)
-                }
-                return (SourceUpdate(failures: failures), "failed: " + messages.joined(separator: "; "))
+            } catch PipelineError.allSourcesFailed(let failures) {
+                return (SourceUpdate(failures: failures), "failed: " + failures.map(\.line).joined(separator: "; "))
             } catch {
-                let failure = SourceUpdate.Failure(source: "update", message: "\(error)")
+                let failure = SourceUpdate.Failure(source: "update", group: nil, problem: "\(error)")
                 return (SourceUpdate(failures: [failure]), "failed: \(error)")
             }
         }
@@ -121,7 +117,7 @@ public enum DailyRun {
                     ?? workspace.today.adding(days: -1),
                 failedSources: sourcesFailed)
         let site = try await timed("build") { () -> (SiteBuild.Report, String) in
-            let report = try SiteBuild.run(workspace, store: store, isDemo: isDemo, staleNotice: stale)
+            let report = try SiteBuild.run(workspace, store: store, staleNotice: stale)
             return (report, "\(report.files) files, \(report.bytes / 1024) KB into \(report.output)/")
         }
         try store.checkpoint()

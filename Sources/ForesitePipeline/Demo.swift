@@ -11,6 +11,7 @@ public enum Demo {
         var demo = workspace
         demo.config.store.path = storePath
         demo.config.store.models = modelsPath
+        demo.isDemo = true
         return demo
     }
 }

@@ -72,9 +72,9 @@ public enum Ingestion {
         }
         workspace.console.progress(mode.rawValue, done: groups.count, total: groups.count, detail: "storing")
 
-        let command = "\(mode.rawValue)" + (sources.candleSource == "demo market" ? " --demo" : "")
+        let command = "\(mode.rawValue)" + (workspace.isDemo ? " --demo" : "")
         guard !candles.isEmpty || readings != nil else {
-            let error = PipelineError.allSourcesFailed(failures.map { "\($0.source): \($0.message)" })
+            let error = PipelineError.allSourcesFailed(failures)
             _ = try? store.write(command: command) { _ in throw error }  // records the failed run, changes nothing
             throw error
         }
@@ -127,8 +127,8 @@ public enum Ingestion {
     private static func failure(_ problem: String, source: String, group: String, store: FeatureStore) throws
         -> SourceUpdate.Failure
     {
-        let kept = try store.lastCompleteDay(group: group).map { "\(group) kept its rows through \($0)" }
-        return SourceUpdate.Failure(source: source, message: "\(problem); \(kept ?? "\(group) is still empty")")
+        SourceUpdate.Failure(
+            source: source, group: group, problem: problem, keptThrough: try store.lastCompleteDay(group: group))
     }
 
     private static func noDays(_ since: Day) -> String {

@@ -13,7 +13,7 @@ public enum PipelineError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `backfill --file` of Fear & Greed readings into a price group, or the reverse.
     case wrongKindOfFile(file: String, holds: String, group: String)
     /// Every source of a backfill or update failed; nothing was stored.
-    case allSourcesFailed([String])
+    case allSourcesFailed([SourceUpdate.Failure])
     /// The ledger's hash chain does not hold: a row was changed, removed or inserted outside the program.
     case ledgerChainBroken(String)
 
@@ -25,8 +25,8 @@ public enum PipelineError: Error, Hashable, Sendable, CustomStringConvertible {
             "no feature group '\(group)'; the configured groups are \(known.joined(separator: ", "))"
         case .wrongKindOfFile(let file, let holds, let group):
             "\(file) holds \(holds), which do not belong in group '\(group)'"
-        case .allSourcesFailed(let messages):
-            "every source failed, nothing was stored: " + messages.joined(separator: "; ")
+        case .allSourcesFailed(let failures):
+            "every source failed, nothing was stored: " + failures.map(\.line).joined(separator: "; ")
         case .ledgerChainBroken(let summary):
             "\(summary); nothing was published (restore the store from a backup; see README, \"Verify the ledger\")"
         case .noChampion:

@@ -39,7 +39,8 @@ public enum Prediction {
         let models = catalog.enabledModels(config)
         let champion = try championFit(workspace, store: store)
         // A model that needs a longer history than the store holds sits the day out (persistence never does).
-        let made = try models.concurrentMap { model -> (id: ModelID, version: String, steps: [QuantileForecast])? in
+        let made = try models.concurrentMap(in: workspace.parallelism) {
+            model -> (id: ModelID, version: String, steps: [QuantileForecast])? in
             let fitted: any FittedModel
             if let champion, champion.model == model.id {
                 fitted = champion.fitted

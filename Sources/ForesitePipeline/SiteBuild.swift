@@ -14,18 +14,17 @@ public enum SiteBuild {
         public var seconds: Double
         /// Reading the store, ledger and registry into the site's content.
         public var loadSeconds: Double
-        /// Rendering and checking every page and download (the CSVs read the whole history here).
-        public var renderSeconds: Double
-        /// Writing the staging folder and swapping it into place.
-        public var writeSeconds: Double
+        /// `SiteBuilder.build`: rendering and checking every page and download (the CSVs read the whole
+        /// history here), writing the staging folder and swapping it into place.
+        public var buildSeconds: Double
     }
 
+    /// The demo banner comes from `workspace.isDemo`.
     public static func run(
-        _ workspace: Workspace, store: FeatureStore, isDemo: Bool = false,
-        staleNotice: SiteContent.StaleNotice? = nil
+        _ workspace: Workspace, store: FeatureStore, staleNotice: SiteContent.StaleNotice? = nil
     ) throws -> Report {
         let started = Date()
-        let content = try SiteContentLoader.load(workspace, from: store, isDemo: isDemo, staleNotice: staleNotice)
+        let content = try SiteContentLoader.load(workspace, from: store, staleNotice: staleNotice)
         // A ledger whose chain does not hold is not evidence: publish nothing rather than a doubtful record.
         guard content.ledgerVerification.isVerified else {
             throw PipelineError.ledgerChainBroken(content.ledgerVerification.summary)
@@ -33,15 +32,12 @@ public enum SiteBuild {
         let loaded = Date()
         let builder = try SiteBuilder(
             templatesDirectory: workspace.templatesURL, staticDirectory: workspace.staticURL)
-        let files = try builder.render(content, history: SiteContentLoader.history(store))
-        let rendered = Date()
-        try SiteWriter(output: workspace.outputURL).write(files)
-        let written = Date()
+        let files = try builder.build(content, history: SiteContentLoader.history(store), into: workspace.outputURL)
+        let built = Date()
         return Report(
             files: files.files.count, bytes: files.files.values.reduce(0) { $0 + $1.count },
             indexBytes: files["index.html"]?.count ?? 0,
-            output: relativePath(of: workspace.outputURL, in: workspace), seconds: written.timeIntervalSince(started),
-            loadSeconds: loaded.timeIntervalSince(started), renderSeconds: rendered.timeIntervalSince(loaded),
-            writeSeconds: written.timeIntervalSince(rendered))
+            output: relativePath(of: workspace.outputURL, in: workspace), seconds: built.timeIntervalSince(started),
+            loadSeconds: loaded.timeIntervalSince(started), buildSeconds: built.timeIntervalSince(loaded))
     }
 }

@@ -15,7 +15,7 @@ enum SiteContentLoader {
     static let detailedModels = 8
 
     static func load(
-        _ workspace: Workspace, from store: FeatureStore, isDemo: Bool, staleNotice: SiteContent.StaleNotice?
+        _ workspace: Workspace, from store: FeatureStore, staleNotice: SiteContent.StaleNotice?
     ) throws -> SiteContent {
         let config = workspace.config
         let today = workspace.today
@@ -44,7 +44,7 @@ enum SiteContentLoader {
         let versions = try modelVersions(workspace, store: store)
 
         return SiteContent(
-            site: config.site, asOf: asOf, isDemo: isDemo, staleNotice: staleNotice, target: config.target,
+            site: config.site, asOf: asOf, isDemo: workspace.isDemo, staleNotice: staleNotice, target: config.target,
             targetField: config.targetField.rawValue, covariates: config.covariates, prices: prices,
             fearGreed: config.fearGreed.enabled ? try store.fearGreed(from: windowStart) : [],
             latestForecast: live.latestForecast(of: published), ledger: live.entries(of: published),

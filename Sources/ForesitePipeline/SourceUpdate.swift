@@ -1,17 +1,37 @@
+import ForesiteCore
 import ForesiteStore
 
 /// What one update stage did: rows changed per group, and the sources that failed (whose groups kept
 /// their stored rows).
 public struct SourceUpdate: Sendable {
+    /// One source that failed for one group, kept as parts from ingestion to the run's report and the
+    /// site's banner, so nothing downstream has to take a joined line apart again.
     public struct Failure: Hashable, Sendable {
         /// The source's name as users know it, e.g. `cryptocompare` or `alternative.me`.
         public var source: String
-        public var message: String
+        /// The feature group it was fetching; nil when the failure is not one group's (the update stage).
+        public var group: String?
+        /// What went wrong, e.g. `no response within 1 s after 2 attempts`.
+        public var problem: String
+        /// The group's last complete day, which the store kept; nil for an empty group.
+        public var keptThrough: Day?
 
-        public init(source: String, message: String) {
+        public init(source: String, group: String?, problem: String, keptThrough: Day? = nil) {
             self.source = source
-            self.message = message
+            self.group = group
+            self.problem = problem
+            self.keptThrough = keptThrough
         }
+
+        /// What went wrong and what the store kept: `… after 2 attempts; solana kept its rows through 2024-12-30`.
+        public var message: String {
+            guard let group else { return problem }
+            let kept = keptThrough.map { "\(group) kept its rows through \($0)" } ?? "\(group) is still empty"
+            return "\(problem); \(kept)"
+        }
+
+        /// The message after the source's name: `cryptocompare: …`.
+        public var line: String { "\(source): \(message)" }
     }
 
     public var summaries: [UpsertSummary]

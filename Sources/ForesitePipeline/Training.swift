@@ -65,13 +65,13 @@ public enum Training {
             testWindow: lead.data.test)
     }
 
-    /// Trains one member per seed, side by side on every core (`concurrentMap` keeps the result
+    /// Trains one member per seed, side by side on the workspace's jobs (`concurrentMap` keeps the result
     /// independent of scheduling; each training is single-threaded and deterministic). Unlike
     /// `Ensemble.train`, this keeps each member's artifact (metrics, epochs, time) and draws progress.
     static func trainMembers(set: TrainingSet, seeds: [UInt64], workspace: Workspace) throws -> [ModelArtifact] {
         let config = workspace.config
         let console = workspace.console
-        return try Array(seeds.enumerated()).concurrentMap { index, seed in
+        return try Array(seeds.enumerated()).concurrentMap(in: workspace.parallelism) { index, seed in
             var options = TrainingOptions(config.model)
             options.seed = seed
             let trainer = Trainer(hidden: config.model.hidden, dense: config.model.dense, options: options)

@@ -15,6 +15,11 @@ public struct Workspace: Sendable {
     public var environment: [String: String]
     /// Models beyond the standard catalog (a test's own model): they join every stage like the others.
     public var addedModels: [any ForecastModel] = []
+    /// True for `--demo` (`Demo.workspace(from:)`): its runs are logged as `--demo` and every page it builds
+    /// carries the demo banner. Stages read it here rather than being told through parameters.
+    public var isDemo = false
+    /// The jobs trainings, fits and backtest origins share (`--jobs`; default every core).
+    public var parallelism: Parallelism = .allCores
 
     public init(
         root: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
@@ -61,7 +66,7 @@ public struct Workspace: Sendable {
 
     /// Every model this workspace knows: the standard catalog of its configuration plus `addedModels`.
     public var catalog: ModelCatalog {
-        var catalog = ModelCatalog.standard(config: config)
+        var catalog = ModelCatalog.standard(config: config, parallelism: parallelism)
         catalog.models += addedModels
         return catalog
     }

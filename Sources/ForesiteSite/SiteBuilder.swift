@@ -9,25 +9,47 @@ public struct SiteBuilder: Sendable {
     public let templates: TemplateSet
     /// Files of `site/static/`, copied to `static/` in the output.
     public let staticFiles: [String: [UInt8]]
+    /// The site's pages: this one list is what is rendered, what the navigation bar shows (the pages that
+    /// declare an entry, in this order), what the sitemap lists and which templates a build requires.
+    public let pages: [any SitePage.Type]
 
-    /// Templates every build needs.
-    public static let requiredTemplates = [
-        "layout", "index", "accuracy", "model", "model-detail", "archive-index", "archive-day", "data", "404",
+    /// The standard site, in navigation order. A new page is a `SitePage` in its own file, its template,
+    /// and a line here.
+    public static let standardPages: [any SitePage.Type] = [
+        IndexPage.self, AccuracyPage.self, ModelPage.self, ModelDetailPage.self, ArchiveIndexPage.self,
+        ArchivePage.self, DataPage.self, NotFoundPage.self,
     ]
 
-    public init(templates: TemplateSet, staticFiles: [String: [UInt8]]) throws {
-        for name in Self.requiredTemplates where !templates.names.contains(name) {
+    /// Templates a build of `pages` needs: the layout and each page's own, once each, in list order.
+    public static func requiredTemplates(for pages: [any SitePage.Type]) -> [String] {
+        var names = ["layout"]
+        for page in pages where !names.contains(page.template) { names.append(page.template) }
+        return names
+    }
+
+    /// The navigation bar: the entry of every page in `pages` that declares one, in list order.
+    public static func navigation(of pages: [any SitePage.Type]) -> [NavigationEntry] {
+        pages.compactMap { $0.navigation }
+    }
+
+    public init(
+        templates: TemplateSet, staticFiles: [String: [UInt8]], pages: [any SitePage.Type] = SiteBuilder.standardPages
+    ) throws {
+        for name in Self.requiredTemplates(for: pages) where !templates.names.contains(name) {
             throw SiteError.missingTemplate(name: name, directory: "templates")
         }
         self.templates = templates
         self.staticFiles = staticFiles
+        self.pages = pages
     }
 
     /// Loads `templatesDirectory` (e.g. `templates/`) and every file under `staticDirectory` (`site/static/`).
-    public init(templatesDirectory: URL, staticDirectory: URL) throws {
+    public init(
+        templatesDirectory: URL, staticDirectory: URL, pages: [any SitePage.Type] = SiteBuilder.standardPages
+    ) throws {
         try self.init(
             templates: TemplateSet(directory: templatesDirectory),
-            staticFiles: Self.readFiles(under: staticDirectory))
+            staticFiles: Self.readFiles(under: staticDirectory), pages: pages)
     }
 
     /// Every output file in memory, checked by `OutputCheck`; throws `SiteCheckFailure` on any problem.
@@ -36,9 +58,11 @@ public struct SiteBuilder: Sendable {
         try SiteURLs.validate(baseURL: content.site.baseURL)
         var files = SiteFiles()
         for (path, bytes) in staticFiles { files.add("static/" + path, bytes: bytes) }
-        try Downloads.add(content, history: history ?? .inMemory(content), to: &files)
-        try PageRenderer(content: content, templates: templates).render(into: &files)
-        files.add("sitemap.xml", Downloads.sitemap(content, files: files))
+        let downloads = try Downloads.add(content, history: history ?? .inMemory(content), to: &files)
+        let navigation = Self.navigation(of: pages)
+        let context = PageContext(content: content, navigation: navigation, downloads: downloads)
+        let listed = try PageRenderer(context: context, templates: templates).render(pages, into: &files)
+        files.add("sitemap.xml", Sitemap.render(content, pages: listed, navigation: navigation))
         let check = OutputCheck(rootPath: SiteURLs.rootPath(base: content.site.baseURL))
         try check.verify(files)
         return files

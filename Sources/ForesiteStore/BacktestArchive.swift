@@ -40,7 +40,7 @@ extension StoreWriter {
 }
 
 /// Row mapping of `backtest_run`, `backtest_forecast` (the median in `point`) and `backtest_interval`
-/// (one row per interval level, 0.5 included).
+/// (one row per interval level, 0.5 included). A row's `trainedThrough` is not stored.
 enum BacktestTable {
     static func insert(_ backtest: BacktestRecord, in db: Database) throws -> Int64 {
         try db.execute(
@@ -65,11 +65,12 @@ enum BacktestTable {
                 """)
         for row in backtest.forecasts {
             try forecast.execute(arguments: [
-                id, row.model, row.origin.iso, row.horizon, row.targetDay.iso, row.median, row.actual,
+                id, row.model.rawValue, row.origin.iso, row.horizon, row.targetDay.iso, row.forecast.median,
+                row.actual,
             ])
-            for band in row.intervals {
+            for band in row.forecast.intervals {
                 try interval.execute(arguments: [
-                    id, row.model, row.origin.iso, row.horizon, band.level, band.lower, band.upper,
+                    id, row.model.rawValue, row.origin.iso, row.horizon, band.level, band.lower, band.upper,
                 ])
             }
         }
@@ -96,11 +97,14 @@ enum BacktestTable {
         let forecasts = try Row.fetchAll(
             db, sql: "SELECT * FROM backtest_forecast WHERE run_id = ? ORDER BY model, origin, horizon", arguments: [id]
         ).map { row in
-            BacktestRecord.Forecast(
-                model: row["model"], origin: try row.day("origin", table: "backtest_forecast"), horizon: row["horizon"],
-                targetDay: try row.day("target_day", table: "backtest_forecast"), median: row["point"],
-                actual: row["actual"],
-                intervals: intervals[Key(model: row["model"], origin: row["origin"], horizon: row["horizon"])] ?? [])
+            BacktestForecast(
+                model: ModelID(row["model"] as String), origin: try row.day("origin", table: "backtest_forecast"),
+                horizon: row["horizon"], targetDay: try row.day("target_day", table: "backtest_forecast"),
+                forecast: QuantileForecast(
+                    median: row["point"],
+                    intervals: intervals[Key(model: row["model"], origin: row["origin"], horizon: row["horizon"])]
+                        ?? []),
+                actual: row["actual"])
         }
         return BacktestRecord(
             id: id, createdAt: run["created_at"], fromDay: try run.day("from_day", table: "backtest_run"),

@@ -41,7 +41,7 @@ struct AddedModelTests {
         for offset in 0..<12 {
             let workspace = demo.on(firstDay.adding(days: offset))
             let report = try await DailyRun.run(
-                workspace, store: try workspace.openStore(), isDemo: true, updater: DailyRun.demoUpdater)
+                workspace, store: try workspace.openStore(), updater: DailyRun.demoUpdater)
             #expect(report.prediction?.forecast(of: "one-percent-up") != nil)
         }
         let today = firstDay.adding(days: 11)
@@ -62,7 +62,7 @@ struct AddedModelTests {
         #expect(backtest.result.skill(of: "one-percent-up").overall.pairs == 15 * 10)
 
         // The leaderboard and the model pages' content.
-        let content = try SiteContentLoader.load(workspace, from: store, isDemo: true, staleNotice: nil)
+        let content = try SiteContentLoader.load(workspace, from: store, staleNotice: nil)
         #expect(content.leaderboards.first?.tables.contains { $0.model == "one-percent-up" } == true)
         #expect(content.backtest?.tables.contains { $0.model == "one-percent-up" } == true)
         let summary = try #require(content.modelSummaries.first { $0.id == "one-percent-up" })

@@ -47,7 +47,7 @@ struct BacktestCommandTests {
         #expect(models == ["persistence", "drift", "lstm", "lstm-seed", "ensemble"])
         #expect(stored.forecasts.count == 9 * models.count * 3)
         #expect(Set(stored.models) == Set(models))
-        #expect(stored.forecasts.allSatisfy { $0.intervals.map(\.level) == [0.5, 0.8, 0.95] })
+        #expect(stored.forecasts.allSatisfy { $0.forecast.intervals.map(\.level) == [0.5, 0.8, 0.95] })
         #expect(stored.scores(for: "persistence") == report.result.scores(for: .persistence))
         let table = report.result.summaryTable()
         #expect(table.contains("lstm-seed\n") && table.contains("ensemble\n"))

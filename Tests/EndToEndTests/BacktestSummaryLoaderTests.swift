@@ -11,14 +11,14 @@ struct BacktestSummaryLoaderTests {
     let first = StoreFixtures.day("2024-06-01")
 
     /// 12 origins × 2 horizons per model; `offset` moves the median away from the actual.
-    func rows(_ model: String, offset: Double) -> [BacktestRecord.Forecast] {
+    func rows(_ model: String, offset: Double) -> [BacktestForecast] {
         (0..<12).flatMap { day in
             (1...2).map { horizon in
                 let origin = first.adding(days: day)
                 let actual = 100 + Double(day % 5)
                 let median = actual + offset * Double(horizon) * (day.isMultiple(of: 2) ? 1 : -1)
-                return BacktestRecord.Forecast(
-                    model: model, origin: origin, horizon: horizon, targetDay: origin.adding(days: horizon),
+                return BacktestForecast(
+                    model: ModelID(model), origin: origin, horizon: horizon, targetDay: origin.adding(days: horizon),
                     forecast: QuantileForecast(
                         median: median,
                         intervals: [
@@ -31,7 +31,7 @@ struct BacktestSummaryLoaderTests {
         }
     }
 
-    func record(_ forecasts: [BacktestRecord.Forecast]) -> BacktestRecord {
+    func record(_ forecasts: [BacktestForecast]) -> BacktestRecord {
         BacktestRecord(
             createdAt: "2024-07-01T00:00:00Z", fromDay: first, toDay: first.adding(days: 11), retrainEvery: 30,
             ensemble: 1,

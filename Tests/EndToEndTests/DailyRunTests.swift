@@ -17,7 +17,7 @@ struct DailyRunTests {
             let workspace = demo.on(Self.firstDay.adding(days: offset))
             let store = try workspace.openStore()
             let report = try await DailyRun.run(
-                workspace, store: store, isDemo: true, updater: DailyRun.demoUpdater)
+                workspace, store: store, updater: DailyRun.demoUpdater)
             #expect(report.outcome == .ok)
             if report.training != nil { trainings += 1 }
             #expect(report.prediction?.append == .appended)
@@ -52,7 +52,7 @@ struct DailyRunTests {
 
         // The same store builds the same bytes.
         let before = try demo.outputFiles()
-        _ = try SiteBuild.run(demo.on(lastDay), store: store, isDemo: true)
+        _ = try SiteBuild.run(demo.on(lastDay), store: store)
         #expect(try demo.outputFiles() == before)
         #expect(before["index.html"] != nil)
     }
@@ -64,7 +64,7 @@ struct DailyRunTests {
         let workspace = demo.on(today)
         let store = try workspace.openStore()
         let report = try await DailyRun.run(
-            workspace, store: store, isDemo: true, updater: DailyRun.demoUpdater, firstStages: [DemoHistory.stage()])
+            workspace, store: store, updater: DailyRun.demoUpdater, firstStages: [DemoHistory.stage()])
         #expect(report.outcome == .ok)
         #expect(report.stages.first?.summary.hasPrefix("simulated 60 daily runs (9 trainings)") == true)
         let forecasts = try store.ledger.forecasts(model: ModelID.lstm.rawValue)
@@ -89,19 +89,19 @@ struct DailyRunTests {
         var demo = try DemoWorkspace(retrainEveryDays: 30)
         let day = Self.firstDay
         let first = try await DailyRun.run(
-            demo.on(day), store: try demo.on(day).openStore(), isDemo: true, updater: DailyRun.demoUpdater)
+            demo.on(day), store: try demo.on(day).openStore(), updater: DailyRun.demoUpdater)
         #expect(first.training != nil)
 
         let next = day.adding(days: 1)
         let unchanged = try await DailyRun.run(
-            demo.on(next), store: try demo.on(next).openStore(), isDemo: true, updater: DailyRun.demoUpdater)
+            demo.on(next), store: try demo.on(next).openStore(), updater: DailyRun.demoUpdater)
         #expect(unchanged.training == nil)
         #expect(try DailyRun.trainingDue(demo.on(next), store: try demo.on(next).openStore()) == nil)
 
         demo.workspace.config.model.hidden = 9
         let store = try demo.on(next).openStore()
         #expect(try DailyRun.trainingDue(demo.on(next), store: store) == "model configuration changed")
-        let retrained = try await DailyRun.run(demo.on(next), store: store, isDemo: true, updater: DailyRun.demoUpdater)
+        let retrained = try await DailyRun.run(demo.on(next), store: store, updater: DailyRun.demoUpdater)
         #expect(retrained.training?.promoted == true)
     }
 }

@@ -159,8 +159,21 @@ import Testing
 
         let broken = try LoopbackServer { _, _ in .json(200, "{\"Data\":[{\"TIMESTAMP\":\"soon\"}],\"Err\":{}") }
         let failing = fixture.workspace(server: broken)
-        await #expect(throws: PipelineError.self) {
+        let error = await #expect(throws: PipelineError.self) {
             try await Ingestion.run(.update, failing, store: store, sources: try fixture.sources(failing))
+        }
+        // Each failure arrives as parts — source, group, problem, the day kept — not as a joined line.
+        guard case .allSourcesFailed(let failures) = error else {
+            Issue.record("got \(String(describing: error))"); return
+        }
+        #expect(failures.map(\.source) == ["cryptocompare", "cryptocompare", "alternative.me"])
+        #expect(failures.map(\.group) == ["solana", "bitcoin", "fear_greed"])
+        for failure in failures {
+            #expect(failure.keptThrough == (try store.lastCompleteDay(group: failure.group!)))
+            #expect(
+                failure.line
+                    == "\(failure.source): \(failure.problem); \(failure.group!) kept its rows through \(failure.keptThrough!)"
+            )
         }
         #expect(try store.contentHash() == before)
         #expect(try store.recentRuns(limit: 1).first?.outcome == .failed)

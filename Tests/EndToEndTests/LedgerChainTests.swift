@@ -18,7 +18,7 @@ struct LedgerChainTests {
         for offset in 0..<3 {
             let workspace = demo.on(firstDay.adding(days: offset))
             _ = try await DailyRun.run(
-                workspace, store: try workspace.openStore(), isDemo: true, updater: DailyRun.demoUpdater)
+                workspace, store: try workspace.openStore(), updater: DailyRun.demoUpdater)
         }
         let today = firstDay.adding(days: 2)
         let workspace = demo.on(today)
@@ -60,7 +60,7 @@ struct LedgerChainTests {
 
         let summary = try #require(report.ledgerVerification?.summary)
         #expect(throws: PipelineError.ledgerChainBroken(summary)) {
-            try SiteBuild.run(workspace, store: store, isDemo: true)
+            try SiteBuild.run(workspace, store: store)
         }
         #expect(try String(contentsOf: ledgerCSV, encoding: .utf8) == published, "the published site is kept")
     }

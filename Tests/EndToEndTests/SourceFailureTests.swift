@@ -15,7 +15,7 @@ struct SourceFailureTests {
         let demo = try DemoWorkspace()
         let firstDay = Day(iso: "2020-03-01")!
         _ = try await DailyRun.run(
-            demo.on(firstDay), store: try demo.on(firstDay).openStore(), isDemo: false, updater: DailyRun.demoUpdater)
+            demo.on(firstDay), store: try demo.on(firstDay).openStore(), updater: DailyRun.demoUpdater)
         let store = try demo.on(firstDay).openStore()
         let hashBefore = try store.contentHash()
         let previous = try #require(try store.ledger.latest(model: ModelID.lstm.rawValue))
@@ -56,5 +56,28 @@ struct SourceFailureTests {
         // The forecast published before the failure is still the one shown.
         #expect(index.contains(previous.steps[0].targetDay.iso))
         #expect(try store.ledger.latest(model: ModelID.lstm.rawValue) == previous)
+    }
+
+    /// A source's name reaches the outcome and the banner whole, even with a colon in it: failures travel
+    /// as values, never as "source: message" lines split again later.
+    @Test func failuresTravelAsValuesFromTheUpdaterToTheBanner() async throws {
+        let demo = try DemoWorkspace()
+        let firstDay = Day(iso: "2020-03-01")!
+        _ = try await DailyRun.run(
+            demo.on(firstDay), store: try demo.on(firstDay).openStore(), updater: DailyRun.demoUpdater)
+        let next = demo.on(firstDay.adding(days: 1))
+        let failures = [
+            SourceUpdate.Failure(
+                source: "csv: river levels", group: "solana", problem: "HTTP 503", keptThrough: firstDay),
+            SourceUpdate.Failure(source: "alternative.me", group: "fear_greed", problem: "no response within 1 s"),
+        ]
+        let report = try await DailyRun.run(
+            next, store: try next.openStore(), updater: { _, _ in throw PipelineError.allSourcesFailed(failures) })
+        #expect(report.outcome == .sourceFailed(["csv: river levels", "alternative.me"]))
+        #expect(report.prediction == nil)
+        let update = try #require(report.stages.first { $0.name == "update" })
+        #expect(update.summary == "failed: " + failures.map(\.line).joined(separator: "; "))
+        let index = try String(contentsOf: next.outputURL.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("csv: river levels"))
     }
 }

@@ -60,7 +60,7 @@ struct SourceFaultMatrixTests {
         case .badGateway: return "(HTTP 502) after 2 attempts"
         case .serviceUnavailable: return "(HTTP 503) after 2 attempts"
         case .neverAnswers: return "no response within 1 s"
-        case .resetMidBody: return "network error"
+        case .resetMidBody: return "response truncated"
         case .truncatedJSON: return "malformed JSON"
         case .notJSON: return "response is not JSON: \"Service temporarily overloaded"
         case .htmlErrorPageWith200: return "response is not JSON: \"<html>"

@@ -29,7 +29,7 @@ struct XSSPipelineTests {
         let day = Day(iso: "2020-03-01")!
         let workspace = demo.on(day)
         _ = try await DailyRun.run(
-            workspace, store: try workspace.openStore(), isDemo: true, updater: DailyRun.demoUpdater)
+            workspace, store: try workspace.openStore(), updater: DailyRun.demoUpdater)
         let store = try workspace.openStore()
         let champion = try #require(try store.registry.champion())
 
@@ -49,7 +49,7 @@ struct XSSPipelineTests {
             try store.write(command: "train") { writer in try writer.register(record) }
 
             _ = try SiteBuild.run(
-                hostile, store: store, isDemo: true,
+                hostile, store: store,
                 staleNotice: SiteContent.StaleNotice(dataAsOf: day.adding(days: -1), failedSources: [payload]))
 
             let files = try demo.outputFiles()

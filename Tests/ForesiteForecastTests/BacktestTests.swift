@@ -1,6 +1,7 @@
 import ForesiteCore
 import ForesiteForecast
 import ForesiteML
+import ForesiteTestSupport
 import Foundation
 import Testing
 
@@ -122,6 +123,36 @@ import Testing
         #expect(first.fits.map(\.version) == second.fits.map(\.version))
     }
 
+    /// `--jobs 1` and `--jobs 2` give the same forecasts, bit for bit: ensembles of three, two LSTMs.
+    @Test func forecastsDoNotDependOnTheNumberOfJobs() throws {
+        let settings = SyntheticFrame.settings(from: frame.days[100], to: frame.days[109], retrainEvery: 5, ensemble: 3)
+        let one = try SyntheticFrame.run(frame, settings, ensemble: 3, parallelism: Parallelism(jobs: 1))
+        let two = try SyntheticFrame.run(frame, settings, ensemble: 3, parallelism: Parallelism(jobs: 2))
+        #expect(!one.forecasts.isEmpty)
+        #expect(one.forecasts == two.forecasts)
+        #expect(one.fits.map(\.version) == two.fits.map(\.version))
+        func bits(_ result: BacktestResult) -> [UInt64] {
+            result.forecasts.flatMap { row in
+                [row.forecast.median] + row.forecast.intervals.flatMap { [$0.lower, $0.upper] }
+            }.map(\.bitPattern)
+        }
+        #expect(bits(one) == bits(two))
+    }
+
+    /// The retrainings of a backtest run side by side: a scheduled model whose two fits wait for each other
+    /// finishes only if they run at the same time.
+    @Test func retrainingsRunInParallel() throws {
+        let meeting = Rendezvous(parties: 2)
+        var catalog = ModelCatalog(models: [PersistenceModel()])
+        catalog.models.append(MeetingModel(meeting: meeting))
+        var settings = SyntheticFrame.settings(
+            from: frame.days[100], to: frame.days[105], retrainEvery: 3, models: ["persistence"])
+        settings.models.append("meeting")
+        let result = try Backtest.walkForward(
+            frame: frame, settings: settings, catalog: catalog, parallelism: Parallelism(jobs: 2))
+        #expect(result.fits.map(\.version) == ["met", "met"])
+    }
+
     @Test func unusableSettingsAreRefusedBeforeTraining() {
         var settings = SyntheticFrame.settings(from: frame.days[110], to: frame.days[100])
         #expect(throws: ForecastError.self) { try SyntheticFrame.run(frame, settings) }
@@ -139,4 +170,28 @@ private final class Reports: @unchecked Sendable {
 
     func append(_ value: Int) { lock.withLock { stored.append(value) } }
     var values: [Int] { lock.withLock { stored } }
+}
+
+/// A scheduled model whose fit waits at `meeting` and is called "met" if every party arrived; it forecasts
+/// as persistence does.
+private struct MeetingModel: ForecastModel {
+    let meeting: Rendezvous
+    var id: ModelID { "meeting" }
+    var enabledByDefault: Bool { true }
+    var refit: ModelRefit { .scheduled }
+
+    func describe(_ data: ModelData) -> ModelDescription {
+        ModelDescription(
+            id: id, title: "Meeting", method: "Persistence, fitted at a rendezvous.", inputs: [], parameters: [])
+    }
+
+    func fit(_ data: ModelData) throws -> any FittedModel {
+        Fitted(version: meeting.arrive() ? "met" : "alone", persistence: try PersistenceModel().fit(data))
+    }
+
+    struct Fitted: FittedModel {
+        let version: String
+        let persistence: any FittedModel
+        func forecast(_ data: ModelData) throws -> [QuantileForecast] { try persistence.forecast(data) }
+    }
 }

@@ -38,6 +38,22 @@ import Testing
         }
     }
 
+    @Test func membersDoNotDependOnTheNumberOfJobs() throws {
+        let set = try SyntheticFrame.trainingSet(SyntheticFrame.make(seed: 6))
+        let trainer = Trainer(SyntheticFrame.config.model)
+        let one = try Ensemble.train(on: set, trainer: trainer, size: 3, parallelism: Parallelism(jobs: 1))
+        let three = try Ensemble.train(on: set, trainer: trainer, size: 3, parallelism: Parallelism(jobs: 3))
+        #expect(one.members.map(\.network) == three.members.map(\.network))
+        #expect(one.bestEpochs == three.bestEpochs)
+    }
+
+    @Test func theCatalogsLSTMsTrainOnTheCatalogsBudget() {
+        let parallelism = Parallelism(jobs: 2)
+        let lstms = ModelCatalog.standard(config: SyntheticFrame.config, parallelism: parallelism).models
+            .compactMap { $0 as? LSTMModel }
+        #expect(lstms.count == 2 && lstms.allSatisfy { $0.parallelism === parallelism })
+    }
+
     @Test func anEmptyEnsembleIsRefused() throws {
         let set = try SyntheticFrame.trainingSet(SyntheticFrame.make())
         #expect(throws: ForecastError.self) {

@@ -29,9 +29,9 @@ import Testing
         let originOpen = frame.rows[100][0]
         for step in forecast.steps {
             #expect(step.naive == originOpen)
-            #expect(step.intervals.map(\.level) == [0.8, 0.95])
-            let (eighty, ninetyFive) = (step.intervals[0], step.intervals[1])
-            #expect(eighty.contains(step.point))
+            #expect(step.forecast.intervals.map(\.level) == [0.8, 0.95])
+            let (eighty, ninetyFive) = (step.forecast.intervals[0], step.forecast.intervals[1])
+            #expect(eighty.contains(step.median))
             #expect(ninetyFive.lower <= eighty.lower && eighty.upper <= ninetyFive.upper)
         }
         let window = try frame.window(endingOn: origin, length: 5, columns: SyntheticFrame.inputs)

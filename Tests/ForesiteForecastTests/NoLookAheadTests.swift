@@ -59,8 +59,8 @@ import Testing
 
     func bits(_ forecast: Forecast) -> [UInt64] {
         forecast.steps.flatMap { step in
-            [step.point.bitPattern, step.naive.bitPattern]
-                + step.intervals.flatMap { [$0.lower.bitPattern, $0.upper.bitPattern] }
+            [step.median.bitPattern, step.naive.bitPattern]
+                + step.forecast.intervals.flatMap { [$0.lower.bitPattern, $0.upper.bitPattern] }
         }
     }
 }

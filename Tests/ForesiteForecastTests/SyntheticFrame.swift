@@ -68,13 +68,16 @@ enum SyntheticFrame {
         return config
     }
 
-    /// The walk-forward backtest of `settings` over `frame` with the standard catalog of its settings.
+    /// The walk-forward backtest of `settings` over `frame` with the standard catalog of its settings, on
+    /// the jobs of `parallelism`.
     static func run(
         _ frame: FeatureFrame, _ settings: BacktestSettings, ensemble: Int = 2, field: String = "close",
-        progress: (@Sendable (BacktestProgress) -> Void)? = nil
+        parallelism: Parallelism = .allCores, progress: (@Sendable (BacktestProgress) -> Void)? = nil
     ) throws -> BacktestResult {
-        let catalog = ModelCatalog.standard(config: config(ensemble: ensemble, field: field, models: settings.models))
-        return try Backtest.walkForward(frame: frame, settings: settings, catalog: catalog, progress: progress)
+        let catalog = ModelCatalog.standard(
+            config: config(ensemble: ensemble, field: field, models: settings.models), parallelism: parallelism)
+        return try Backtest.walkForward(
+            frame: frame, settings: settings, catalog: catalog, parallelism: parallelism, progress: progress)
     }
 
     static func trainingSet(_ frame: FeatureFrame, mode: Config.TargetMode = .returns) throws -> TrainingSet {

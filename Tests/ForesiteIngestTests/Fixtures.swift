@@ -4,7 +4,7 @@ import ForesiteTestSupport
 import Foundation
 import Logging
 
-/// Hand-made bodies in the real wire formats of DESIGN.md, small enough to read in the test.
+/// Hand-made bodies in the real wire formats (Architecture.md, "Ingest"), small enough to read in the test.
 enum Fixtures {
     static func day(_ iso: String) -> Day { Day(iso: iso)! }
 

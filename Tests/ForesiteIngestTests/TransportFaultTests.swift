@@ -20,15 +20,19 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 100)
     }
 
-    @Test func aConnectionClosedMidBodyIsANetworkError() async throws {
+    @Test func aConnectionClosedMidBodyIsATruncatedResponse() async throws {
         let body = Data(Fixtures.dataAPIPage(from: Fixtures.day("2024-12-20"), count: 3).utf8)
         let server = try LoopbackServer { _, _ in .truncated(status: 200, body: body, bytes: 100) }
+        defer { server.stop() }
         let client = Fixtures.cryptoCompare(server, http: Fixtures.http(attempts: 2))
         let error = try await #require(throws: IngestError.self) {
             try await client.candles(market: "kraken", instrument: "SOL-USD")
         }
-        guard case .network = error.reason else { Issue.record("got \(error)"); return }
+        guard case .truncatedResponse = error.reason else { Issue.record("got \(error)"); return }
         #expect(error.source == "cryptocompare" && error.attempts == 2)
+        #expect(error.description.hasPrefix("cryptocompare: response truncated: the connection closed"))
+        #expect(error.description.contains("after 100 of \(body.count) bytes"), "\(error)")
+        #expect(!error.description.contains("URL error"))
     }
 
     @Test func aConnectionClosedBeforeAnyResponseIsRetried() async throws {

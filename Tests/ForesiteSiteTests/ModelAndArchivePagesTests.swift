@@ -25,6 +25,25 @@ struct ModelAndArchivePagesTests {
         #expect(lstm.contains("href=\"../static/site.css\""), "nested pages reach the root with ../")
     }
 
+    @Test func hasPageAgreesWithTheListOfPages() {
+        var content = SiteFixture.content()
+        // A model only the archive knows, one that is not a valid name, and "published".
+        if var day = content.archive.first, let forecast = day.forecasts.first {
+            for name in ["archive-only", "Not Valid", ModelID.published.rawValue] {
+                var other = forecast
+                other.model = ModelID(name)
+                day.forecasts.append(other)
+            }
+            content.archive[0] = day
+        }
+        let pages = Set(ModelLinks.pageIDs(content))
+        let names = Set(content.archive.flatMap { $0.forecasts.map(\.model) } + content.modelSummaries.map(\.id))
+        #expect(names.contains(ModelID("archive-only")))
+        for name in names {
+            #expect(ModelLinks.hasPage(name, in: content) == pages.contains(name), "\(name.rawValue)")
+        }
+    }
+
     @Test func everyLeaderboardWindowHasItsPageAndTabs() throws {
         let files = try SiteFixture.builder().render(SiteFixture.content())
         for page in ["accuracy.html", "accuracy-30.html", "accuracy-90.html"] {

@@ -40,4 +40,51 @@ struct SiteWriterTests {
         #expect(throws: SiteError.self) { try SiteWriter(output: output).write(files(["index.html": "x"])) }
         #expect(try String(contentsOf: output, encoding: .utf8) == "not a folder")
     }
+
+    @Test func unchangedFilesAreLinkedFromThePreviousSite() throws {
+        let folder = try TemporaryDirectory()
+        let output = folder.path("docs")
+        let writer = SiteWriter(output: output)
+        try writer.write(files(["same.html": "same", "hub/same.csv": "a,b", "changed.html": "one", "empty.txt": ""]))
+        let before = try inodes(output, ["same.html", "hub/same.csv", "changed.html", "empty.txt"])
+        try writer.write(files(["same.html": "same", "hub/same.csv": "a,b", "changed.html": "two", "empty.txt": ""]))
+        let after = try inodes(output, ["same.html", "hub/same.csv", "changed.html", "empty.txt"])
+        #expect(after[0] == before[0] && after[1] == before[1] && after[3] == before[3])
+        #expect(after[2] != before[2])
+        #expect(try String(contentsOf: output.appendingPathComponent("changed.html"), encoding: .utf8) == "two")
+        #expect(try String(contentsOf: output.appendingPathComponent("same.html"), encoding: .utf8) == "same")
+        // The old site is gone and the linked files are not shared with anything else.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["docs"])
+        let links = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("same.html").path)
+        #expect((links[.referenceCount] as? NSNumber)?.intValue == 1)
+    }
+
+    @Test func aFileOfTheSameSizeButOtherBytesIsWrittenAfresh() throws {
+        let folder = try TemporaryDirectory()
+        let output = folder.path("docs")
+        let writer = SiteWriter(output: output)
+        try writer.write(files(["page.html": "abc"]))
+        try writer.write(files(["page.html": "abd"]))
+        #expect(try String(contentsOf: output.appendingPathComponent("page.html"), encoding: .utf8) == "abd")
+    }
+
+    @Test func manyFilesInManyFoldersAreAllWritten() throws {
+        let folder = try TemporaryDirectory()
+        let output = folder.path("docs")
+        var pairs: [String: String] = [:]
+        for index in 0..<300 { pairs["folder\(index % 7)/file\(index).txt"] = "content \(index)" }
+        try SiteWriter(output: output).write(files(pairs))
+        pairs["folder3/file3.txt"] = "changed"
+        try SiteWriter(output: output).write(files(pairs))
+        for (path, text) in pairs {
+            #expect(try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) == text)
+        }
+    }
+
+    private func inodes(_ output: URL, _ paths: [String]) throws -> [Int] {
+        try paths.map { path in
+            let attributes = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)
+            return try #require((attributes[.systemFileNumber] as? NSNumber)?.intValue)
+        }
+    }
 }

@@ -9,9 +9,9 @@ struct BacktestArchiveTests {
 
     private func forecast(
         _ model: String, horizon: Int, median: Double, actual: Double, spread: Double
-    ) -> BacktestRecord.Forecast {
-        BacktestRecord.Forecast(
-            model: model, origin: origin, horizon: horizon, targetDay: origin.adding(days: horizon),
+    ) -> BacktestForecast {
+        BacktestForecast(
+            model: ModelID(model), origin: origin, horizon: horizon, targetDay: origin.adding(days: horizon),
             forecast: QuantileForecast(
                 median: median,
                 intervals: zip(QuantileForecast.standardLevels, [1.0, 2.5, 4.0]).map { level, factor in
@@ -36,7 +36,7 @@ struct BacktestArchiveTests {
         expected.id = id
         let stored = try #require(try store.backtests.latest())
         #expect(stored == expected)
-        #expect(stored.forecasts.allSatisfy { $0.intervals.map(\.level) == [0.5, 0.8, 0.95] })
+        #expect(stored.forecasts.allSatisfy { $0.forecast.intervals.map(\.level) == [0.5, 0.8, 0.95] })
         #expect(stored.models == ["drift", "lstm-returns", "persistence"])
         #expect(stored.forecasts[1].forecast.value(atQuantile: 0.25) == 9)
         #expect(try store.backtests.ids() == [id])

@@ -15,6 +15,9 @@
 #ifndef CLSTMKERNELS_H
 #define CLSTMKERNELS_H
 
+// The FMA throughput probe the training benchmark measures these kernels against.
+#include "FMAPeak.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif

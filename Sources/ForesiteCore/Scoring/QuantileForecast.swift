@@ -36,9 +36,16 @@ public struct QuantileForecast: Hashable, Sendable, Codable {
         return result.sorted { $0.level < $1.level }
     }
 
-    /// The value at quantile `level` (e.g. 0.025), if the forecast states it.
+    /// The value at quantile `level` (e.g. 0.025), if the forecast states it. The first match in
+    /// `quantiles` order, found without building that array: the ledger's CSV and the hub export ask
+    /// for every level of every forecast on each build.
     public func value(atQuantile level: Double) -> Double? {
-        quantiles.first { abs($0.level - level) < 1e-9 }?.value
+        if abs(0.5 - level) < 1e-9 { return median }
+        for interval in intervals {
+            if abs(Self.roundedLevel((1 - interval.level) / 2) - level) < 1e-9 { return interval.lower }
+            if abs(Self.roundedLevel((1 + interval.level) / 2) - level) < 1e-9 { return interval.upper }
+        }
+        return nil
     }
 
     /// True when the quantiles never decrease with their level (wider intervals contain narrower ones

@@ -11,11 +11,16 @@ public struct LSTMModel: ForecastModel {
     public var mode: Config.TargetMode
     public var model: Config.Model
     public var enabledByDefault: Bool
+    /// The jobs a fit's ensemble members may share (with whatever else draws on the same budget).
+    public var parallelism: Parallelism
 
-    public init(mode: Config.TargetMode, model: Config.Model, enabledByDefault: Bool) {
+    public init(
+        mode: Config.TargetMode, model: Config.Model, enabledByDefault: Bool, parallelism: Parallelism = .allCores
+    ) {
         self.mode = mode
         self.model = model
         self.enabledByDefault = enabledByDefault
+        self.parallelism = parallelism
     }
 
     public static func id(for mode: Config.TargetMode) -> ModelID {
@@ -51,7 +56,8 @@ public struct LSTMModel: ForecastModel {
         let set = try TrainingSet.build(
             frame: data.frame, inputs: data.inputs, target: data.target, window: model.window,
             horizon: data.horizon, mode: mode)
-        let ensemble = try Ensemble.train(on: set, trainer: Trainer(model), size: max(model.ensemble, 1))
+        let ensemble = try Ensemble.train(
+            on: set, trainer: Trainer(model), size: max(model.ensemble, 1), parallelism: parallelism)
         let calibration = try ConformalCalibration(ensemble: ensemble, heldOutOf: set, levels: data.levels)
         let through = data.lastDay?.iso ?? "?"
         return FittedLSTM(
@@ -79,8 +85,6 @@ public struct FittedLSTM: FittedModel {
         let window = try InputWindow(
             frame: data.frame, origin: origin, columns: ensemble.inputs, target: ensemble.target,
             length: ensemble.window)
-        return try forecaster.forecast(window: window, madeOn: origin).steps.map { step in
-            QuantileForecast(median: step.point, intervals: step.intervals)
-        }
+        return try forecaster.forecast(window: window, madeOn: origin).steps.map(\.forecast)
     }
 }

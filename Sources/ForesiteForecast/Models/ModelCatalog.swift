@@ -14,14 +14,19 @@ public struct ModelCatalog: Sendable {
         self.combinations = combinations
     }
 
-    /// The models of `config`, in the order the site lists them before sorting by skill.
-    public static func standard(config: Config) -> ModelCatalog {
+    /// The models of `config`, in the order the site lists them before sorting by skill. The LSTMs train
+    /// their ensemble members on the jobs of `parallelism`.
+    public static func standard(config: Config, parallelism: Parallelism = .allCores) -> ModelCatalog {
         ModelCatalog(
             models: [
                 PersistenceModel(),
                 DriftModel(window: config.model.window),
-                LSTMModel(mode: .returns, model: config.model, enabledByDefault: config.model.targetMode == .returns),
-                LSTMModel(mode: .seed, model: config.model, enabledByDefault: config.model.targetMode == .seed),
+                LSTMModel(
+                    mode: .returns, model: config.model, enabledByDefault: config.model.targetMode == .returns,
+                    parallelism: parallelism),
+                LSTMModel(
+                    mode: .seed, model: config.model, enabledByDefault: config.model.targetMode == .seed,
+                    parallelism: parallelism),
                 NaiveOpenModel(
                     openColumn: config.target.group + ".open", enabledByDefault: config.targetField == .open),
                 GARCHModel(),

@@ -1,6 +1,7 @@
 import ForesiteCore
 
-/// Pure functions from data to `ChartFigure`s (DESIGN.md "Site"): no I/O, no clock, same input → same bytes.
+/// Pure functions from data to `ChartFigure`s (Architecture.md, "Invariants worth knowing"): no I/O, no
+/// clock, same input → same bytes.
 public enum Chart {
     /// Percent label for interval levels: 0.8 → "80 %".
     static func levelLabel(_ level: Double) -> String { NumberFormat.percent(level) }

@@ -5,11 +5,16 @@ import Foundation
 /// robots.txt and .nojekyll (the sitemap follows the pages).
 enum Downloads {
     /// Every feature group with data, as CSV of its whole history (`downloads/solana.csv`, …), then the
-    /// ledger, the JSON API, the feed and the crawler files.
-    static func add(_ content: SiteContent, history: HistorySource, to files: inout SiteFiles) throws {
+    /// ledger, the JSON API, the feed and the crawler files; returns what was written, with the labels
+    /// data.html shows.
+    static func add(_ content: SiteContent, history: HistorySource, to files: inout SiteFiles) throws
+        -> DownloadManifest
+    {
+        var manifest = DownloadManifest()
         for instrument in [content.target] + content.covariates where content.prices[instrument.group] != nil {
-            files.add(
-                "downloads/\(fileName(instrument.group)).csv", bytes: candleCSV(try history.candles(instrument.group)))
+            let path = "downloads/\(fileName(instrument.group)).csv"
+            files.add(path, bytes: candleCSV(try history.candles(instrument.group)))
+            manifest.offer(path, label: "\(instrument.group).csv", detail: instrument.description)
         }
         if !content.fearGreed.isEmpty {
             let readings = try history.fearGreed()
@@ -21,17 +26,34 @@ enum Downloads {
                 csv.endRow()
             }
             files.add("downloads/fear_greed.csv", csv.text)
+            manifest.offer("downloads/fear_greed.csv", label: "fear_greed.csv", detail: "Fear & Greed Index")
         }
         files.add("downloads/ledger.csv", ledgerCSV(content))
+        manifest.offer(
+            "downloads/ledger.csv", label: "ledger.csv",
+            detail:
+                "Every forecast ever made, by every model including persistence, with its quantiles and a "
+                + "SHA-256 hash chain (each row's hash covers its content and the previous row's hash)")
         files.add("api/latest.json", APIDocuments.latest(content))
+        manifest.offer(
+            "api/latest.json", label: "api/latest.json",
+            detail: "The latest forecast as JSON: median and quantiles per horizon, with persistence's")
         files.add("api/forecasts.json", APIDocuments.forecasts(content))
+        manifest.offer(
+            "api/forecasts.json", label: "api/forecasts.json",
+            detail: "The published model's forecasts as JSON, with persistence's and the actuals")
         files.add("api/leaderboard.json", LeaderboardDocument.render(content))
-        try HubExport.add(content, history: history, to: &files)
+        manifest.wrote("api/leaderboard.json")
+        try HubExport.add(content, history: history, to: &files, manifest: &manifest)
         files.add("feed.xml", AtomFeed.render(content))
+        manifest.offer("feed.xml", label: "feed.xml", detail: "Atom feed, one entry per forecast day")
         files.add(
             "robots.txt",
             "User-agent: *\nAllow: /\nSitemap: \(SiteURLs.absolute("sitemap.xml", base: content.site.baseURL))\n")
         files.add(".nojekyll", "")
+        manifest.wrote("robots.txt")
+        manifest.wrote(".nojekyll")
+        return manifest
     }
 
     static func candleCSV(_ candles: [Candle]) -> [UInt8] {
@@ -80,18 +102,5 @@ enum Downloads {
 
     static func fileName(_ group: String) -> String {
         String(group.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" ? $0 : "_" })
-    }
-
-    /// Every page but 404.html: the navigation's pages first, then the rest in path order.
-    static func sitemap(_ content: SiteContent, files: SiteFiles) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        let navigation = PageFrame.pages.map(\.0)
-        let others = files.paths.filter { $0.hasSuffix(".html") && $0 != "404.html" && !navigation.contains($0) }
-        for file in navigation.filter(files.contains) + others {
-            let location = SiteURLs.absolute(file == "index.html" ? "" : file, base: content.site.baseURL)
-            xml += "<url><loc>\(Markup.escape(location))</loc><lastmod>\(content.asOf.iso)</lastmod></url>\n"
-        }
-        return xml + "</urlset>\n"
     }
 }

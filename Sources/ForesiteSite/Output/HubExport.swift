@@ -33,20 +33,25 @@ enum HubExport {
     /// "solana close": the target as the `target` column names it.
     static func target(_ content: SiteContent) -> String { "\(content.target.group) \(content.targetField)" }
 
-    static func add(_ content: SiteContent, history: HistorySource, to files: inout SiteFiles) throws {
+    /// Writes the export and records each file in `manifest` (each model's metadata by model, for its page).
+    static func add(
+        _ content: SiteContent, history: HistorySource, to files: inout SiteFiles, manifest: inout DownloadManifest
+    ) throws {
         let target = target(content)
         let forecasts = forecastsByModelAndOrigin(content.ledgerRecords)
         for (model, rows) in forecasts {
             let id = hubModelID(model)
             for (origin, records) in rows {
-                files.add("hub/model-output/\(id)/\(origin.iso)-\(id).csv", modelOutput(records, target: target))
+                let path = "hub/model-output/\(id)/\(origin.iso)-\(id).csv"
+                files.add(path, modelOutput(records, target: target))
+                manifest.wrote(path)
             }
         }
         let exported = Set(forecasts.map(\.model))
         for summary in content.modelSummaries where exported.contains(summary.id) {
-            files.add(
-                "hub/model-metadata/\(hubModelID(summary.id)).yml",
-                metadata(summary, content: content, published: content.publication?.model == summary.id))
+            let path = "hub/model-metadata/\(hubModelID(summary.id)).yml"
+            files.add(path, metadata(summary, content: content, published: content.publication?.model == summary.id))
+            manifest.wroteHubMetadata(path, of: summary.id)
         }
         let candles = try history.candles(content.target.group)
         var csv = CSVWriter(header: ["target_end_date", "target", "observation"], expectedRows: candles.count)
@@ -57,6 +62,7 @@ enum HubExport {
             csv.endRow()
         }
         files.add("hub/target-data/time-series.csv", csv.text)
+        manifest.wrote("hub/target-data/time-series.csv")
     }
 
     /// Ledger rows per model (valid names, "published" left out) and origin, both ascending; each origin
@@ -84,19 +90,28 @@ enum HubExport {
     static func modelOutput(_ records: [LedgerRecord], target: String) -> String {
         var csv = CSVWriter(header: columns, expectedRows: records.count * 7)
         for record in records {
-            for level in QuantileForecast.standardQuantileLevels {
+            // The same for the record's seven rows: formatted once (a year of six models is 150 000 rows).
+            let origin = record.origin.iso
+            let horizon = String(record.horizon)
+            let targetDay = record.targetDay.iso
+            for (level, label) in quantileLabels {
                 guard let value = record.forecast.value(atQuantile: level), value.isFinite else { continue }
-                csv.field(record.origin.iso)
+                csv.field(origin)
                 csv.field(target)
-                csv.field(String(record.horizon))
-                csv.field(record.targetDay.iso)
+                csv.field(horizon)
+                csv.field(targetDay)
                 csv.field("quantile")
-                csv.field(QuantileForecast.label(quantile: level))
+                csv.field(label)
                 csv.number(value)
                 csv.endRow()
             }
         }
         return csv.text
+    }
+
+    /// The seven quantile levels with their `output_type_id`.
+    static let quantileLabels = QuantileForecast.standardQuantileLevels.map {
+        ($0, QuantileForecast.label(quantile: $0))
     }
 
     /// The Hubverse's usual metadata fields; every string double-quoted so a colon cannot break the YAML.

@@ -1,4 +1,5 @@
 import CLibXML2
+import ForesiteCore
 import Foundation
 
 /// Parses every rendered page with libxml2 and refuses a site that is broken or unsafe.
@@ -10,7 +11,7 @@ import Foundation
 /// Foresite's own file (issue 7's XSS rules): inline or foreign `<script>`, `on*` attributes,
 /// `javascript:` URLs, `<foreignObject>`, `<iframe>`, `<object>`, `<embed>`.
 public struct OutputCheck: Sendable {
-    /// Largest allowed size in bytes per file (DESIGN.md budgets: index.html ≤ 200 KB).
+    /// Largest allowed size in bytes per file (Architecture.md, "Invariants worth knowing": index.html ≤ 200 KB).
     public var sizeBudgets: [String: Int]
     /// The site's absolute path ("/foresite/"), so root-relative links in 404.html can be resolved.
     public var rootPath: String
@@ -20,32 +21,49 @@ public struct OutputCheck: Sendable {
         self.rootPath = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
     }
 
-    /// All problems in `files` (path → bytes), in file order; empty when the site is fine.
+    /// All problems in `files` (path → bytes), in file order; empty when the site is fine. Pages are
+    /// parsed side by side on every core (each with its own libxml2 parser); the problems keep file order.
     public func problems(in files: SiteFiles) -> [SiteError] {
+        let sorted = files.sorted
+        let parsed = Self.inParallel(sorted) { path, bytes -> Result<PageScan, SiteError>? in
+            Self.isMarkup(path) ? PageScan.parse(bytes, path: path) : nil
+        }
         var problems: [SiteError] = []
         var scans: [String: PageScan] = [:]
-        for (path, bytes) in files.sorted {
+        for ((path, bytes), result) in zip(sorted, parsed) {
             if let budget = sizeBudgets[path], bytes.count > budget {
                 problems.append(
                     .output(
                         file: path, line: 1,
                         message: "is \(bytes.count) bytes, over its budget of \(budget) bytes"))
             }
-            guard Self.isMarkup(path) else { continue }
-            switch PageScan.parse(bytes, path: path) {
+            switch result {
+            case nil: continue
             case .failure(let error): problems.append(error)
-            case .success(let scan) where path.hasSuffix(".xml"):
+            case .success where path.hasSuffix(".xml"):
                 // Feeds and sitemaps are other vocabularies: well-formedness is what matters there.
-                _ = scan
+                continue
             case .success(let scan):
                 problems += scan.problems
                 scans[path] = scan
             }
         }
-        for path in scans.keys.sorted() {
-            problems += linkProblems(from: path, scan: scans[path]!, files: files, scans: scans)
+        let paths = scans.keys.sorted()
+        let links = Self.inParallel(paths) { [self, scans] path in
+            linkProblems(from: path, scan: scans[path]!, files: files, scans: scans)
         }
-        return problems
+        return problems + links.joined()
+    }
+
+    /// `concurrentMap` for work that cannot throw.
+    private static func inParallel<Element: Sendable, T: Sendable>(
+        _ elements: [Element], _ work: @escaping @Sendable (Element) -> T
+    ) -> [T] {
+        do {
+            return try elements.concurrentMap(work)
+        } catch {
+            preconditionFailure("work that cannot throw threw \(error)")
+        }
     }
 
     /// Throws `SiteCheckFailure` listing every problem.
@@ -63,7 +81,9 @@ public struct OutputCheck: Sendable {
     {
         var problems: [SiteError] = []
         for link in scan.links {
-            let reference = link.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let reference =
+                link.value.first?.isWhitespace == true || link.value.last?.isWhitespace == true
+                ? link.value.trimmingCharacters(in: .whitespacesAndNewlines) : link.value
             if Self.isExternal(reference) {
                 if link.loadsResource {
                     problems.append(
@@ -117,7 +137,7 @@ public struct OutputCheck: Sendable {
             rest = String(rest[..<hash])
         }
         if let query = rest.firstIndex(of: "?") { rest = String(rest[..<query]) }
-        rest = rest.removingPercentEncoding ?? rest
+        if rest.contains("%") { rest = rest.removingPercentEncoding ?? rest }
         if rest.isEmpty { return (path, fragment) }
         var components: [Substring]
         if rest.hasPrefix("/") {

@@ -8,8 +8,8 @@ private final class FirstError {
 }
 
 /// What the output check learns from one parsed page: its ids, its links and its local problems.
-struct PageScan {
-    struct Link {
+struct PageScan: Sendable {
+    struct Link: Sendable {
         let element: String
         let value: String
         let line: Int

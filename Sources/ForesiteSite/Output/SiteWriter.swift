@@ -1,3 +1,4 @@
+import ForesiteCore
 import Foundation
 
 #if canImport(Glibc)
@@ -13,6 +14,12 @@ import Foundation
 /// atomic). On Linux the two folders are then swapped with `renameat2(RENAME_EXCHANGE)`, which has no
 /// moment without an output folder; elsewhere the old folder is renamed aside and the new one renamed in.
 /// Staging folders left by an interrupted build are removed on the next write.
+///
+/// Creating a file costs the kernel far more than linking one (on ext4 about a millisecond against a
+/// hundredth of one), and a day's build changes few of a site's thousands of files: a file whose bytes
+/// equal the previous site's is hard-linked from it into the staging folder, and only the rest are
+/// written, spread over the cores. The old folder is only ever unlinked, never written, so a killed
+/// build still leaves it whole.
 public struct SiteWriter: Sendable {
     public let output: URL
 
@@ -23,30 +30,69 @@ public struct SiteWriter: Sendable {
     var parent: URL { output.deletingLastPathComponent() }
     var stagingPrefix: String { ".\(output.lastPathComponent).staging-" }
 
-    /// Writes `files` and swaps them into place. Returns the total bytes written.
+    /// Writes `files` and swaps them into place. Returns the total bytes of the new site.
     @discardableResult
     public func write(_ files: SiteFiles) throws -> Int {
         let fileManager = FileManager.default
         try createDirectory(parent)
         removeLeftovers()
         let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString, isDirectory: true)
-        var total = 0
+        let sorted = files.sorted
         do {
             try createDirectory(staging)
             var folders: Set<String> = [staging.path]
-            for (path, bytes) in files.sorted {
-                let url = staging.appendingPathComponent(path)
-                let folder = url.deletingLastPathComponent()
+            for (path, _) in sorted {
+                let folder = staging.appendingPathComponent(path).deletingLastPathComponent()
                 if folders.insert(folder.path).inserted { try createDirectory(folder) }
-                try Self.writeFile(url.path, bytes)
-                total += bytes.count
+            }
+            let previous = output.path
+            let target = staging.path
+            let chunks = stride(from: 0, to: sorted.count, by: Self.chunkSize).map {
+                Array(sorted[$0..<min($0 + Self.chunkSize, sorted.count)])
+            }
+            _ = try chunks.concurrentMap { chunk in
+                for (path, bytes) in chunk {
+                    let destination = target + "/" + path
+                    if !Self.linkIfUnchanged(previous + "/" + path, to: destination, bytes) {
+                        try Self.writeFile(destination, bytes)
+                    }
+                }
             }
             try swapIntoPlace(staging)
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
         }
-        return total
+        return sorted.reduce(0) { $0 + $1.bytes.count }
+    }
+
+    /// Files per work item of the parallel write: small enough to balance the cores.
+    static let chunkSize = 64
+
+    /// Hard-links `previous` to `path` when it holds exactly `bytes`; false (nothing done) otherwise,
+    /// also when the old file is missing or the file system refuses links.
+    static func linkIfUnchanged(_ previous: String, to path: String, _ bytes: [UInt8]) -> Bool {
+        let descriptor = open(previous, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == bytes.count,
+            Self.reads(descriptor, exactly: bytes)
+        else { return false }
+        return link(previous, path) == 0
+    }
+
+    /// True when the rest of the open file `descriptor` is `bytes` (the caller checked the size).
+    private static func reads(_ descriptor: Int32, exactly bytes: [UInt8]) -> Bool {
+        var old = [UInt8](repeating: 0, count: bytes.count)
+        var offset = 0
+        while offset < bytes.count {
+            let count = old.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return old == bytes
     }
 
     /// One `open`/`write`/`close` per file: the staging folder is new and private, so Foundation's

@@ -31,14 +31,15 @@ struct AccuracyPage {
     let pendingCount: Int
     let backtest: Backtest?
 
-    init(content: SiteContent, window: String = "all") {
+    init(_ context: PageContext, window: String = "all") {
+        let content = context.content
         let instrument = content.target.instrument
         self.instrument = instrument
         let leaderboard = Leaderboard(content: content, window: window)
         self.leaderboard = leaderboard
         isMain = window == "all"
         page = PageFrame(
-            content: content, file: Leaderboard.file(window),
+            context, file: Leaderboard.file(window),
             title: isMain ? "Accuracy" : "Accuracy, \(leaderboard.label)",
             description: "How the \(instrument) forecasts compared with what happened, against persistence.",
             section: "accuracy.html")
@@ -93,4 +94,14 @@ struct AccuracyPage {
             sections: tables.enumerated().map { SkillRows.Section(id: "backtest-\($0.offset + 1)", table: $0.element) },
             chart: FigureView(Chart.relativeSkill(id: "backtest-skill", tables: tables, source: "backtest")))
     }
+}
+
+/// One page per leaderboard window; the navigation's entry opens "all".
+extension AccuracyPage: SitePage {
+    static let template = "accuracy"
+    static let navigation: NavigationEntry? = NavigationEntry(label: "Accuracy", file: Leaderboard.file("all"))
+    static func pages(_ context: PageContext) -> [AccuracyPage] {
+        Leaderboard.windows.map { AccuracyPage(context, window: $0.0) }
+    }
+    var file: String { Leaderboard.file(leaderboard.id) }
 }

@@ -14,9 +14,10 @@ struct ArchiveIndexPage {
     let entries: [Entry]
     let hasEntries: Bool
 
-    init(content: SiteContent) {
+    init(_ context: PageContext) {
+        let content = context.content
         page = PageFrame(
-            content: content, file: "forecasts/index.html", title: "Forecast archive",
+            context, file: "forecasts/index.html", title: "Forecast archive",
             description: "Every day's \(content.target.instrument) forecasts by every model, against what happened.",
             root: "../")
         entries = content.archive.reversed().map { day in
@@ -27,4 +28,11 @@ struct ArchiveIndexPage {
         }
         hasEntries = !entries.isEmpty
     }
+}
+
+extension ArchiveIndexPage: SitePage {
+    static let template = "archive-index"
+    static let navigation: NavigationEntry? = NavigationEntry(label: "Archive", file: "forecasts/index.html")
+    static func pages(_ context: PageContext) -> [ArchiveIndexPage] { [ArchiveIndexPage(context)] }
+    var file: String { "forecasts/index.html" }
 }

@@ -14,6 +14,7 @@ extension ArchivePage: MustacheParent {
         case "publishedHref": publishedHref
         case "columns": columns
         case "rows": rows
+        case "tableRows": tableRows
         case "known": known
         case "chart": chart
         case "previous": previous

@@ -40,30 +40,35 @@ struct ArchivePage {
     let publishedHref: String?
     let columns: [Column]
     let rows: [Row]
+    /// `rows` as the table's body, pre-rendered (see `bodyRows`).
+    let tableRows: String
     let known: Int
     let chart: FigureView
     let previous: Neighbour?
     let next: Neighbour?
 
     /// `forecasts/2025-01-05.html`.
-    static func path(_ day: Day) -> String { "forecasts/\(day.iso).html" }
+    static func path(_ day: Day) -> String { path(iso: day.iso) }
+    static func path(iso day: String) -> String { "forecasts/\(day).html" }
 
-    init(content: SiteContent, day: SiteContent.ArchiveDay, previous: Day?, next: Day?) {
+    init(_ context: PageContext, day: SiteContent.ArchiveDay, previous: Day?, next: Day?) {
+        let content = context.content
         madeOn = day.madeOn.iso
         origin = day.origin.iso
         reference = NumberFormat.currency(day.reference)
         page = PageFrame(
-            content: content, file: Self.path(day.madeOn), title: "Forecasts of \(day.madeOn.iso)",
+            context, file: Self.path(day.madeOn), title: "Forecasts of \(day.madeOn.iso)",
             description:
                 "Every model's \(content.target.instrument) forecast made on \(day.madeOn.iso), against what happened.",
             root: "../", section: "forecasts/index.html")
-        let pages = Set(ModelLinks.pageIDs(content))
         published = day.published?.rawValue
-        publishedHref = day.published.flatMap { pages.contains($0) ? "../" + ModelLinks.path($0.rawValue) : nil }
+        publishedHref = day.published.flatMap {
+            ModelLinks.hasPage($0, in: content) ? "../" + ModelLinks.path($0.rawValue) : nil
+        }
         columns = day.forecasts.map {
             Column(
                 model: $0.model.rawValue,
-                href: pages.contains($0.model) ? "../" + ModelLinks.path($0.model.rawValue) : nil,
+                href: ModelLinks.hasPage($0.model, in: content) ? "../" + ModelLinks.path($0.model.rawValue) : nil,
                 isPublished: $0.model == day.published)
         }
         let horizons = Array(Set(day.forecasts.flatMap { $0.steps.map(\.horizon) })).sorted()
@@ -89,9 +94,55 @@ struct ArchivePage {
                     cells: cells))
         }
         self.rows = rows
+        tableRows = Self.bodyRows(rows)
         known = day.actuals.count
         chart = FigureView(Chart.archiveDay(id: "archive-chart", day: day, instrument: content.target.instrument))
         self.previous = previous.map { Neighbour(label: $0.iso, href: "../" + Self.path($0)) }
         self.next = next.map { Neighbour(label: $0.iso, href: "../" + Self.path($0)) }
     }
+
+    /// One `<tr>` per target day, every cell escaped, exactly as a `{{#rows}}` section of the template
+    /// rendered them (a cell whose actual is not yet known keeps its empty hit mark). A year of archive
+    /// pages has some 20 000 cells, and Mustache's per-name lookups on them were a third of the build.
+    static func bodyRows(_ rows: [Row]) -> String {
+        var html = ""
+        html.reserveCapacity(rows.count * (64 + (rows.first?.cells.count ?? 0) * 160))
+        for row in rows {
+            html += "<tr><td>"
+            html += Markup.escape(row.targetDay)
+            html += "</td><td>"
+            html += String(row.horizon)
+            html += " d</td><td>"
+            html += Markup.escape(row.actual)
+            html += "</td>"
+            for cell in row.cells {
+                let hit = Markup.escape(cell.hit)
+                html += "<td class=\""
+                html += hit
+                html += cell.isPublished ? " published\">" : "\">"
+                html += Markup.escape(cell.median)
+                html += "<span class=\"interval\">"
+                html += Markup.escape(cell.interval)
+                html += "</span><span class=\"hit-mark\"> "
+                html += hit
+                html += "</span></td>"
+            }
+            html += "</tr>\n"
+        }
+        return html
+    }
+}
+
+/// One page per day a forecast was made, each linking the days before and after.
+extension ArchivePage: SitePage {
+    static let template = "archive-day"
+    static func pages(_ context: PageContext) -> [ArchivePage] {
+        let archive = context.content.archive
+        return archive.indices.map { index in
+            ArchivePage(
+                context, day: archive[index], previous: index > 0 ? archive[index - 1].madeOn : nil,
+                next: index + 1 < archive.count ? archive[index + 1].madeOn : nil)
+        }
+    }
+    var file: String { Self.path(iso: madeOn) }
 }

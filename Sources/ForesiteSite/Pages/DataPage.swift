@@ -41,9 +41,11 @@ struct DataPage {
     let trendChart: FigureView?
     let downloads: [DownloadLink]
 
-    init(content: SiteContent, files: SiteFiles, trendSeries: [(label: String, candles: [Candle])]) {
+    init(_ context: PageContext) {
+        let content = context.content
+        let trendSeries = context.trendSeries
         page = PageFrame(
-            content: content, file: "data.html", title: "Data",
+            context, file: "data.html", title: "Data",
             description: "The stored feature groups, their freshness and validation results, and downloads.")
         groups = content.featureGroups.map { group in
             GroupRow(
@@ -64,32 +66,9 @@ struct DataPage {
         trendChart =
             trendSeries.count > IndexPage.trendInstruments
             ? FigureView(Chart.relativePerformance(id: "trend-all", series: trendSeries)) : nil
-        var links: [DownloadLink] = []
-        for instrument in [content.target] + content.covariates {
-            let href = "downloads/\(Downloads.fileName(instrument.group)).csv"
-            if files.contains(href) {
-                links.append(DownloadLink(label: "\(instrument.group).csv", href: href, detail: instrument.description))
-            }
+        downloads = context.downloads.offered.map {
+            DownloadLink(label: $0.label, href: $0.path, detail: $0.detail)
         }
-        if files.contains("downloads/fear_greed.csv") {
-            links.append(
-                DownloadLink(label: "fear_greed.csv", href: "downloads/fear_greed.csv", detail: "Fear & Greed Index"))
-        }
-        links += [
-            DownloadLink(
-                label: "ledger.csv", href: "downloads/ledger.csv",
-                detail:
-                    "Every forecast ever made, by every model including persistence, with its quantiles and a "
-                    + "SHA-256 hash chain (each row's hash covers its content and the previous row's hash)"),
-            DownloadLink(
-                label: "api/latest.json", href: "api/latest.json",
-                detail: "The latest forecast as JSON: median and quantiles per horizon, with persistence's"),
-            DownloadLink(
-                label: "api/forecasts.json", href: "api/forecasts.json",
-                detail: "The published model's forecasts as JSON, with persistence's and the actuals"),
-            DownloadLink(label: "feed.xml", href: "feed.xml", detail: "Atom feed, one entry per forecast day"),
-        ]
-        downloads = links
     }
 
     /// Correlation of daily log returns of each instrument's open (and daily change of Fear & Greed) over
@@ -138,4 +117,11 @@ struct DataPage {
         }
         return result
     }
+}
+
+extension DataPage: SitePage {
+    static let template = "data"
+    static let navigation: NavigationEntry? = NavigationEntry(label: "Data", file: "data.html")
+    static func pages(_ context: PageContext) -> [DataPage] { [DataPage(context)] }
+    var file: String { "data.html" }
 }

@@ -67,11 +67,13 @@ struct IndexPage {
     /// must not grow with the number of covariates (index.html ≤ 200 KB); data.html compares them all.
     static let trendInstruments = 3
 
-    init(content: SiteContent, trendSeries: [(label: String, candles: [Candle])]) {
+    init(_ context: PageContext) {
+        let content = context.content
+        let trendSeries = Array(context.trendSeries.prefix(Self.trendInstruments))
         let instrument = content.target.instrument
         self.instrument = instrument
         page = PageFrame(
-            content: content, file: "index.html", title: "\(instrument) 10-day forecast",
+            context, file: "index.html", title: "\(instrument) 10-day forecast",
             description: content.site.description)
         let forecast = content.latestForecast
         intervalColumns = QuantileForecast.standardLevels.map { "\(Chart.levelLabel($0)) interval" }
@@ -135,4 +137,11 @@ struct IndexPage {
         default: "\(days) days behind"
         }
     }
+}
+
+extension IndexPage: SitePage {
+    static let template = "index"
+    static let navigation: NavigationEntry? = NavigationEntry(label: "Forecast", file: "index.html")
+    static func pages(_ context: PageContext) -> [IndexPage] { [IndexPage(context)] }
+    var file: String { "index.html" }
 }

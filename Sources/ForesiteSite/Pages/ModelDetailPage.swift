@@ -57,12 +57,13 @@ struct ModelDetailPage {
 
     static func path(_ id: ModelID) -> String { ModelLinks.path(id.rawValue) }
 
-    init(content: SiteContent, id model: ModelID, files: SiteFiles) {
+    init(_ context: PageContext, id model: ModelID) {
+        let content = context.content
         let summary = content.modelSummaries.first { $0.id == model }
         id = model.rawValue
         title = summary?.title ?? model.rawValue
         page = PageFrame(
-            content: content, file: Self.path(model), title: "\(title) model",
+            context, file: Self.path(model), title: "\(title) model",
             description: "How the \(model.rawValue) model forecasts \(content.target.instrument) and how it scores.",
             root: "../", section: "model.html")
         method = summary?.method ?? "No description recorded."
@@ -112,7 +113,15 @@ struct ModelDetailPage {
             }
         }
         hasVersions = !versions.isEmpty
-        let metadata = "hub/model-metadata/\(HubExport.hubModelID(model)).yml"
-        hubMetadata = files.contains(metadata) ? "../" + metadata : nil
+        hubMetadata = context.downloads.hubMetadata[model].map { "../" + $0 }
     }
+}
+
+/// One page per model that has one (`ModelLinks`), in the navigation under "Models".
+extension ModelDetailPage: SitePage {
+    static let template = "model-detail"
+    static func pages(_ context: PageContext) -> [ModelDetailPage] {
+        ModelLinks.pageIDs(context.content).map { ModelDetailPage(context, id: $0) }
+    }
+    var file: String { ModelLinks.path(id) }
 }

@@ -17,4 +17,14 @@ enum ModelLinks {
             .sorted().map { ModelID($0) }
         return ids
     }
+
+    /// `pageIDs(content).contains(id)` without listing every name of a year of archive days: each archive
+    /// page asks about its own few models.
+    static func hasPage(_ id: ModelID, in content: SiteContent) -> Bool {
+        if content.modelSummaries.contains(where: { $0.id == id }) { return true }
+        guard ModelID.isValid(id.rawValue), id != .published else { return false }
+        return content.leaderboards.contains { $0.tables.contains { $0.model == id.rawValue } }
+            || content.backtest?.tables.contains { $0.model == id.rawValue } == true
+            || content.archive.contains { $0.forecasts.contains { $0.model == id } }
+    }
 }

@@ -25,12 +25,13 @@ struct ModelPage {
     let hasModels: Bool
     let publication: String?
 
-    init(content: SiteContent) {
+    init(_ context: PageContext) {
+        let content = context.content
         instrument = content.target.instrument
         targetDescription = content.target.description
         market = content.target.market
         page = PageFrame(
-            content: content, file: "model.html", title: "Models",
+            context, file: "model.html", title: "Models",
             description: "The models that forecast \(content.target.instrument), how each works and how each scores.")
         horizon = content.latestForecast?.steps.count ?? 10
         field = content.latestForecast?.field ?? content.targetField
@@ -51,4 +52,11 @@ struct ModelPage {
         hasModels = !entries.isEmpty
         publication = content.publication?.sentence
     }
+}
+
+extension ModelPage: SitePage {
+    static let template = "model"
+    static let navigation: NavigationEntry? = NavigationEntry(label: "Models", file: "model.html")
+    static func pages(_ context: PageContext) -> [ModelPage] { [ModelPage(context)] }
+    var file: String { "model.html" }
 }

@@ -22,26 +22,24 @@ struct PageFrame {
     let asOf: String
     let scriptHref: String?
 
-    /// The pages in navigation order: file name and label.
-    static let pages = [
-        ("index.html", "Forecast"), ("accuracy.html", "Accuracy"), ("model.html", "Models"),
-        ("forecasts/index.html", "Archive"), ("data.html", "Data"),
-    ]
-
     /// `file` is the page's path from the site's root; `section` the navigation entry it belongs to (a
     /// model page to "model.html", an archive day to "forecasts/index.html"); `root` the way back to the
-    /// root ("../" from a folder).
+    /// root ("../" from a folder). The navigation bar is the context's: every page of the site's list that
+    /// declares an entry, in list order.
     init(
-        content: SiteContent, file: String, title: String, description: String, root: String = "",
+        _ context: PageContext, file: String, title: String, description: String, root: String = "",
         section: String? = nil
     ) {
+        let content = context.content
         siteTitle = content.site.title
         siteDescription = content.site.description
         self.title = title
         self.description = description
         canonicalURL = SiteURLs.absolute(file == "index.html" ? "" : file, base: content.site.baseURL)
         self.root = root
-        nav = Self.pages.map { NavItem(label: $1, href: root + $0, current: $0 == (section ?? file)) }
+        nav = context.navigation.map {
+            NavItem(label: $0.label, href: root + $0.file, current: $0.file == (section ?? file))
+        }
         isDemo = content.isDemo
         staleMessage = content.staleNotice?.message
         asOf = content.asOf.iso

@@ -138,3 +138,27 @@ extension ModelPage: MustacheParent {
 extension NotFoundPage: MustacheParent {
     func child(named name: String) -> Any? { name == "page" ? page : nil }
 }
+
+extension ArchiveIndexPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "entries": entries
+        case "hasEntries": hasEntries
+        default: nil
+        }
+    }
+}
+
+extension ArchiveIndexPage.Entry: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "day": day
+        case "href": href
+        case "published": published
+        case "models": models
+        case "known": known
+        default: nil
+        }
+    }
+}

@@ -1,7 +1,5 @@
-import ForesiteCore
-
 /// One model's quantile forecast at one origin for one horizon, with the actual that followed: a
-/// backtest row.
+/// backtest row, as the walk-forward makes it, the store keeps it and the site scores it.
 public struct BacktestForecast: Hashable, Sendable, Codable {
     public var model: ModelID
     public var origin: Day
@@ -9,6 +7,7 @@ public struct BacktestForecast: Hashable, Sendable, Codable {
     public var horizon: Int
     public var targetDay: Day
     /// The day a model refitted on a schedule was fitted through (nil for a model fitted at each origin).
+    /// The walk-forward's own bookkeeping: the store does not keep it, so a stored row reads back nil.
     public var trainedThrough: Day?
     /// The median and the central intervals.
     public var forecast: QuantileForecast
@@ -16,7 +15,7 @@ public struct BacktestForecast: Hashable, Sendable, Codable {
     public var actual: Double
 
     public init(
-        model: ModelID, origin: Day, horizon: Int, targetDay: Day, trainedThrough: Day?,
+        model: ModelID, origin: Day, horizon: Int, targetDay: Day, trainedThrough: Day? = nil,
         forecast: QuantileForecast, actual: Double
     ) {
         self.model = model
