@@ -42,7 +42,7 @@ struct PredictCommand: AsyncParsableCommand {
 /// The table `foresite predict` prints: one row per horizon with the median, its change from the latest
 /// known price, the intervals and persistence's median and 80 % interval.
 enum ForecastTable {
-    static func render(_ forecast: LedgerForecast, persistence: LedgerForecast?, append: LedgerAppend) -> String {
+    static func render(_ forecast: IssuedForecast, persistence: IssuedForecast?, append: LedgerAppend) -> String {
         let levels = forecast.steps.first?.forecast.intervals.map(\.level) ?? []
         var header = "day          h     median   change"
         for level in levels { header += String(format: "   %2.0f %% interval       ", level * 100) }
@@ -60,7 +60,7 @@ enum ForecastTable {
             for interval in step.forecast.intervals {
                 line += String(format: "   %9.2f – %-9.2f", interval.lower, interval.upper)
             }
-            if let base = persistence?.steps.first(where: { $0.horizon == step.horizon })?.forecast {
+            if let base = persistence?.step(horizon: step.horizon)?.forecast {
                 line += String(format: "   %9.2f", base.median)
                 if let interval = base.interval(level: 0.8) {
                     line += String(format: " (%.2f – %.2f)", interval.lower, interval.upper)

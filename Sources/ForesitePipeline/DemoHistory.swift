@@ -29,7 +29,7 @@ public enum DemoHistory {
         var trainings = 0
         for offset in stride(from: days, through: 1, by: -1) {
             let day = today.adding(days: -offset)
-            guard try store.ledger.forecast(madeOn: day, model: ModelID.lstm.rawValue) == nil else { continue }
+            guard try store.ledger.forecast(madeOn: day, model: .lstm) == nil else { continue }
             // A model trained after `day` (a demo store from before this stage existed) has seen that
             // day's future: such a day cannot be simulated honestly.
             let newestModel = try store.registry.all().compactMap { Day(iso: $0.createdAt.prefix(10)) }.max()

@@ -17,9 +17,7 @@ struct LiveLeaderboard {
 
     /// Every model in the ledger against persistence per window, best overall relative WIS first.
     func leaderboards() -> [SiteContent.LeaderboardWindow] {
-        let models = Array(Set(scores.forecasts.map(\.model))).filter {
-            $0 != ModelID.persistence.rawValue && $0 != ModelID.published.rawValue
-        }.sorted()
+        let models = Set(scores.forecasts.map(\.model)).subtracting([ModelID.persistence, .published]).sorted()
         return Self.windows.map { window in
             let first = window.days.map { asOf.adding(days: -$0) }
             let tables = models.compactMap { model in
@@ -31,7 +29,7 @@ struct LiveLeaderboard {
 
     /// The newest published choice, in one plain sentence, and the published model of every day.
     func publication(windowDays: Int) -> SiteContent.Publication? {
-        let published = scores.forecasts.filter { $0.model == ModelID.published.rawValue }
+        let published = scores.forecasts.filter { $0.model == .published }
         guard let latest = published.last else { return nil }
         var history: [Day: ModelID] = [:]
         for forecast in published {
@@ -52,12 +50,12 @@ struct LiveLeaderboard {
 
     /// Every day made, with each model's forecast of it and the actuals known so far.
     func archive(order: [ModelID]) -> [SiteContent.ArchiveDay] {
-        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1.rawValue, $0) })
+        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         let byDay = Dictionary(grouping: scores.forecasts, by: \.madeOn)
         return byDay.keys.sorted().map { day in
             let forecasts = byDay[day]!
-            let published = forecasts.first { $0.model == ModelID.published.rawValue }
-            let models = forecasts.filter { $0.model != ModelID.published.rawValue }
+            let published = forecasts.first { $0.model == .published }
+            let models = forecasts.filter { $0.model != .published }
                 .sorted { (rank[$0.model] ?? .max, $0.model) < (rank[$1.model] ?? .max, $1.model) }
             var actuals: [Day: Double] = [:]
             for forecast in forecasts {
@@ -71,16 +69,7 @@ struct LiveLeaderboard {
             return SiteContent.ArchiveDay(
                 madeOn: day, origin: first.origin, reference: first.reference,
                 published: published.map { ModelID(ModelSelection.Choice.label(ofLedgerVersion: $0.modelVersion)) },
-                forecasts: models.map { forecast in
-                    SiteContent.ModelForecast(
-                        model: ModelID(forecast.model), version: forecast.modelVersion,
-                        steps: forecast.steps.map { step in
-                            SiteContent.ForecastStep(
-                                horizon: step.horizon, targetDay: step.targetDay, forecast: step.forecast,
-                                persistence: nil)
-                        })
-                },
-                actuals: actuals)
+                forecasts: models, actuals: actuals)
         }
     }
 }

@@ -26,15 +26,15 @@ public struct LiveScores: Sendable {
         }
     }
 
-    public let forecasts: [LedgerForecast]
+    public let forecasts: [IssuedForecast]
     public let actuals: Actuals
     /// Every step whose actual is known, scored once, by model (the leaderboard asks per window).
-    private let scoredByModel: [String: [ScoredForecast]]
+    private let scoredByModel: [ModelID: [ScoredForecast]]
 
-    public init(forecasts: [LedgerForecast], actuals: Actuals) {
+    public init(forecasts: [IssuedForecast], actuals: Actuals) {
         self.forecasts = forecasts
         self.actuals = actuals
-        var scored: [String: [ScoredForecast]] = [:]
+        var scored: [ModelID: [ScoredForecast]] = [:]
         for forecast in forecasts {
             for step in forecast.steps {
                 guard let actual = actuals.value(field: forecast.field, on: step.targetDay) else { continue }
@@ -47,59 +47,57 @@ public struct LiveScores: Sendable {
     }
 
     /// Every scored step of `model`, oldest origin first.
-    public func scored(_ model: String) -> [ScoredForecast] { scoredByModel[model] ?? [] }
+    public func scored(_ model: ModelID) -> [ScoredForecast] { scoredByModel[model] ?? [] }
 
     /// `model` against persistence on the forecasts both made and whose actuals are known (with origins
     /// from `originsFrom` on, when given); nil before any.
-    public func skillTable(of model: String, originsFrom: Day? = nil) -> SiteContent.SkillTable? {
+    public func skillTable(of model: ModelID, originsFrom: Day? = nil) -> SiteContent.SkillTable? {
         let first = originsFrom ?? Day(daysSinceEpoch: Int.min / 4)
         let modelScores = scored(model).filter { $0.origin >= first }
-        let baseline = scored(ModelID.persistence.rawValue).filter { $0.origin >= first }
+        let baseline = scored(.persistence).filter { $0.origin >= first }
         let (horizons, overall) = SkillComparison.table(model: modelScores, baseline: baseline)
         let paired = Set(baseline.map(\.key))
         let origins = modelScores.filter { paired.contains($0.key) }.map(\.origin)
         guard overall.pairs > 0, let from = origins.min(), let to = origins.max() else { return nil }
-        return SiteContent.SkillTable(model: model, from: from, to: to, horizons: horizons, overall: overall)
+        return SiteContent.SkillTable(model: model.rawValue, from: from, to: to, horizons: horizons, overall: overall)
     }
 
     /// Persistence's forecast made on the same day, keyed by day made.
-    private var persistenceByDay: [Day: LedgerForecast] {
+    private var persistenceByDay: [Day: IssuedForecast] {
         Dictionary(
-            forecasts.filter { $0.model == ModelID.persistence.rawValue }.map { ($0.madeOn, $0) },
+            forecasts.filter { $0.model == .persistence }.map { ($0.madeOn, $0) },
             uniquingKeysWith: { first, _ in first })
     }
 
-    /// The newest forecast of `model`, with persistence's of the same day beside it.
-    public func latestForecast(of model: String) -> SiteContent.Forecast? {
+    /// The newest forecast of `model`; the published row's under the name and version of the model chosen
+    /// that day (the row itself names the choice before its evidence, "lstm: rel WIS …", in its version).
+    public func latestForecast(of model: ModelID) -> IssuedForecast? {
         guard let latest = forecasts.last(where: { $0.model == model }) else { return nil }
-        // The published row names the chosen model before its evidence ("lstm: rel WIS …").
-        let name =
-            model == ModelID.published.rawValue
-            ? ModelSelection.Choice.label(ofLedgerVersion: latest.modelVersion) : latest.model
-        let persistence = persistenceByDay[latest.madeOn]
-        return SiteContent.Forecast(
-            origin: latest.origin, madeOn: latest.madeOn, field: latest.field, referencePrice: latest.reference,
-            model: name,
-            // The chosen model's own version that day (the published row's version holds the evidence).
-            modelVersion: forecasts.first { $0.madeOn == latest.madeOn && $0.model == name }?.modelVersion
-                ?? latest.modelVersion,
-            steps: latest.steps.map { step in
-                SiteContent.ForecastStep(
-                    horizon: step.horizon, targetDay: step.targetDay, forecast: step.forecast,
-                    persistence: persistence?.steps.first { $0.horizon == step.horizon }?.forecast)
-            })
+        guard model == .published else { return latest }
+        let chosen = ModelID(ModelSelection.Choice.label(ofLedgerVersion: latest.modelVersion))
+        var attributed = latest
+        attributed.model = chosen
+        if let own = forecasts.first(where: { $0.madeOn == latest.madeOn && $0.model == chosen }) {
+            attributed.modelVersion = own.modelVersion
+        }
+        return attributed
+    }
+
+    /// Persistence's forecast made on `day`, if recorded: what the site shows beside the latest forecast.
+    public func persistence(madeOn day: Day) -> IssuedForecast? {
+        forecasts.first { $0.model == .persistence && $0.madeOn == day }
     }
 
     /// Every step `model` ever forecast, with persistence's forecast of the same day and the actual.
-    public func entries(of model: String) -> [SiteContent.LedgerEntry] {
+    public func entries(of model: ModelID) -> [SiteContent.LedgerEntry] {
         let persistence = persistenceByDay
         return forecasts.filter { $0.model == model }.flatMap { forecast in
             forecast.steps.map { step in
                 SiteContent.LedgerEntry(
                     madeOn: forecast.madeOn, origin: forecast.origin, targetDay: step.targetDay,
-                    horizon: step.horizon, model: forecast.model, modelVersion: forecast.modelVersion,
+                    horizon: step.horizon, model: forecast.model.rawValue, modelVersion: forecast.modelVersion,
                     forecast: step.forecast,
-                    persistence: persistence[forecast.madeOn]?.steps.first { $0.horizon == step.horizon }?.forecast,
+                    persistence: persistence[forecast.madeOn]?.step(horizon: step.horizon)?.forecast,
                     actual: actuals.value(field: forecast.field, on: step.targetDay), referencePrice: forecast.reference
                 )
             }

@@ -11,17 +11,17 @@ public enum Prediction {
     public struct Report: Sendable {
         /// The published forecast (the ledger's "published" row: the selected model's quantiles, the
         /// choice and its evidence in `modelVersion`).
-        public var published: LedgerForecast
+        public var published: IssuedForecast
         /// Every model's forecast of the day, in catalog order (persistence first).
-        public var forecasts: [LedgerForecast]
+        public var forecasts: [IssuedForecast]
         public var append: LedgerAppend
         /// Forecasts not recorded because the day's ledger already held another forecast of that model
         /// (a rerun with a new champion or corrected data): the first forecast of a day stands.
-        public var notRecorded: [LedgerForecast]
+        public var notRecorded: [IssuedForecast]
 
         /// A model's forecast of the day.
-        public func forecast(of model: ModelID) -> LedgerForecast? { forecasts.first { $0.model == model.rawValue } }
-        public var persistence: LedgerForecast? { forecast(of: .persistence) }
+        public func forecast(of model: ModelID) -> IssuedForecast? { forecasts.first { $0.model == model } }
+        public var persistence: IssuedForecast? { forecast(of: .persistence) }
     }
 
     public static func run(_ workspace: Workspace, store: FeatureStore) throws -> Report {
@@ -66,29 +66,29 @@ public enum Prediction {
             byModel[combination.id] = try combination.combine(members)
             versions[combination.id] = "median of " + members.keys.sorted().map(\.rawValue).joined(separator: " ")
         }
-        func ledgerForecast(_ model: ModelID, version: String, steps: [QuantileForecast]) -> LedgerForecast {
-            LedgerForecast(
-                madeOn: today, origin: origin, targetGroup: config.target.group, field: config.targetField.rawValue,
-                model: model.rawValue, modelVersion: version, inputHash: inputHash, reference: reference,
+        func issued(_ model: ModelID, version: String, steps: [QuantileForecast]) -> IssuedForecast {
+            IssuedForecast(
+                model: model, modelVersion: version, madeOn: today, origin: origin, targetGroup: config.target.group,
+                field: config.targetField.rawValue, reference: reference, inputHash: inputHash,
                 steps: steps.enumerated().map { index, forecast in
-                    LedgerForecast.Step(
+                    IssuedForecast.Step(
                         horizon: index + 1, targetDay: origin.adding(days: index + 1), forecast: forecast)
                 })
         }
         let ids = catalog.enabledIDs(config)
         let forecasts = ids.compactMap { id in
-            byModel[id].map { ledgerForecast(id, version: versions[id] ?? id.rawValue, steps: $0) }
+            byModel[id].map { issued(id, version: versions[id] ?? id.rawValue, steps: $0) }
         }
         let choice = try PublishedChoice.choose(
             workspace, store: store, on: today,
             candidates: ids.filter { id in
                 byModel[id] != nil && catalog.models.first { $0.id == id }?.joinsEnsemble ?? true
             })
-        let published = ledgerForecast(
+        let published = issued(
             .published, version: choice.ledgerVersion,
             steps: (0..<config.model.horizon).map { index in byModel[choice.models[index]]![index] })
 
-        var notRecorded: [LedgerForecast] = []
+        var notRecorded: [IssuedForecast] = []
         let append = try store.write(command: "predict") { writer in
             var result = LedgerAppend.alreadyRecorded
             for candidate in forecasts + [published] {
@@ -104,9 +104,9 @@ public enum Prediction {
             return result
         }
         let recorded = try store.ledger.forecasts(from: today, to: today)
-        let order = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1.rawValue, $0) })
+        let order = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         return Report(
-            published: recorded.first { $0.model == ModelID.published.rawValue } ?? published,
+            published: recorded.first { $0.model == .published } ?? published,
             forecasts: recorded.filter { order[$0.model] != nil }.sorted { order[$0.model]! < order[$1.model]! },
             append: append, notRecorded: notRecorded)
     }

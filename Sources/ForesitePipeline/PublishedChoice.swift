@@ -15,7 +15,7 @@ enum PublishedChoice {
         let candles = try store.candles(group: config.target.group, from: from)
         let live = LiveScores(forecasts: forecasts, actuals: LiveScores.Actuals(candles: candles))
         var scores: [ModelID: [ScoredForecast]] = [:]
-        for id in candidates + [.persistence] { scores[id] = live.scored(id.rawValue) }
+        for id in candidates + [.persistence] { scores[id] = live.scored(id) }
         // Walk-forward forecasts fill the days the ledger does not cover (a new site, a new model).
         if let backtest = try store.backtests.latest() {
             for id in candidates + [.persistence] {

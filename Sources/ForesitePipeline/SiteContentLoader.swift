@@ -27,7 +27,7 @@ enum SiteContentLoader {
         // the target also every day the ledger forecast, for the actuals.
         // One read of the ledger: the published rows, and the forecasts grouped from them.
         let records = try store.ledger.records()
-        let forecasts = LedgerForecast.grouping(records)
+        let forecasts = IssuedForecast.grouping(records)
         let verification = LedgerVerification(records: records)
         let windowStart = DisplayWindow.firstDay(through: asOf, historyDays: config.site.historyDays)
         let ledgerStart = forecasts.lazy.flatMap { $0.steps.map(\.targetDay) }.min()
@@ -40,17 +40,19 @@ enum SiteContentLoader {
         let live = LiveScores(forecasts: forecasts, actuals: actuals)
         let board = LiveLeaderboard(scores: live, asOf: asOf)
         let catalog = workspace.catalog
-        let published = ModelID.published.rawValue
+        let published = ModelID.published
         let versions = try modelVersions(workspace, store: store)
+        let latest = live.latestForecast(of: published)
 
         return SiteContent(
             site: config.site, asOf: asOf, isDemo: workspace.isDemo, staleNotice: staleNotice, target: config.target,
             targetField: config.targetField.rawValue, covariates: config.covariates, prices: prices,
             fearGreed: config.fearGreed.enabled ? try store.fearGreed(from: windowStart) : [],
-            latestForecast: live.latestForecast(of: published), ledger: live.entries(of: published),
+            latestForecast: latest, latestPersistence: latest.flatMap { live.persistence(madeOn: $0.madeOn) },
+            ledger: live.entries(of: published),
             liveSkill: live.skillTable(of: published), ledgerRecords: records, ledgerVerification: verification,
             modelSummaries: modelSummaries(
-                catalog, config: config, recorded: Set(forecasts.map { ModelID($0.model) }), versions: versions),
+                catalog, config: config, recorded: Set(forecasts.map(\.model)), versions: versions),
             leaderboards: board.leaderboards(),
             publication: board.publication(windowDays: config.selection.windowDays),
             archive: board.archive(order: catalog.ids),

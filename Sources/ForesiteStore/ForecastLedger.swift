@@ -6,33 +6,33 @@ public struct ForecastLedger: Sendable {
 
     /// Forecasts made between `from` and `to` inclusive (nil = unbounded), by day made then model.
     /// - Parameter model: only this model's forecasts, e.g. "persistence"; nil for every model.
-    public func forecasts(from: Day? = nil, to: Day? = nil, model: String? = nil) throws -> [LedgerForecast] {
+    public func forecasts(from: Day? = nil, to: Day? = nil, model: ModelID? = nil) throws -> [IssuedForecast] {
         try store.read("read forecast ledger") { db in
             var condition = "made_on >= ? AND made_on <= ?"
             var arguments: [String] = [from?.iso ?? "0000-00-00", to?.iso ?? "9999-99-99"]
             if let model {
                 condition += " AND model = ?"
-                arguments.append(model)
+                arguments.append(model.rawValue)
             }
             return try LedgerTable.forecasts(where: condition, arguments: .init(arguments), in: db)
         }
     }
 
     /// The forecast `model` made on `day`, if any.
-    public func forecast(madeOn day: Day, model: String) throws -> LedgerForecast? {
+    public func forecast(madeOn day: Day, model: ModelID) throws -> IssuedForecast? {
         try forecasts(from: day, to: day, model: model).first
     }
 
     /// The most recent forecast of `model`.
-    public func latest(model: String) throws -> LedgerForecast? {
+    public func latest(model: ModelID) throws -> IssuedForecast? {
         try store.read("read forecast ledger") { db in
             guard
                 let day = try String.fetchOne(
-                    db, sql: "SELECT max(made_on) FROM ledger WHERE model = ?", arguments: [model]
+                    db, sql: "SELECT max(made_on) FROM ledger WHERE model = ?", arguments: [model.rawValue]
                 ).flatMap(Day.init(iso:))
             else { return nil }
             return try LedgerTable.forecasts(
-                where: "made_on = ? AND model = ?", arguments: [day.iso, model], in: db
+                where: "made_on = ? AND model = ?", arguments: [day.iso, model.rawValue], in: db
             ).first
         }
     }
@@ -58,7 +58,7 @@ extension StoreWriter {
     /// Appends one model's forecast of the day; the identical forecast again is a no-op (`.alreadyRecorded`),
     /// a different one for the same day and model is `StoreError.ledgerConflict` (the first one stands).
     @discardableResult
-    public func append(_ forecast: LedgerForecast) throws -> LedgerAppend {
+    public func append(_ forecast: IssuedForecast) throws -> LedgerAppend {
         guard forecast.madeOn <= today else {
             throw StoreError.forecastFromTheFuture(madeOn: forecast.madeOn, today: today)
         }

@@ -8,16 +8,17 @@ enum LedgerTable {
 
     /// Appends `forecast`'s rows, each chained to the row before; does nothing if the identical forecast
     /// of that model for that day is already there, and refuses a different one.
-    static func append(_ forecast: LedgerForecast, in db: Database) throws -> LedgerAppend {
-        let forecast = forecast.normalized
+    static func append(_ forecast: IssuedForecast, in db: Database) throws -> LedgerAppend {
+        let forecast = stored(forecast)
         for (field, value) in [
-            ("model", forecast.model), ("model_version", forecast.modelVersion), ("target_group", forecast.targetGroup),
+            ("model", forecast.model.rawValue), ("model_version", forecast.modelVersion),
+            ("target_group", forecast.targetGroup),
             ("field", forecast.field), ("input_hash", forecast.inputHash),
         ] where value.contains(where: { ",\"\n\r".contains($0) }) {
             throw StoreError.unsafeLedgerField(field: field, value: value)
         }
         if let stored = try forecasts(
-            where: "made_on = ? AND model = ?", arguments: [forecast.madeOn.iso, forecast.model], in: db
+            where: "made_on = ? AND model = ?", arguments: [forecast.madeOn.iso, forecast.model.rawValue], in: db
         ).first {
             guard stored == forecast else {
                 throw StoreError.ledgerConflict(madeOn: forecast.madeOn, difference: difference(stored, forecast))
@@ -69,9 +70,18 @@ enum LedgerTable {
 
     /// Forecasts whose rows match `condition`, grouped per day made and model, oldest first.
     static func forecasts(where condition: String = "1", arguments: StatementArguments = [], in db: Database)
-        throws -> [LedgerForecast]
+        throws -> [IssuedForecast]
     {
-        LedgerForecast.grouping(try records(where: condition, arguments: arguments, in: db))
+        IssuedForecast.grouping(try records(where: condition, arguments: arguments, in: db))
+    }
+
+    /// `forecast` as the store reads it back: steps by horizon, each with the ledger's quantiles.
+    static func stored(_ forecast: IssuedForecast) -> IssuedForecast {
+        var copy = forecast
+        copy.steps = forecast.steps.sorted { $0.horizon < $1.horizon }.map { step in
+            IssuedForecast.Step(horizon: step.horizon, targetDay: step.targetDay, forecast: stored(step.forecast))
+        }
+        return copy
     }
 
     /// The forecast as the ledger keeps it: the seven hub quantiles (intervals at 50, 80 and 95 %);
@@ -101,7 +111,7 @@ enum LedgerTable {
     }
 
     /// The first field that differs, for the conflict message.
-    private static func difference(_ stored: LedgerForecast, _ new: LedgerForecast) -> String {
+    private static func difference(_ stored: IssuedForecast, _ new: IssuedForecast) -> String {
         if stored.modelVersion != new.modelVersion {
             return "model \(stored.modelVersion) vs \(new.modelVersion)"
         }

@@ -20,8 +20,10 @@ extension StoreWriter {
     }
 
     /// The forecast `model` made on `day`, if any (to check before appending).
-    public func forecast(madeOn day: Day, model: String) throws -> LedgerForecast? {
-        try LedgerTable.forecasts(where: "made_on = ? AND model = ?", arguments: [day.iso, model], in: db).first
+    public func forecast(madeOn day: Day, model: ModelID) throws -> IssuedForecast? {
+        try LedgerTable.forecasts(
+            where: "made_on = ? AND model = ?", arguments: [day.iso, model.rawValue], in: db
+        ).first
     }
 
     /// The current champion (to compare a challenger with inside the same transaction as `promote`).

@@ -28,7 +28,7 @@ struct DailyRunTests {
         let lastDay = Self.firstDay.adding(days: 29)
         let store = try demo.on(lastDay).openStore()
         let forecasts = try store.ledger.forecasts()
-        let models = demo.workspace.catalog.enabledIDs(demo.workspace.config).map(\.rawValue) + ["published"]
+        let models = demo.workspace.catalog.enabledIDs(demo.workspace.config) + [.published]
         #expect(forecasts.count == 30 * models.count, "every model's forecast of each day, and the published one")
         #expect(Set(forecasts.map(\.model)) == Set(models))
         #expect(forecasts.allSatisfy { $0.steps.count == 10 && $0.field == "close" })
@@ -38,14 +38,14 @@ struct DailyRunTests {
         // (by the last run, days up to lastDay−1 are complete).
         let live = LiveScores(
             forecasts: forecasts, actuals: LiveScores.Actuals(candles: try store.candles(group: "solana")))
-        let scored = live.scored(ModelID.lstm.rawValue)
+        let scored = live.scored(.lstm)
         for horizon in 1...10 {
             let known = (0..<30).filter { offset in
                 Self.firstDay.adding(days: offset - 1 + horizon) <= lastDay.adding(days: -1)
             }.count
             #expect(scored.filter { $0.horizon == horizon }.count == known, "horizon \(horizon)")
         }
-        #expect(live.skillTable(of: ModelID.lstm.rawValue)?.overall.pairs == scored.count)
+        #expect(live.skillTable(of: .lstm)?.overall.pairs == scored.count)
         let accuracy = try String(
             contentsOf: demo.workspace.outputURL.appendingPathComponent("accuracy.html"), encoding: .utf8)
         #expect(accuracy.contains("Demo data"))
@@ -67,12 +67,12 @@ struct DailyRunTests {
             workspace, store: store, updater: DailyRun.demoUpdater, firstStages: [DemoHistory.stage()])
         #expect(report.outcome == .ok)
         #expect(report.stages.first?.summary.hasPrefix("simulated 60 daily runs (9 trainings)") == true)
-        let forecasts = try store.ledger.forecasts(model: ModelID.lstm.rawValue)
+        let forecasts = try store.ledger.forecasts(model: .lstm)
         #expect(forecasts.count == 61 && forecasts.first?.madeOn == today.adding(days: -60))
         let live = LiveScores(
             forecasts: try store.ledger.forecasts(),
             actuals: LiveScores.Actuals(candles: try store.candles(group: "solana")))
-        let skill = try #require(live.skillTable(of: ModelID.lstm.rawValue))
+        let skill = try #require(live.skillTable(of: .lstm))
         #expect(skill.overall.pairs >= 50)
         let accuracy = try String(
             contentsOf: workspace.outputURL.appendingPathComponent("accuracy.html"), encoding: .utf8)

@@ -18,7 +18,7 @@ struct SourceFailureTests {
             demo.on(firstDay), store: try demo.on(firstDay).openStore(), updater: DailyRun.demoUpdater)
         let store = try demo.on(firstDay).openStore()
         let hashBefore = try store.contentHash()
-        let previous = try #require(try store.ledger.latest(model: ModelID.lstm.rawValue))
+        let previous = try #require(try store.ledger.latest(model: .lstm))
 
         let server = try LoopbackServer { _, _ in .json(503, #"{"Data":{},"Err":{"type":1,"message":"down"}}"#) }
         defer { server.stop() }
@@ -55,7 +55,7 @@ struct SourceFailureTests {
         #expect(index.contains("cryptocompare"))
         // The forecast published before the failure is still the one shown.
         #expect(index.contains(previous.steps[0].targetDay.iso))
-        #expect(try store.ledger.latest(model: ModelID.lstm.rawValue) == previous)
+        #expect(try store.ledger.latest(model: .lstm) == previous)
     }
 
     /// A source's name reaches the outcome and the banner whole, even with a colon in it: failures travel

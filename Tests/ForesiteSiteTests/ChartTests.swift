@@ -14,7 +14,7 @@ struct ChartTests {
         return [
             Chart.priceWithForecast(
                 id: "price", candles: Array(candles.suffix(120)), forecast: content.latestForecast,
-                instrument: "SOL-USD"),
+                persistence: content.latestPersistence, instrument: "SOL-USD"),
             Chart.fearGreedHistory(id: "fg", readings: content.fearGreed),
             Chart.fearGreedGauge(id: "gauge", reading: content.fearGreed.last),
             Chart.relativePerformance(
@@ -42,7 +42,7 @@ struct ChartTests {
         let forecast = try #require(Self.content.latestForecast)
         let last = try #require(forecast.steps.last)
         let interval = try #require(last.forecast.interval(level: 0.8))
-        let persistence = try #require(last.persistence)
+        let persistence = try #require(Self.content.latestPersistence?.step(horizon: last.horizon)?.forecast)
         let figure = Self.allFigures()[0]
         let sentence =
             "SOL-USD is forecast to close at \(NumberFormat.roundedCurrency(last.median)) on \(last.targetDay.iso) "

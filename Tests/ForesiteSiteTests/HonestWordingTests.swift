@@ -81,7 +81,7 @@ struct HonestWordingTests {
         let content = SiteFixture.content()
         let forecast = try #require(content.latestForecast)
         let close = try #require(content.targetCandles.first { $0.day == forecast.origin }?.close)
-        #expect(abs(forecast.referencePrice - close) < 1e-9 * close)
+        #expect(abs(forecast.reference - close) < 1e-9 * close)
         let final = try #require(forecast.steps.last)
         let html = try #require(try SiteFixture.builder().render(content).text("index.html"))
         #expect(html.contains("is forecast to close at <span class=\"figure-number\">"))

@@ -20,7 +20,7 @@ struct PublishedFilesTests {
         let forecast = try #require(content.latestForecast)
         #expect(json["origin"] as? String == forecast.origin.iso)
         #expect(json["field"] as? String == "close")
-        #expect(abs((json["reference_price"] as? Double ?? 0) - forecast.referencePrice) < 1e-9)
+        #expect(abs((json["reference_price"] as? Double ?? 0) - forecast.reference) < 1e-9)
         let horizons = try #require(json["horizons"] as? [[String: Any]])
         #expect(horizons.count == forecast.steps.count)
         for (horizon, step) in zip(horizons, forecast.steps) {

@@ -32,7 +32,7 @@ struct XSSTests {
         content.covariates[0].description = payload
         content.staleNotice = .init(dataAsOf: content.asOf, failedSources: [payload])
         content.latestForecast?.modelVersion = payload
-        content.latestForecast?.model = payload
+        content.latestForecast?.model = ModelID(payload)
         content.liveSkill?.model = payload
         content.ledger = content.ledger.map {
             var entry = $0

@@ -25,10 +25,10 @@ struct ForecastLedgerTests {
     private func forecast(
         madeOn: String, origin: String, reference: Double, medians: [(String, Double)], model: String = "lstm",
         version: String = "v1", spread: Double = 1
-    ) -> LedgerForecast {
-        LedgerForecast(
-            madeOn: day(madeOn), origin: day(origin), targetGroup: "solana", field: "close", model: model,
-            modelVersion: version, inputHash: "abc", reference: reference,
+    ) -> IssuedForecast {
+        IssuedForecast(
+            model: ModelID(model), modelVersion: version, madeOn: day(madeOn), origin: day(origin),
+            targetGroup: "solana", field: "close", reference: reference, inputHash: "abc",
             steps: medians.enumerated().map { index, median in
                 .init(horizon: index + 1, targetDay: day(median.0), forecast: quantiles(median.1, spread: spread))
             })
@@ -52,10 +52,10 @@ struct ForecastLedgerTests {
         #expect(try store.write(command: "predict") { try $0.append(first) } == .alreadyRecorded)
         #expect(try store.contentHash() == hash)
         let stored = try #require(try store.ledger.forecast(madeOn: day("2024-12-02"), model: "lstm"))
-        #expect(stored == first.normalized)
+        #expect(stored == LedgerTable.stored(first))
         #expect(stored.steps[0].forecast.quantiles.map(\.level) == QuantileForecast.standardQuantileLevels)
         #expect(stored.steps[0].forecast.value(atQuantile: 0.025) == 98)
-        #expect(try store.ledger.latest(model: "persistence") == persistence.normalized)
+        #expect(try store.ledger.latest(model: "persistence") == LedgerTable.stored(persistence))
         #expect(try store.ledger.forecasts().map(\.model) == ["lstm", "persistence"])
         #expect(try store.ledger.records().count == 4)
         #expect(try store.ledger.verify().summary == "4 forecasts since 2024-12-02, chain verified")

@@ -7,10 +7,12 @@ extension Chart {
     /// - Parameters:
     ///   - candles: The history to show, ascending (the caller cuts it to `historyDays`).
     ///   - forecast: Drawn from its origin's reference price; nil shows history only.
+    ///   - persistence: Persistence's forecast made the same day, outlined beside it by horizon.
     ///   - instrument: The name used in words, e.g. "SOL-USD".
     ///   - field: "close" or "open", the price plotted and forecast.
     public static func priceWithForecast(
-        id: String, candles: [Candle], forecast: SiteContent.Forecast?, instrument: String, field: String = "close"
+        id: String, candles: [Candle], forecast: IssuedForecast?, persistence: IssuedForecast? = nil,
+        instrument: String, field: String = "close"
     ) -> ChartFigure {
         let fieldName = field == "open" ? "open" : "close"
         let price: (Candle) -> Double = fieldName == "open" ? { $0.open } : { $0.close }
@@ -18,6 +20,10 @@ extension Chart {
         var canvas = SVGCanvas(width: PlotFrame.standardWidth, height: PlotFrame.standardHeight)
         var frame = PlotFrame.standard()
         let steps = forecast?.steps ?? []
+        // Persistence's forecast of each step's target day, if recorded.
+        func base(_ step: IssuedForecast.Step) -> QuantileForecast? {
+            persistence?.step(horizon: step.horizon)?.forecast
+        }
         guard let firstDay = candles.first?.day ?? forecast?.origin else {
             let summary = "No \(instrument) prices are stored yet."
             return ChartFigure(
@@ -26,7 +32,7 @@ extension Chart {
         }
         let lastDay = steps.last?.targetDay ?? candles.last?.day ?? firstDay
         let levels = QuantileForecast.standardLevels.sorted(by: >)
-        let hasPersistence = steps.contains { $0.persistence != nil }
+        let hasPersistence = steps.contains { base($0) != nil }
 
         var legend: [(label: String, swatch: String)] = [(fieldName.capitalized, "history")]
         if forecast != nil { legend.append(("Median forecast", "forecast")) }
@@ -37,10 +43,10 @@ extension Chart {
         frame.top += Double(frame.legendRows(legend) - 1) * PlotFrame.legendRowHeight
 
         var values = candles.map(price)
-        if let forecast { values.append(forecast.referencePrice) }
+        if let forecast { values.append(forecast.reference) }
         for step in steps {
             values += step.forecast.quantiles.map(\.value)
-            if let band = step.persistence?.interval(level: 0.8) { values += [band.lower, band.upper] }
+            if let band = base(step)?.interval(level: 0.8) { values += [band.lower, band.upper] }
         }
         let (y, yTicks) = LinearScale.vertical(covering: values, top: frame.top, bottom: frame.bottom)
         let x = frame.xScale(from: firstDay, to: lastDay)
@@ -51,7 +57,7 @@ extension Chart {
 
         if let forecast {
             let originX = px(forecast.origin)
-            let start = (originX, y(forecast.referencePrice))
+            let start = (originX, y(forecast.reference))
             canvas.line(x1: originX, y1: frame.top, x2: originX, y2: frame.bottom, class: "origin-rule")
             canvas.text("forecast", x: originX + 4, y: frame.top + 12, class: "annotation")
             for level in levels {
@@ -60,7 +66,7 @@ extension Chart {
                 let lower = bands.map { (px($0.0.targetDay), y($0.1.lower)) }
                 canvas.polygon([start] + upper + lower.reversed(), class: "fan fan-\(levelClass(level))")
             }
-            let persisted = steps.compactMap { step in step.persistence.map { (step.targetDay, $0) } }
+            let persisted = steps.compactMap { step in base(step).map { (step.targetDay, $0) } }
             if !persisted.isEmpty {
                 let bands = persisted.compactMap { day, forecast in forecast.interval(level: 0.8).map { (day, $0) } }
                 canvas.polyline([start] + bands.map { (px($0.0), y($0.1.upper)) }, class: "series persistence-band")
@@ -94,19 +100,20 @@ extension Chart {
                 if let range { title += ", \(levelLabel(level)) \(range)" }
                 cells.append(range ?? "")
             }
-            let persistence = step.persistence
-            let persistenceRange = persistence?.interval(level: 0.8).map { rangeText($0) }
-            if let persistence {
-                title += "; persistence \(NumberFormat.currency(persistence.median))"
-                if let persistenceRange { title += ", 80 % \(persistenceRange)" }
+            let baseline = base(step)
+            let baselineRange = baseline?.interval(level: 0.8).map { rangeText($0) }
+            if let baseline {
+                title += "; persistence \(NumberFormat.currency(baseline.median))"
+                if let baselineRange { title += ", 80 % \(baselineRange)" }
             }
-            cells += [persistence.map { NumberFormat.currency($0.median) } ?? "", persistenceRange ?? ""]
+            cells += [baseline.map { NumberFormat.currency($0.median) } ?? "", baselineRange ?? ""]
             titles.append(title)
             rows.append(DataTable.Row(cells))
         }
         frame.drawHoverColumns(xs, titles: titles, on: &canvas)
 
-        let summary = priceSummary(candles: candles, forecast: forecast, instrument: instrument, field: fieldName)
+        let summary = priceSummary(
+            candles: candles, forecast: forecast, persistence: persistence, instrument: instrument, field: fieldName)
         let columns =
             ["Day", fieldName.capitalized, "Median"] + shownLevels.map { "\(levelLabel($0)) interval" }
             + ["Persistence", "Persistence 80 % interval"]
@@ -123,7 +130,7 @@ extension Chart {
     /// "SOL-USD closed at $190 on 2025-01-05 … is forecast to close at $196 on 2025-01-15 (median), 80 %
     /// interval $170–$221; persistence forecasts $190, 80 % interval $160–$224."
     static func priceSummary(
-        candles: [Candle], forecast: SiteContent.Forecast?, instrument: String, field: String
+        candles: [Candle], forecast: IssuedForecast?, persistence: IssuedForecast?, instrument: String, field: String
     ) -> String {
         let price: (Candle) -> Double = field == "open" ? { $0.open } : { $0.close }
         let past = field == "open" ? "opened" : "closed"
@@ -140,7 +147,7 @@ extension Chart {
             if let interval = final.forecast.interval(level: 0.8) {
                 sentence += ", 80 % interval \(roundedRange(interval))"
             }
-            if let persistence = final.persistence {
+            if let persistence = persistence?.step(horizon: final.horizon)?.forecast {
                 sentence += "; persistence forecasts \(NumberFormat.roundedCurrency(persistence.median))"
                 if let interval = persistence.interval(level: 0.8) {
                     sentence += ", 80 % interval \(roundedRange(interval))"

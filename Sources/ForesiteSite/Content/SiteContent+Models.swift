@@ -79,12 +79,12 @@ extension SiteContent {
         /// The model published that day, if recorded.
         public var published: ModelID?
         /// Per model (fitted ones in catalog order, then the ensemble), its forecast of horizons 1…H.
-        public var forecasts: [ModelForecast]
+        public var forecasts: [IssuedForecast]
         /// The actual value of each target day known so far (the target field), by target day.
         public var actuals: [Day: Double]
 
         public init(
-            madeOn: Day, origin: Day, reference: Double, published: ModelID?, forecasts: [ModelForecast],
+            madeOn: Day, origin: Day, reference: Double, published: ModelID?, forecasts: [IssuedForecast],
             actuals: [Day: Double]
         ) {
             self.madeOn = madeOn
@@ -93,20 +93,6 @@ extension SiteContent {
             self.published = published
             self.forecasts = forecasts
             self.actuals = actuals
-        }
-    }
-
-    /// One model's forecast of horizons 1…H made on one day.
-    public struct ModelForecast: Hashable, Sendable {
-        public var model: ModelID
-        public var version: String
-        /// Steps by horizon, ascending.
-        public var steps: [ForecastStep]
-
-        public init(model: ModelID, version: String, steps: [ForecastStep]) {
-            self.model = model
-            self.version = version
-            self.steps = steps
         }
     }
 }

@@ -47,18 +47,18 @@ extension SiteContent {
             (byModel[publication.history[origin] ?? publication.model] ?? []).filter { $0.origin == origin }
         }
         let latest = ledger.filter { $0.origin == asOf }
-        let forecast = Forecast(
-            origin: asOf, madeOn: asOf, field: "close", referencePrice: market.close(asOf) ?? 0,
-            model: publication.model.rawValue, modelVersion: latest.first?.modelVersion ?? "1",
-            steps: latest.map {
-                ForecastStep(
-                    horizon: $0.horizon, targetDay: $0.targetDay, forecast: $0.forecast, persistence: $0.persistence)
-            })
+        let forecast = syntheticIssued(
+            publication.model, version: latest.first?.modelVersion ?? "1", origin: asOf,
+            reference: market.close(asOf) ?? 0, entries: latest)
+        let persistence = syntheticIssued(
+            .persistence, version: syntheticVersion(.persistence), origin: asOf, reference: market.close(asOf) ?? 0,
+            entries: (byModel[.persistence] ?? []).filter { $0.origin == asOf })
         let models = syntheticModels(config: config, first: first, asOf: asOf)
         return SiteContent(
             site: site, asOf: asOf, isDemo: true, target: config.target, targetField: "close",
             covariates: config.covariates, prices: ["solana": sol, "bitcoin": btc], fearGreed: fearGreed,
-            latestForecast: latest.isEmpty ? nil : forecast, ledger: ledger,
+            latestForecast: latest.isEmpty ? nil : forecast,
+            latestPersistence: persistence.steps.isEmpty ? nil : persistence, ledger: ledger,
             liveSkill: skillTable(model: publication.model.rawValue, entries: ledger),
             ledgerRecords: syntheticRecords(byModel, publication: publication),
             modelSummaries: syntheticSummaries(config: config, versions: models), leaderboards: leaderboards,

@@ -101,6 +101,20 @@ extension SiteContent {
         return Publication(model: model, isPersistence: model == .persistence, sentence: sentence, history: history)
     }
 
+    /// `entries` (one model's steps made at one origin) as the ledger would give them back: the synthetic
+    /// ledger's target group and input hash (`syntheticRecords`).
+    static func syntheticIssued(
+        _ model: ModelID, version: String, origin: Day, reference: Double, entries: [LedgerEntry]
+    ) -> IssuedForecast {
+        IssuedForecast(
+            model: model, modelVersion: version, madeOn: origin, origin: origin,
+            targetGroup: "solana", field: "close", reference: reference,
+            inputHash: SHA256.hex("synthetic inputs through \(origin.iso)"),
+            steps: entries.map {
+                IssuedForecast.Step(horizon: $0.horizon, targetDay: $0.targetDay, forecast: $0.forecast)
+            })
+    }
+
     /// One archive day per origin with every model's forecast and the actuals known by `asOf`.
     static func syntheticArchive(
         _ byModel: [ModelID: [LedgerEntry]], publication: Publication, market: SyntheticForecasts, asOf: Day
@@ -108,13 +122,11 @@ extension SiteContent {
         let byOrigin = Dictionary(grouping: syntheticModelIDs.flatMap { byModel[$0] ?? [] }, by: \.origin)
         return byOrigin.keys.sorted().map { origin in
             let entries = byOrigin[origin]!
-            let forecasts = syntheticModelIDs.compactMap { model -> ModelForecast? in
-                let steps = entries.filter { $0.model == model.rawValue }.map {
-                    ForecastStep(
-                        horizon: $0.horizon, targetDay: $0.targetDay, forecast: $0.forecast, persistence: $0.persistence
-                    )
-                }
-                return steps.isEmpty ? nil : ModelForecast(model: model, version: syntheticVersion(model), steps: steps)
+            let forecasts = syntheticModelIDs.compactMap { model -> IssuedForecast? in
+                let issued = syntheticIssued(
+                    model, version: syntheticVersion(model), origin: origin, reference: market.close(origin) ?? .nan,
+                    entries: entries.filter { $0.model == model.rawValue })
+                return issued.steps.isEmpty ? nil : issued
             }
             var actuals: [Day: Double] = [:]
             for entry in entries { if let actual = entry.actual { actuals[entry.targetDay] = actual } }

@@ -25,8 +25,11 @@ public struct SiteContent: Hashable, Sendable {
     public var prices: [String: [Candle]]
     /// Fear & Greed readings, ascending by day; empty when the index is disabled or not yet fetched.
     public var fearGreed: [FearGreedReading]
-    /// The newest forecast in the ledger, if any.
-    public var latestForecast: Forecast?
+    /// The newest published forecast in the ledger, if any, under the name and version of the model chosen
+    /// that day (the ledger's "published" row keeps the choice and its evidence in its version instead).
+    public var latestForecast: IssuedForecast?
+    /// Persistence's forecast made the same day as `latestForecast`, shown beside it; nil if not recorded.
+    public var latestPersistence: IssuedForecast?
     /// Every forecast step of the published model ever written to the ledger, with persistence's
     /// forecast of the same day and the actual once known.
     public var ledger: [LedgerEntry]
@@ -58,7 +61,8 @@ public struct SiteContent: Hashable, Sendable {
         site: Config.Site, asOf: Day, isDemo: Bool = false, staleNotice: StaleNotice? = nil,
         target: Config.Instrument, targetField: String = "close", covariates: [Config.Instrument] = [],
         prices: [String: [Candle]] = [:], fearGreed: [FearGreedReading] = [],
-        latestForecast: Forecast? = nil, ledger: [LedgerEntry] = [], liveSkill: SkillTable? = nil,
+        latestForecast: IssuedForecast? = nil, latestPersistence: IssuedForecast? = nil, ledger: [LedgerEntry] = [],
+        liveSkill: SkillTable? = nil,
         ledgerRecords: [LedgerRecord] = [], ledgerVerification: LedgerVerification? = nil,
         modelSummaries: [ModelSummary] = [], leaderboards: [LeaderboardWindow] = [], publication: Publication? = nil,
         archive: [ArchiveDay] = [], backtest: BacktestSummary? = nil, models: [ModelVersion] = [],
@@ -74,6 +78,7 @@ public struct SiteContent: Hashable, Sendable {
         self.prices = prices
         self.fearGreed = fearGreed
         self.latestForecast = latestForecast
+        self.latestPersistence = latestPersistence
         self.ledger = ledger
         self.liveSkill = liveSkill
         self.ledgerRecords = ledgerRecords

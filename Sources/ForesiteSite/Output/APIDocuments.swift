@@ -42,7 +42,9 @@ enum APIDocuments {
         let market: String
         let asOf: Day
         let demo: Bool
-        let forecast: SiteContent.Forecast?
+        let forecast: IssuedForecast?
+        /// Persistence's forecast made the same day, stated beside each horizon.
+        let persistence: IssuedForecast?
 
         enum CodingKeys: String, CodingKey {
             case instrument, market, asOf, demo, origin, madeOn, referencePrice, field, model, modelVersion, horizons
@@ -57,15 +59,15 @@ enum APIDocuments {
             try container.encode(demo, forKey: .demo)
             try container.encode(forecast?.origin, forKey: .origin)
             try container.encode(forecast?.madeOn, forKey: .madeOn)
-            try container.encode(forecast?.referencePrice, forKey: .referencePrice)
+            try container.encode(forecast?.reference, forKey: .referencePrice)
             try container.encode(forecast?.field, forKey: .field)
             try container.encode(forecast?.model, forKey: .model)
             try container.encode(forecast?.modelVersion, forKey: .modelVersion)
             try container.encode(
                 (forecast?.steps ?? []).map {
                     Horizon(
-                        horizon: $0.horizon, targetDay: $0.targetDay, forecast: $0.forecast, persistence: $0.persistence
-                    )
+                        horizon: $0.horizon, targetDay: $0.targetDay, forecast: $0.forecast,
+                        persistence: persistence?.step(horizon: $0.horizon)?.forecast)
                 }, forKey: .horizons)
         }
     }
@@ -82,7 +84,8 @@ enum APIDocuments {
         encode(
             Latest(
                 instrument: content.target.instrument, market: content.target.market, asOf: content.asOf,
-                demo: content.isDemo, forecast: content.latestForecast))
+                demo: content.isDemo, forecast: content.latestForecast,
+                persistence: content.latestPersistence))
     }
 
     /// The published model's ledger, written directly rather than through `JSONEncoder`: it grows by ten

@@ -76,29 +76,31 @@ struct IndexPage {
             context, file: "index.html", title: "\(instrument) 10-day forecast",
             description: content.site.description)
         let forecast = content.latestForecast
+        let persistence = content.latestPersistence
         intervalColumns = QuantileForecast.standardLevels.map { "\(Chart.levelLabel($0)) interval" }
         if let forecast, let final = forecast.steps.last {
-            let reference = forecast.referencePrice
+            let reference = forecast.reference
             headline = Headline(
                 instrument: instrument, verb: forecast.field == "open" ? "open" : "close",
                 median: NumberFormat.roundedCurrency(final.median), targetDay: final.targetDay.iso,
                 change: NumberFormat.signedPercent(final.median / reference - 1),
                 interval: final.forecast.interval(level: 0.8).map { "80 % interval \(Chart.roundedRange($0))" },
                 madeOn: forecast.madeOn.iso, origin: forecast.origin.iso, reference: NumberFormat.currency(reference),
-                model: forecast.model, modelVersion: forecast.modelVersion,
-                modelHref: ModelLinks.pageIDs(content).contains(ModelID(forecast.model))
-                    ? ModelLinks.path(forecast.model) : nil,
+                model: forecast.model.rawValue, modelVersion: forecast.modelVersion,
+                modelHref: ModelLinks.pageIDs(content).contains(forecast.model)
+                    ? ModelLinks.path(forecast.model.rawValue) : nil,
                 archiveHref: content.archive.contains { $0.madeOn == forecast.madeOn }
                     ? ArchivePage.path(forecast.madeOn) : nil)
             forecastRows = forecast.steps.map { step in
-                ForecastRow(
+                let base = persistence?.step(horizon: step.horizon)?.forecast
+                return ForecastRow(
                     day: step.targetDay.iso, horizon: step.horizon, median: NumberFormat.currency(step.median),
                     change: NumberFormat.signedPercent(step.median / reference - 1),
                     intervals: QuantileForecast.standardLevels.map { level in
                         step.forecast.interval(level: level).map { Chart.rangeText($0) } ?? "–"
                     },
-                    persistenceMedian: step.persistence.map { NumberFormat.currency($0.median) } ?? "–",
-                    persistenceInterval: step.persistence?.interval(level: 0.8).map { Chart.rangeText($0) } ?? "–")
+                    persistenceMedian: base.map { NumberFormat.currency($0.median) } ?? "–",
+                    persistenceInterval: base?.interval(level: 0.8).map { Chart.rangeText($0) } ?? "–")
             }
         } else {
             headline = nil
@@ -109,8 +111,8 @@ struct IndexPage {
         let history = content.targetCandles.suffix(max(1, content.site.historyDays))
         priceChart = FigureView(
             Chart.priceWithForecast(
-                id: "price-chart", candles: Array(history), forecast: forecast, instrument: instrument,
-                field: forecast?.field ?? content.targetField))
+                id: "price-chart", candles: Array(history), forecast: forecast, persistence: persistence,
+                instrument: instrument, field: forecast?.field ?? content.targetField))
         fearGreedEnabled = !content.fearGreed.isEmpty
         gauge = FigureView(Chart.fearGreedGauge(id: "fear-greed-gauge", reading: content.fearGreed.last))
         let readings = DisplayWindow.suffix(
