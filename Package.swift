@@ -77,7 +77,7 @@ let package = Package(
             path: "Benchmarks"),
         .target(
             name: "ForesiteTestSupport",
-            dependencies: ["ForesiteCore", "ForesiteStore", "ForesiteIngest", "ForesiteML"]),
+            dependencies: ["ForesiteCore", "ForesiteStore", "ForesiteIngest", "ForesiteML", "ForesiteForecast"]),
         .testTarget(name: "ForesiteCoreTests", dependencies: ["ForesiteCore", "ForesiteTestSupport"]),
         .testTarget(
             name: "ForesiteIngestTests",

@@ -75,7 +75,8 @@ struct JobsTests {
         var workspace = Workspace(config: config, clock: .at(today), console: .silent, environment: [:])
         let meeting = Rendezvous(parties: 2)
         workspace.addedModels = [
-            MeetingModel(name: "meeting-a", meeting: meeting), MeetingModel(name: "meeting-b", meeting: meeting),
+            MeetingModel(name: "meeting-a", refit: .everyForecast, meeting: meeting),
+            MeetingModel(name: "meeting-b", refit: .everyForecast, meeting: meeting),
         ]
         workspace.parallelism = Parallelism(jobs: 2)
         let report = try Prediction.run(workspace, store: store)
@@ -94,29 +95,5 @@ struct JobsTests {
             _ = try writer.upsert(StoreFixtures.fearGreed(from: first, count: days))
         }
         return store
-    }
-}
-
-/// A model fitted at a rendezvous, called "met" if the other party arrived too; it forecasts as persistence.
-private struct MeetingModel: ForecastModel {
-    let name: String
-    let meeting: Rendezvous
-    var id: ModelID { ModelID(name) }
-    var enabledByDefault: Bool { true }
-    var refit: ModelRefit { .everyForecast }
-
-    func describe(_ data: ModelData) -> ModelDescription {
-        ModelDescription(
-            id: id, title: name, method: "Persistence, fitted at a rendezvous.", inputs: [], parameters: [])
-    }
-
-    func fit(_ data: ModelData) throws -> any FittedModel {
-        Fitted(version: meeting.arrive() ? "met" : "alone", persistence: try PersistenceModel().fit(data))
-    }
-
-    struct Fitted: FittedModel {
-        let version: String
-        let persistence: any FittedModel
-        func forecast(_ data: ModelData) throws -> [QuantileForecast] { try persistence.forecast(data) }
     }
 }

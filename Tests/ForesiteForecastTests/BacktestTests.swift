@@ -144,7 +144,7 @@ import Testing
     @Test func retrainingsRunInParallel() throws {
         let meeting = Rendezvous(parties: 2)
         var catalog = ModelCatalog(models: [PersistenceModel()])
-        catalog.models.append(MeetingModel(meeting: meeting))
+        catalog.models.append(MeetingModel(refit: .scheduled, meeting: meeting))
         var settings = SyntheticFrame.settings(
             from: frame.days[100], to: frame.days[105], retrainEvery: 3, models: ["persistence"])
         settings.models.append("meeting")
@@ -170,28 +170,4 @@ private final class Reports: @unchecked Sendable {
 
     func append(_ value: Int) { lock.withLock { stored.append(value) } }
     var values: [Int] { lock.withLock { stored } }
-}
-
-/// A scheduled model whose fit waits at `meeting` and is called "met" if every party arrived; it forecasts
-/// as persistence does.
-private struct MeetingModel: ForecastModel {
-    let meeting: Rendezvous
-    var id: ModelID { "meeting" }
-    var enabledByDefault: Bool { true }
-    var refit: ModelRefit { .scheduled }
-
-    func describe(_ data: ModelData) -> ModelDescription {
-        ModelDescription(
-            id: id, title: "Meeting", method: "Persistence, fitted at a rendezvous.", inputs: [], parameters: [])
-    }
-
-    func fit(_ data: ModelData) throws -> any FittedModel {
-        Fitted(version: meeting.arrive() ? "met" : "alone", persistence: try PersistenceModel().fit(data))
-    }
-
-    struct Fitted: FittedModel {
-        let version: String
-        let persistence: any FittedModel
-        func forecast(_ data: ModelData) throws -> [QuantileForecast] { try persistence.forecast(data) }
-    }
 }
