@@ -8,21 +8,23 @@ extension Array where Element: Sendable {
     /// For independent, deterministic work such as trainings: each result is computed by exactly one
     /// thread and written to its own slot, so the output does not depend on scheduling or on the number
     /// of jobs. If several elements throw, the error of the first of them (by index) is rethrown, also
-    /// independent of scheduling.
+    /// independent of scheduling. Typed throws: a transform that cannot throw makes a map that cannot.
     ///
     /// Threads, not a task group: trainings are synchronous CPU work called from synchronous code, and a
     /// nested map blocking a cooperative-pool thread could starve the pool; plain threads with a shared
     /// budget bound the total by `--jobs` at any nesting depth.
-    public func concurrentMap<T: Sendable>(
-        in parallelism: Parallelism = .allCores, _ transform: @escaping @Sendable (Element) throws -> T
-    ) throws -> [T] {
+    public func concurrentMap<T: Sendable, Failure: Error>(
+        in parallelism: Parallelism = .allCores, _ transform: @escaping @Sendable (Element) throws(Failure) -> T
+    ) throws(Failure) -> [T] {
         let helpers = count > 1 ? parallelism.borrow(upTo: count - 1) : 0
         guard helpers > 0 else { return try map(transform) }
         let queue = WorkQueue(count: count, helpers: helpers)
-        let slots = ResultSlots<T>(count: count)
+        let slots = ResultSlots<T, Failure>(count: count)
         let elements = self
         let work: @Sendable () -> Void = {
-            while let index = queue.next() { slots.set(index, Result { try transform(elements[index]) }) }
+            while let index = queue.next() {
+                slots.set(index, Result { () throws(Failure) -> T in try transform(elements[index]) })
+            }
             // The first `helpers` threads to run out of work give their job back at once, so that a
             // map nested in a still-running item can use it.
             if queue.finishedWorkerGivesBack() { parallelism.giveBack() }
@@ -74,21 +76,24 @@ private final class WorkQueue: @unchecked Sendable {
 }
 
 /// One result slot per work item, filled from concurrent threads under a lock.
-private final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    private var results: [Result<T, any Error>?]
+private final class ResultSlots<T: Sendable, Failure: Error>: @unchecked Sendable {
+    private var results: [Result<T, Failure>?]
     private let lock = NSLock()
 
     init(count: Int) { results = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ result: Result<T, any Error>) {
+    func set(_ index: Int, _ result: Result<T, Failure>) {
         lock.lock()
         defer { lock.unlock() }
         results[index] = result
     }
 
-    func values() throws -> [T] {
+    func values() throws(Failure) -> [T] {
         lock.lock()
         defer { lock.unlock() }
-        return try results.map { try $0!.get() }
+        var values: [T] = []
+        values.reserveCapacity(results.count)
+        for result in results { values.append(try result!.get()) }
+        return values
     }
 }

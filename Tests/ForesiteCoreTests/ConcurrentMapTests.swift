@@ -8,11 +8,11 @@ import Testing
     struct Failure: Error, Equatable { var index: Int }
 
     @Test func resultsKeepTheInputOrder() throws {
-        let squares = try Array(0..<200).concurrentMap { $0 * $0 }
+        let squares = Array(0..<200).concurrentMap { $0 * $0 }
         #expect(squares == (0..<200).map { $0 * $0 })
-        #expect(try [Int]().concurrentMap { $0 }.isEmpty)
+        #expect([Int]().concurrentMap { $0 }.isEmpty)
         for jobs in [1, 2, 7] {
-            #expect(try Array(0..<200).concurrentMap(in: Parallelism(jobs: jobs)) { $0 * $0 } == squares)
+            #expect(Array(0..<200).concurrentMap(in: Parallelism(jobs: jobs)) { $0 * $0 } == squares)
         }
     }
 
@@ -29,7 +29,7 @@ import Testing
     /// Two items that wait for each other finish only if they run at the same time.
     @Test func twoJobsRunTwoItemsAtOnce() throws {
         let meeting = Rendezvous(parties: 2)
-        let met = try [0, 1].concurrentMap(in: Parallelism(jobs: 2)) { _ in meeting.arrive() }
+        let met = [0, 1].concurrentMap(in: Parallelism(jobs: 2)) { _ in meeting.arrive() }
         #expect(met == [true, true])
     }
 
@@ -39,8 +39,8 @@ import Testing
     func nestedMapsShareOneBudget(jobs: Int) throws {
         let parallelism = Parallelism(jobs: jobs)
         let gauge = ConcurrencyGauge()
-        let sums = try Array(0..<6).concurrentMap(in: parallelism) { outer in
-            try Array(0..<4).concurrentMap(in: parallelism) { inner in
+        let sums = Array(0..<6).concurrentMap(in: parallelism) { outer in
+            Array(0..<4).concurrentMap(in: parallelism) { inner in
                 gauge.measure { Thread.sleep(forTimeInterval: 0.02) }
                 return outer * 10 + inner
             }.reduce(0, +)

@@ -25,7 +25,7 @@ public struct OutputCheck: Sendable {
     /// parsed side by side on every core (each with its own libxml2 parser); the problems keep file order.
     public func problems(in files: SiteFiles) -> [SiteError] {
         let sorted = files.sorted
-        let parsed = Self.inParallel(sorted) { path, bytes -> Result<PageScan, SiteError>? in
+        let parsed = sorted.concurrentMap { path, bytes -> Result<PageScan, SiteError>? in
             Self.isMarkup(path) ? PageScan.parse(bytes, path: path) : nil
         }
         var problems: [SiteError] = []
@@ -49,21 +49,10 @@ public struct OutputCheck: Sendable {
             }
         }
         let paths = scans.keys.sorted()
-        let links = Self.inParallel(paths) { [self, scans] path in
+        let links = paths.concurrentMap { [self, scans] path in
             linkProblems(from: path, scan: scans[path]!, files: files, scans: scans)
         }
         return problems + links.joined()
-    }
-
-    /// `concurrentMap` for work that cannot throw.
-    private static func inParallel<Element: Sendable, T: Sendable>(
-        _ elements: [Element], _ work: @escaping @Sendable (Element) -> T
-    ) -> [T] {
-        do {
-            return try elements.concurrentMap(work)
-        } catch {
-            preconditionFailure("work that cannot throw threw \(error)")
-        }
     }
 
     /// Throws `SiteCheckFailure` listing every problem.
