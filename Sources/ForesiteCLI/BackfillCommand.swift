@@ -18,6 +18,7 @@ struct BackfillCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var targetOption: TargetOption
 
     @Option(name: .long, help: "Import this file instead of calling the APIs.")
     var file: String?
@@ -31,7 +32,7 @@ struct BackfillCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let workspace = try global.workspace()
+            let workspace = try targetOption.applied(to: global.workspace(), configPath: global.config)
             let store = try workspace.openStore()
             let started = Date()
             if let file, let group {

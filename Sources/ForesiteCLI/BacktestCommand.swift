@@ -19,6 +19,7 @@ struct BacktestCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var targetOption: TargetOption
     @OptionGroup var jobs: JobsOption
 
     @Option(help: ArgumentHelp("First forecast origin (default: one year before --to).", valueName: "DAY"))
@@ -47,7 +48,8 @@ struct BacktestCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let workspace = jobs.applied(to: try global.workspace())
+            let workspace = jobs.applied(
+                to: try targetOption.applied(to: global.workspace(), configPath: global.config))
             let store = try workspace.openStore()
             let options = Backtesting.Options(
                 from: from.flatMap { Day(iso: $0) }, to: to.flatMap { Day(iso: $0) }, retrainEvery: retrainEvery,

@@ -11,6 +11,10 @@ struct BuildCommand: AsyncParsableCommand {
             Pages are rendered from templates/ and site/static/, checked with libxml2 (parse errors, broken \
             links and anchors, duplicate ids, charts without titles), and swapped into place in one rename. \
             The same store gives byte-identical output.
+
+            With a targets: configuration it builds every target's pages into <output>/<slug>/ from \
+            data/<slug>/ and the overview at <output>/index.html: the step that assembles the shards of \
+            `run --only`.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -22,8 +26,7 @@ struct BuildCommand: AsyncParsableCommand {
         try await reportingFailures {
             var workspace = try global.workspace()
             if demo { workspace = Demo.workspace(from: workspace) }
-            let store = try workspace.openStore()
-            let report = try SiteBuild.run(workspace, store: store)
+            let report = try SiteBuild.run(workspace)
             workspace.console.line(
                 "wrote \(report.files) files (\(report.bytes / 1024) KB; index.html \(report.indexBytes / 1024) KB) "
                     + "to \(report.output)/ in \(Int(report.seconds * 1000)) ms")

@@ -17,6 +17,11 @@ struct RunCommand: AsyncParsableCommand {
             pages are filled. \
             With --now DAY any day can be simulated.
 
+            With a targets: configuration each target runs in its own store (data/<slug>/), then the whole \
+            site is built. --only SLUG (repeatable) runs just those targets and builds nothing: one shard \
+            of a matrix job whose last step gathers every data/<slug>/ and runs `foresite build` \
+            (README, "Many series").
+
             Exit codes:
               0  success
               1  failure; nothing new was published
@@ -34,6 +39,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "With --demo: how many past days of daily runs to simulate first (0 = none).")
     var demoHistory = DemoHistory.days
 
+    @Option(
+        name: .long, parsing: .singleValue,
+        help: ArgumentHelp(
+            "With targets: in the configuration: run only this target (repeatable); no site build.",
+            valueName: "SLUG"))
+    var only: [String] = []
+
     func validate() throws {
         if demoHistory < 0 { throw ValidationError("--demo-history must not be negative, got \(demoHistory)") }
     }
@@ -42,12 +54,26 @@ struct RunCommand: AsyncParsableCommand {
         try await reportingFailures {
             var workspace = jobs.applied(to: try global.workspace())
             if demo { workspace = Demo.workspace(from: workspace) }
-            let store = try workspace.openStore()
-            let report = try await DailyRun.run(
-                workspace, store: store, updater: workspace.isDemo ? DailyRun.demoUpdater : DailyRun.liveUpdater,
-                firstStages: demo ? [DemoHistory.stage(days: demoHistory)] : [],
-                extraStages: demo ? [DemoBacktest.stage] : [])
-            if case .sourceFailed(let sources) = report.outcome {
+            let updater = workspace.isDemo ? DailyRun.demoUpdater : DailyRun.liveUpdater
+            let firstStages = demo ? [DemoHistory.stage(days: demoHistory)] : []
+            let extraStages = demo ? [DemoBacktest.stage] : []
+            let outcome: DailyRun.Outcome
+            if workspace.config.hasTargetList {
+                outcome = try await TargetsRun.run(
+                    workspace, only: only, updater: updater, firstStages: firstStages, extraStages: extraStages
+                ).outcome
+            } else {
+                guard only.isEmpty else {
+                    throw CommandFailure(
+                        message: "--only needs a targets: list in \(global.config); it has one target",
+                        exitCode: .badConfiguration)
+                }
+                let store = try workspace.openStore()
+                outcome = try await DailyRun.run(
+                    workspace, store: store, updater: updater, firstStages: firstStages, extraStages: extraStages
+                ).outcome
+            }
+            if case .sourceFailed(let sources) = outcome {
                 printError("data source failed (\(sources.joined(separator: ", "))); site rebuilt from stored data")
                 throw ExitCode.sourceFailed
             }

@@ -9,7 +9,8 @@ struct StatusCommand: AsyncParsableCommand {
         abstract: "Show what the store holds: ranges, gaps and freshness, models, the ledger, last runs.",
         discussion: """
             Also walks the forecast ledger's hash chain from its first row. A row changed, removed or \
-            inserted outside foresite breaks it: status then names the first broken row and exits with code 1.
+            inserted outside foresite breaks it: status then names the first broken row and exits with code 1. \
+            With a targets: configuration it shows every target's store (data/<slug>/) in turn.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -31,11 +32,17 @@ struct StatusCommand: AsyncParsableCommand {
                 settings.store.path = Demo.storePath
                 settings.store.models = Demo.modelsPath
             }
-            let report = try StatusReport.make(config: settings, clock: try global.clock(), runLimit: runs)
-            print(report.render(), terminator: "")
-            if let verification = report.ledgerVerification, !verification.isVerified {
-                throw PipelineError.ledgerChainBroken(verification.summary)
+            // A targets: configuration: every target's store in turn, each under its name.
+            var broken: [String] = []
+            for config in settings.targetConfigs {
+                if settings.hasTargetList { print("== \(config.target.group) (\(config.store.path))") }
+                let report = try StatusReport.make(config: config, clock: try global.clock(), runLimit: runs)
+                print(report.render(), terminator: "")
+                if let verification = report.ledgerVerification, !verification.isVerified {
+                    broken.append((settings.hasTargetList ? config.target.group + ": " : "") + verification.summary)
+                }
             }
+            if !broken.isEmpty { throw PipelineError.ledgerChainBroken(broken.joined(separator: "; ")) }
         }
     }
 }

@@ -16,11 +16,13 @@ struct TrainCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var targetOption: TargetOption
     @OptionGroup var jobs: JobsOption
 
     func run() async throws {
         try await reportingFailures {
-            let workspace = jobs.applied(to: try global.workspace())
+            let workspace = jobs.applied(
+                to: try targetOption.applied(to: global.workspace(), configPath: global.config))
             let store = try workspace.openStore()
             let report = try Training.run(workspace, store: store)
             workspace.console.line(TrainingSummaryTable.render(report))

@@ -15,10 +15,11 @@ struct UpdateCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var targetOption: TargetOption
 
     func run() async throws {
         try await reportingFailures {
-            let workspace = try global.workspace()
+            let workspace = try targetOption.applied(to: global.workspace(), configPath: global.config)
             let store = try workspace.openStore()
             let started = Date()
             let update = try await IngestionReport.exitingOnSourceFailure {

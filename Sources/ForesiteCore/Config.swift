@@ -16,6 +16,8 @@ public struct Config: Hashable, Sendable, Codable {
     ]
     /// The target's price field that is forecast: its daily close (default) or open.
     public var targetField = TargetField.close
+    /// Several targets on one site (`targets:`, see `Config+Targets.swift`); empty for the single `target:`.
+    public var targets: [Target] = []
     public var fearGreed = FearGreedSettings()
     public var model = Model()
     /// Models turned on or off by name (`models:`); a model not listed keeps its own default.

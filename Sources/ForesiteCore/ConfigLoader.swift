@@ -34,7 +34,7 @@ public enum ConfigLoader {
         guard let root else { return config }
         let document = ConfigNode(node: root, key: "", file: file)
         let sections = try document.fields(allowed: [
-            "site", "store", "target", "covariates", "fear_greed", "model", "models", "selection", "sources",
+            "site", "store", "target", "targets", "covariates", "fear_greed", "model", "models", "selection", "sources",
         ])
         if let node = sections["site"] { config.site = try site(node) }
         if let node = sections["store"] { config.store = try store(node) }
@@ -46,11 +46,25 @@ public enum ConfigLoader {
             }
             config.target = try instrument(node, taken: [], extraKeys: ["field"])
         }
+        if let node = sections["targets"] {
+            guard sections["target"] == nil else {
+                throw node.invalid("used instead of target:, not beside it (target: is the one-series form)")
+            }
+            config.targets = try targets(node)
+            config.target = config.targets[0].instrument
+        }
         if let node = sections["covariates"] {
             config.covariates = []
+            let targetGroups = config.targets.map(\.slug)
             for item in try node.items() {
-                config.covariates.append(try instrument(item, taken: config.instruments.map(\.group)))
+                config.covariates.append(try instrument(item, taken: config.instruments.map(\.group) + targetGroups))
             }
+        } else if let node = sections["targets"],
+            let clash = config.covariates.first(where: { covariate in
+                config.targets.contains { $0.slug == covariate.group }
+            })
+        {
+            throw node.invalid("targets whose groups are not the default covariate's (\(clash.group))")
         }
         if let node = sections["fear_greed"] {
             let fields = try node.fields(allowed: ["enabled"])
@@ -58,7 +72,14 @@ public enum ConfigLoader {
         }
         var inputNodes: [ConfigNode]?
         if let node = sections["model"] { (config.model, inputNodes) = try model(node) }
-        try ConfigInputs.check(config, inputNodes: inputNodes, modelNode: sections["model"] ?? document)
+        if config.hasTargetList {
+            if inputNodes == nil { config.model.inputs = Config.defaultTargetListInputs }
+            try checkTargetInputs(
+                config, targetNodes: try sections["targets"]!.items(), inputNodes: inputNodes,
+                modelNode: sections["model"] ?? document)
+        } else {
+            try ConfigInputs.check(config, inputNodes: inputNodes, modelNode: sections["model"] ?? document)
+        }
         if let node = sections["sources"] { config.sources = try sources(node) }
         if let node = sections["models"] {
             for (name, value) in try node.namedFields(
@@ -136,6 +157,45 @@ public enum ConfigLoader {
             group: group, market: try required("market").nonEmptyString(),
             instrument: try required("instrument").nonEmptyString(),
             description: try fields["description"]?.string() ?? "")
+    }
+
+    /// `targets:`: a non-empty list of instruments, each with an optional `field` and `inputs`; group names
+    /// are also folder names, so they must be unique and not one the overview uses.
+    private static func targets(_ node: ConfigNode) throws -> [Config.Target] {
+        var targets: [Config.Target] = []
+        for item in try node.items() {
+            let fields = try item.fields(allowed: instrumentKeys + ["field", "inputs"])
+            let instrument = try self.instrument(item, taken: targets.map(\.slug), extraKeys: ["field", "inputs"])
+            if Config.reservedSlugs.contains(instrument.group) {
+                throw fields["group"]!.invalid(
+                    "a name other than " + Config.reservedSlugs.joined(separator: ", ") + " (folders of the overview)")
+            }
+            var target = Config.Target(instrument: instrument)
+            if let field = fields["field"] {
+                target.field = Config.TargetField(
+                    rawValue: try field.choice(Config.TargetField.allCases.map(\.rawValue)))!
+            }
+            if let inputs = fields["inputs"] {
+                target.inputs = try inputs.items().map { try $0.nonEmptyString() }
+                if target.inputs!.isEmpty { throw inputs.invalid("a non-empty list of group.field names") }
+            }
+            targets.append(target)
+        }
+        if targets.isEmpty { throw node.invalid("a non-empty list of targets") }
+        return targets
+    }
+
+    /// Checks every target's inputs as its own configuration sees them (`target.` resolved), reporting at
+    /// the target's `inputs` when it has its own, else at `model.inputs`.
+    private static func checkTargetInputs(
+        _ config: Config, targetNodes: [ConfigNode], inputNodes: [ConfigNode]?, modelNode: ConfigNode
+    ) throws {
+        for (target, node) in zip(config.targets, targetNodes) {
+            let own = try node.fields(allowed: instrumentKeys + ["field", "inputs"])["inputs"].map { try $0.items() }
+            try ConfigInputs.check(
+                config.configuration(for: target), inputNodes: own ?? inputNodes,
+                modelNode: own == nil ? modelNode : node)
+        }
     }
 
     private static func model(_ node: ConfigNode) throws -> (Config.Model, [ConfigNode]?) {

@@ -26,6 +26,8 @@ public enum DailyRun {
         public var training: Training.Report?
         public var prediction: Prediction.Report?
         public var site: SiteBuild.Report?
+        /// The stale-data banner the site gets when a source failed (for a build made after the run).
+        public var staleNotice: SiteContent.StaleNotice?
     }
 
     /// Fetches new data into the store (the APIs, or the demo market). A failing source is reported in
@@ -38,13 +40,15 @@ public enum DailyRun {
     /// The seeded synthetic market, through the last closed day of the workspace's clock.
     public static let demoUpdater: Updater = { workspace, store in
         try await Ingestion.run(
-            .update, workspace, store: store, sources: .demo(config: workspace.config, clock: workspace.clock))
+            .update, workspace, store: store,
+            sources: .demo(config: workspace.config, clock: workspace.clock, numbering: workspace.demoInstruments))
     }
 
     public static func run(
         _ workspace: Workspace, store: FeatureStore, updater: Updater,
         firstStages: [(name: String, run: @Sendable (Workspace, FeatureStore) async throws -> String)] = [],
-        extraStages: [(name: String, run: @Sendable (Workspace, FeatureStore) throws -> String)] = []
+        extraStages: [(name: String, run: @Sendable (Workspace, FeatureStore) throws -> String)] = [],
+        buildsSite: Bool = true
     ) async throws -> Report {
         var stages: [Stage] = []
         func timed<T>(_ name: String, _ body: () async throws -> (T, String)) async rethrows -> T {
@@ -116,14 +120,17 @@ public enum DailyRun {
                 dataAsOf: try store.lastCompleteDay(group: workspace.config.target.group)
                     ?? workspace.today.adding(days: -1),
                 failedSources: sourcesFailed)
-        let site = try await timed("build") { () -> (SiteBuild.Report, String) in
-            let report = try SiteBuild.run(workspace, store: store, staleNotice: stale)
-            return (report, "\(report.files) files, \(report.bytes / 1024) KB into \(report.output)/")
+        var site: SiteBuild.Report?
+        if buildsSite {
+            site = try await timed("build") { () -> (SiteBuild.Report, String) in
+                let report = try SiteBuild.run(workspace, store: store, staleNotice: stale)
+                return (report, "\(report.files) files, \(report.bytes / 1024) KB into \(report.output)/")
+            }
         }
         try store.checkpoint()
         return Report(
             stages: stages, outcome: sourcesFailed.isEmpty ? .ok : .sourceFailed(sourcesFailed), training: training,
-            prediction: prediction, site: site)
+            prediction: prediction, site: site, staleNotice: stale)
     }
 
     /// Why a new model is due, or nil to reuse the champion: no champion yet, the model configuration

@@ -52,8 +52,12 @@ public struct DataSources: Sendable {
 
     /// The seeded synthetic market (`DemoMarket`): instrument `i` of `config.instruments` is demo instrument
     /// `i` (SOL-like target, BTC-like first covariate, …), through the last closed day of `clock`.
-    public static func demo(config: Config, clock: Clock, market: DemoMarket = DemoMarket()) -> DataSources {
-        let instruments = config.instruments
+    /// `numbering` orders the instruments as the demo market numbers them (default `config.instruments`; a
+    /// target of a `targets:` configuration passes `Workspace.demoInstruments`).
+    public static func demo(
+        config: Config, clock: Clock, market: DemoMarket = DemoMarket(), numbering: [Config.Instrument]? = nil
+    ) -> DataSources {
+        let instruments = numbering ?? config.instruments
         return DataSources(
             candleSource: "demo market", fearGreedSource: "demo market",
             candles: { instrument, since in

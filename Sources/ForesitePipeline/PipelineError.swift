@@ -10,6 +10,8 @@ public enum PipelineError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A source URL in the configuration that is not http(s).
     case badSourceURL(key: String, value: String)
     case unknownGroup(String, known: [String])
+    /// `run --only SLUG` naming no target of the configuration.
+    case unknownTarget(String, known: [String])
     /// `backfill --file` of Fear & Greed readings into a price group, or the reverse.
     case wrongKindOfFile(file: String, holds: String, group: String)
     /// Every source of a backfill or update failed; nothing was stored.
@@ -23,6 +25,8 @@ public enum PipelineError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(key) must be an http(s) URL, got \"\(value)\""
         case .unknownGroup(let group, let known):
             "no feature group '\(group)'; the configured groups are \(known.joined(separator: ", "))"
+        case .unknownTarget(let slug, let known):
+            "no target '\(slug)'; the configured targets are \(known.joined(separator: ", "))"
         case .wrongKindOfFile(let file, let holds, let group):
             "\(file) holds \(holds), which do not belong in group '\(group)'"
         case .allSourcesFailed(let failures):

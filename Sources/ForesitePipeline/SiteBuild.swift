@@ -19,6 +19,43 @@ public enum SiteBuild {
         public var buildSeconds: Double
     }
 
+    /// The whole site of the workspace: `run(_:store:)` for a single target; for a `targets:` configuration
+    /// every target's store read into its content (`stale` by target slug), rendered under its folder beside
+    /// the overview, checked as one site and swapped into place in one rename.
+    public static func run(_ workspace: Workspace, staleNotices: [String: SiteContent.StaleNotice] = [:]) throws
+        -> Report
+    {
+        guard workspace.config.hasTargetList else {
+            let store = try workspace.openStore()
+            return try run(workspace, store: store, staleNotice: staleNotices[workspace.config.target.group])
+        }
+        let started = Date()
+        var contents: [SiteContent] = []
+        var histories: [HistorySource?] = []
+        for target in workspace.targetWorkspaces {
+            let store = try target.openStore()
+            let content = try SiteContentLoader.load(
+                target, from: store, staleNotice: staleNotices[target.config.target.group])
+            guard content.ledgerVerification.isVerified else {
+                throw PipelineError.ledgerChainBroken(
+                    "\(target.config.target.group): " + content.ledgerVerification.summary)
+            }
+            contents.append(content)
+            histories.append(SiteContentLoader.history(store))
+        }
+        let loaded = Date()
+        let builder = try SiteBuilder(templatesDirectory: workspace.templatesURL, staticDirectory: workspace.staticURL)
+        let overview = SiteOverview(site: workspace.config.site, targets: contents)
+        let files = try builder.render(overview, histories: histories)
+        try SiteWriter(output: workspace.outputURL).write(files)
+        let built = Date()
+        return Report(
+            files: files.files.count, bytes: files.files.values.reduce(0) { $0 + $1.count },
+            indexBytes: files["index.html"]?.count ?? 0,
+            output: relativePath(of: workspace.outputURL, in: workspace), seconds: built.timeIntervalSince(started),
+            loadSeconds: loaded.timeIntervalSince(started), buildSeconds: built.timeIntervalSince(loaded))
+    }
+
     /// The demo banner comes from `workspace.isDemo`.
     public static func run(
         _ workspace: Workspace, store: FeatureStore, staleNotice: SiteContent.StaleNotice? = nil

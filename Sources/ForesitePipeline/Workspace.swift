@@ -20,6 +20,10 @@ public struct Workspace: Sendable {
     public var isDemo = false
     /// The jobs trainings, fits and backtest origins share (`--jobs`; default every core).
     public var parallelism: Parallelism = .allCores
+    /// The instruments in the order the demo market numbers them (instrument `i` is `DemoMarket`'s `i`):
+    /// the first target, the covariates, then the other targets, so a target keeps its synthetic series
+    /// whichever target's workspace asks. Nil: `config.instruments`.
+    public var demoInstruments: [Config.Instrument]?
 
     public init(
         root: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
@@ -73,4 +77,26 @@ public struct Workspace: Sendable {
 
     /// The forecast column, e.g. `solana.close`.
     public var targetColumn: String { config.targetColumn }
+
+    /// One workspace per target of a `targets:` configuration (store, models and output in the target's
+    /// folder; see `Config+Targets.swift`), in list order; `[self]` for a single target.
+    public var targetWorkspaces: [Workspace] {
+        guard config.hasTargetList else { return [self] }
+        let universe = [config.targets[0].instrument] + config.covariates + config.targets.dropFirst().map(\.instrument)
+        return config.targets.map { target in
+            var workspace = self
+            workspace.config = config.configuration(for: target)
+            workspace.demoInstruments = universe
+            return workspace
+        }
+    }
+
+    /// The workspaces of the targets named in `slugs` (all when empty), in list order; throws naming an
+    /// unknown slug and the known ones.
+    public func targetWorkspaces(only slugs: [String]) throws -> [Workspace] {
+        let all = targetWorkspaces
+        let known = all.map(\.config.target.group)
+        for slug in slugs where !known.contains(slug) { throw PipelineError.unknownTarget(slug, known: known) }
+        return slugs.isEmpty ? all : all.filter { slugs.contains($0.config.target.group) }
+    }
 }

@@ -55,6 +55,14 @@ public struct SiteBuilder: Sendable {
     /// Every output file in memory, checked by `OutputCheck`; throws `SiteCheckFailure` on any problem.
     /// The CSV downloads read `history` (default: the content's own prices, for content made in memory).
     public func render(_ content: SiteContent, history: HistorySource? = nil) throws -> SiteFiles {
+        let (files, _) = try renderUnchecked(content, history: history)
+        let check = OutputCheck(rootPath: SiteURLs.rootPath(base: content.site.baseURL))
+        try check.verify(files)
+        return files
+    }
+
+    /// Every file of one target's site, not yet checked, and the pages its sitemap lists in sitemap order.
+    func renderUnchecked(_ content: SiteContent, history: HistorySource?) throws -> (SiteFiles, sitemap: [String]) {
         try SiteURLs.validate(baseURL: content.site.baseURL)
         var files = SiteFiles()
         for (path, bytes) in staticFiles { files.add("static/" + path, bytes: bytes) }
@@ -62,10 +70,11 @@ public struct SiteBuilder: Sendable {
         let navigation = Self.navigation(of: pages)
         let context = PageContext(content: content, navigation: navigation, downloads: downloads)
         let listed = try PageRenderer(context: context, templates: templates).render(pages, into: &files)
-        files.add("sitemap.xml", Sitemap.render(content, pages: listed, navigation: navigation))
-        let check = OutputCheck(rootPath: SiteURLs.rootPath(base: content.site.baseURL))
-        try check.verify(files)
-        return files
+        let ordered = Sitemap.ordered(listed, navigation: navigation)
+        files.add(
+            "sitemap.xml",
+            Sitemap.render(Sitemap.entries(ordered, base: content.site.baseURL, lastModified: content.asOf)))
+        return (files, ordered)
     }
 
     /// Renders, checks and atomically replaces `output`; returns the files written.

@@ -23,7 +23,15 @@ struct MustacheLookupTests {
             ("IndexPage", index), ("AccuracyPage", AccuracyPage(context)), ("ModelPage", ModelPage(context)),
             ("DataPage", DataPage(context)), ("NotFoundPage", NotFoundPage(context)), ("PageFrame", index.page),
             ("NavItem", index.page.nav[0]), ("FigureView", index.priceChart),
-        ] + archive(context) + leaderboard(context) + modelPages(context)
+        ] + archive(context) + leaderboard(context) + modelPages(context) + overview()
+    }
+
+    /// The overview of a `targets:` site, one of its cards and a card's step.
+    static func overview() -> [(String, any MustacheParent)] {
+        let page = OverviewPage(SiteOverview(site: Config.Site(), targets: [SiteFixture.content()]))
+        return [
+            ("OverviewPage", page), ("OverviewPage.Card", page.cards[0]), ("OverviewPage.Step", page.cards[0].steps[0]),
+        ]
     }
 
     /// The leaderboard of every forecast, its rows and the backtest's skill tables.

@@ -56,6 +56,9 @@ public struct SiteContent: Hashable, Sendable {
     public var featureGroups: [FeatureGroupSummary]
     /// Rows the validation step refused, newest first.
     public var rejections: [ValidationRejection]
+    /// True when this is one target of an overview one folder up (`SiteOverview`): every page then links
+    /// "All series". Set by the overview's build, not by the loader.
+    public var isPartOfOverview = false
 
     public init(
         site: Config.Site, asOf: Day, isDemo: Bool = false, staleNotice: StaleNotice? = nil,

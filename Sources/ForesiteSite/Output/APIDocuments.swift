@@ -170,6 +170,40 @@ enum APIDocuments {
         return result + "\""
     }
 
+    /// One target in `api/targets.json`.
+    struct TargetEntry: Encodable {
+        let slug: String
+        let instrument: String
+        let market: String
+        let description: String
+        let asOf: Day
+        /// The model published on the newest day, null before the first forecast.
+        let publishedModel: ModelID?
+        /// Absolute URLs of the target's site and of its latest forecast at the root's API.
+        let site: String
+        let latest: String
+    }
+
+    struct TargetList: Encodable {
+        let asOf: Day
+        let demo: Bool
+        let targets: [TargetEntry]
+    }
+
+    /// `api/targets.json` of a `targets:` site: every target, in configuration order.
+    static func targets(_ overview: SiteOverview) -> String {
+        let base = overview.site.baseURL
+        let entries = overview.targets.map { content in
+            let slug = SiteOverview.slug(of: content)
+            return TargetEntry(
+                slug: slug, instrument: content.target.instrument, market: content.target.market,
+                description: content.target.description, asOf: content.asOf,
+                publishedModel: content.latestForecast?.model, site: SiteURLs.absolute(slug + "/", base: base),
+                latest: SiteURLs.absolute(OverviewFiles.latestAPI(slug), base: base))
+        }
+        return encode(TargetList(asOf: overview.asOf, demo: overview.isDemo, targets: entries))
+    }
+
     /// Sorted keys make the bytes depend on the values only.
     private static func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()

@@ -32,6 +32,38 @@ enum AtomFeed {
         return xml + "</feed>\n"
     }
 
+    /// Each target's newest forecast days in the overview's feed (its own feed keeps `entryLimit`).
+    static let overviewDaysPerTarget = 3
+
+    /// The overview's `feed.xml`: every target's `overviewDaysPerTarget` newest forecasts, newest day
+    /// first and targets in configuration order within a day; entries link into the targets' folders.
+    static func render(_ overview: SiteOverview) -> String {
+        let base = overview.site.baseURL
+        var entries: [(day: Day, order: Int, xml: String)] = []
+        for (order, content) in overview.targets.enumerated() {
+            let byDay = Dictionary(grouping: content.ledger, by: \.madeOn)
+            let archived = Set(content.archive.map(\.madeOn))
+            for day in byDay.keys.sorted(by: >).prefix(overviewDaysPerTarget) {
+                let steps = byDay[day]!.sorted { $0.horizon < $1.horizon }
+                entries.append(
+                    (day, order, entry(day: day, steps: steps, archived: archived.contains(day), content: content)))
+            }
+        }
+        entries.sort { $0.day != $1.day ? $0.day > $1.day : $0.order < $1.order }
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        xml += "<title>\(Markup.escape(overview.site.title)) — forecasts of \(overview.targets.count) series</title>\n"
+        xml += "<subtitle>\(Markup.escape(overview.site.description))</subtitle>\n"
+        xml += "<id>\(Markup.escape(SiteURLs.absolute("feed.xml", base: base)))</id>\n"
+        xml += "<link rel=\"self\" href=\"\(Markup.escape(SiteURLs.absolute("feed.xml", base: base)))\"/>\n"
+        xml +=
+            "<link rel=\"alternate\" type=\"text/html\" href=\"\(Markup.escape(SiteURLs.absolute("", base: base)))\"/>\n"
+        xml += "<updated>\(timestamp(entries.first?.day ?? overview.asOf))</updated>\n"
+        xml += "<author><name>\(Markup.escape(overview.site.title))</name></author>\n"
+        for entry in entries { xml += entry.xml }
+        return xml + "</feed>\n"
+    }
+
     /// One day's forecast; it links the day's archive page (`forecasts/<day>.html`) when there is one.
     private static func entry(
         day: Day, steps: [SiteContent.LedgerEntry], archived: Bool, content: SiteContent

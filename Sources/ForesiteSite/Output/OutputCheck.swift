@@ -86,7 +86,7 @@ public struct OutputCheck: Sendable {
                 problems.append(.output(file: path, line: link.line, message: "link '\(reference)' leaves the site"))
                 continue
             }
-            if link.element == "script" && !target.hasPrefix("static/") {
+            if link.element == "script" && !Self.isStaticFile(target) {
                 problems.append(
                     .output(
                         file: path, line: link.line,
@@ -105,6 +105,12 @@ public struct OutputCheck: Sendable {
             }
         }
         return problems
+    }
+
+    /// A file of `static/` at the root, or of a target's `<slug>/static/` on a `targets:` site.
+    static func isStaticFile(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", maxSplits: 2)
+        return parts.count > 1 && (parts[0] == "static" || (parts.count == 3 && parts[1] == "static"))
     }
 
     /// True for `https://…`, `mailto:…`, `//host/…`: anything with a scheme or a host.

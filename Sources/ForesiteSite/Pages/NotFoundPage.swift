@@ -2,6 +2,10 @@
 struct NotFoundPage {
     let page: PageFrame
 
+    init(page: PageFrame) {
+        self.page = page
+    }
+
     init(_ context: PageContext) {
         page = PageFrame(
             context, file: "404.html", title: "Page not found", description: "This page does not exist.",

@@ -21,6 +21,11 @@ struct PageFrame {
     let staleMessage: String?
     let asOf: String
     let scriptHref: String?
+    /// The overview of all targets, for a target's page on a `targets:` site.
+    let overviewHref: String?
+    /// The footer's links: the site's downloads (none on the overview) and its API.
+    let downloadsHref: String?
+    let apiHref: String
 
     /// `file` is the page's path from the site's root; `section` the navigation entry it belongs to (a
     /// model page to "model.html", an archive day to "forecasts/index.html"); `root` the way back to the
@@ -44,6 +49,28 @@ struct PageFrame {
         staleMessage = content.staleNotice?.message
         asOf = content.asOf.iso
         scriptHref = root + "static/crosshair.js"
+        overviewHref = content.isPartOfOverview ? root + "../index.html" : nil
+        downloadsHref = root + "data.html#downloads"
+        apiHref = root + "api/latest.json"
+    }
+
+    /// A page of the overview of a `targets:` site: one navigation entry (the cards lead on), its API the
+    /// list of targets.
+    init(_ overview: SiteOverview, file: String, title: String, description: String, root: String = "") {
+        siteTitle = overview.site.title
+        siteDescription = overview.site.description
+        self.title = title
+        self.description = description
+        canonicalURL = SiteURLs.absolute(file == "index.html" ? "" : file, base: overview.site.baseURL)
+        self.root = root
+        nav = [NavItem(label: "All series", href: root + "index.html", current: file == "index.html")]
+        isDemo = overview.isDemo
+        staleMessage = overview.staleNotice?.message
+        asOf = overview.asOf.iso
+        scriptHref = nil
+        overviewHref = nil
+        downloadsHref = nil
+        apiHref = root + OverviewFiles.targetsAPI
     }
 }
 

@@ -20,6 +20,9 @@ extension PageFrame: MustacheParent {
         case "staleMessage": staleMessage
         case "asOf": asOf
         case "scriptHref": scriptHref
+        case "overviewHref": overviewHref
+        case "downloadsHref": downloadsHref
+        case "apiHref": apiHref
         default: nil
         }
     }
@@ -158,6 +161,47 @@ extension ArchiveIndexPage.Entry: MustacheParent {
         case "published": published
         case "models": models
         case "known": known
+        default: nil
+        }
+    }
+}
+
+extension OverviewPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "count": count
+        case "cards": cards
+        default: nil
+        }
+    }
+}
+
+extension OverviewPage.Card: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "slug": slug
+        case "href": href
+        case "instrument": instrument
+        case "description": description
+        case "sparkline": sparkline
+        case "model": model
+        case "isPersistence": isPersistence
+        case "steps": steps
+        case "skill": skill
+        case "asOf": asOf
+        default: nil
+        }
+    }
+}
+
+extension OverviewPage.Step: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "targetDay": targetDay
+        case "median": median
+        case "interval": interval
         default: nil
         }
     }

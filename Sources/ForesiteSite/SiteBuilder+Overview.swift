@@ -1,0 +1,45 @@
+import ForesiteCore
+
+extension SiteBuilder {
+    /// The overview's own template, required only for a `targets:` site.
+    static let overviewTemplate = "overview"
+
+    /// The site of a `targets:` configuration, checked as one: every target's own site under its folder
+    /// (`<slug>/…`, its pages linking "All series"), and at the root the overview (`index.html`), a 404
+    /// page, the static files, a sitemap of every page, an Atom feed of every target's newest forecasts,
+    /// `api/targets.json` and each target's latest forecast again at `api/<slug>/latest.json`.
+    /// `histories` are the targets' price sources for the CSV downloads, in the overview's target order.
+    public func render(_ overview: SiteOverview, histories: [HistorySource?]) throws -> SiteFiles {
+        precondition(histories.count == overview.targets.count, "one history per target")
+        try SiteURLs.validate(baseURL: overview.site.baseURL)
+        guard templates.names.contains(Self.overviewTemplate) else {
+            throw SiteError.missingTemplate(name: Self.overviewTemplate, directory: "templates")
+        }
+        var files = SiteFiles()
+        for (path, bytes) in staticFiles { files.add("static/" + path, bytes: bytes) }
+        var sitemap = Sitemap.entries(["index.html"], base: overview.site.baseURL, lastModified: overview.asOf)
+        for (content, history) in zip(overview.targets, histories) {
+            var content = content
+            content.isPartOfOverview = true
+            let slug = SiteOverview.slug(of: content)
+            let (own, listed) = try renderUnchecked(content, history: history)
+            for (path, bytes) in own.files { files.add(slug + "/" + path, bytes: bytes) }
+            if let latest = own.files["api/latest.json"] { files.add(OverviewFiles.latestAPI(slug), bytes: latest) }
+            sitemap += Sitemap.entries(listed, base: content.site.baseURL, lastModified: content.asOf)
+        }
+        files.add(
+            "index.html",
+            Markup.stripControlCharacters(try templates.render(Self.overviewTemplate, OverviewPage(overview))))
+        let notFound = PageFrame(
+            overview, file: "404.html", title: "Page not found", description: "This page does not exist.",
+            root: SiteURLs.rootPath(base: overview.site.baseURL))
+        files.add(
+            "404.html",
+            Markup.stripControlCharacters(try templates.render(NotFoundPage.template, NotFoundPage(page: notFound))))
+        files.add("sitemap.xml", Sitemap.render(sitemap))
+        files.add("feed.xml", AtomFeed.render(overview))
+        files.add(OverviewFiles.targetsAPI, APIDocuments.targets(overview))
+        try OutputCheck(rootPath: SiteURLs.rootPath(base: overview.site.baseURL)).verify(files)
+        return files
+    }
+}
