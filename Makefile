@@ -14,7 +14,7 @@ release:
 	swift build $(RELEASE_FLAGS) --product foresite
 
 demo: release
-	.build/release/foresite run --demo
+	.build/release/foresite run --demo --config site/demo.yml
 	@echo "Site written to docs/. Open docs/index.html, or preview it: .build/release/foresite preview"
 
 test:

@@ -7,7 +7,7 @@ public struct Foresite: AsyncParsableCommand {
         abstract: "Daily crypto-price forecasting pipeline that publishes a static site.",
         subcommands: [
             BackfillCommand.self, UpdateCommand.self, StatusCommand.self, TrainCommand.self, PredictCommand.self,
-            BuildCommand.self, BacktestCommand.self, RunCommand.self, PreviewCommand.self,
+            BuildCommand.self, BacktestCommand.self, RunCommand.self, TargetsCommand.self, PreviewCommand.self,
         ]
     )
 

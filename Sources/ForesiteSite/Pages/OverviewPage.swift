@@ -14,7 +14,7 @@ struct OverviewPage {
         let model: String?
         let isPersistence: Bool
         let steps: [Step]
-        /// "relative WIS 0.97 over 412 scored forecasts: not distinguishable from persistence".
+        /// The published forecasts' live relative WIS against persistence, its sample and its verdict.
         let skill: String
         let asOf: String
     }
@@ -56,10 +56,11 @@ struct OverviewPage {
         if let table = content.liveSkill {
             let overall = table.overall
             skill =
-                "\(table.model): relative WIS \(SkillWording.relative(overall.relativeWIS)) over \(overall.pairs) "
-                + "scored forecast\(overall.pairs == 1 ? "" : "s"), \(SkillWording.verdict(overall))"
+                "Published forecasts so far: relative WIS \(SkillWording.relative(overall.relativeWIS)) over "
+                + "\(overall.pairs) scored forecast\(overall.pairs == 1 ? "" : "s") from \(table.from.iso) "
+                + "(1 = persistence, below 1 better), \(SkillWording.verdict(overall))"
         } else {
-            skill = "No forecast scored yet"
+            skill = "No published forecast has been scored yet"
         }
         return Card(
             slug: slug, href: slug + "/index.html", instrument: content.target.instrument,
