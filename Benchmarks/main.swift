@@ -7,6 +7,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("training", TrainingBenchmark.run),
     ("backtest", BacktestBenchmark.run),
     ("scale", ScaleBenchmark.run),
+    ("targets", TargetsBenchmark.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
