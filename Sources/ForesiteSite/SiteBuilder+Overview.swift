@@ -18,11 +18,15 @@ extension SiteBuilder {
         var files = SiteFiles()
         for (path, bytes) in staticFiles { files.add("static/" + path, bytes: bytes) }
         var sitemap = Sitemap.entries(["index.html"], base: overview.site.baseURL, lastModified: overview.asOf)
-        for (content, history) in zip(overview.targets, histories) {
+        // The targets' sites are independent: rendered side by side, merged in target order.
+        let sites = try Array(zip(overview.targets, histories)).concurrentMap { [self] content, history in
             var content = content
             content.isPartOfOverview = true
-            let slug = SiteOverview.slug(of: content)
             let (own, listed) = try renderUnchecked(content, history: history)
+            return (content, own, listed)
+        }
+        for (content, own, listed) in sites {
+            let slug = SiteOverview.slug(of: content)
             for (path, bytes) in own.files { files.add(slug + "/" + path, bytes: bytes) }
             if let latest = own.files["api/latest.json"] { files.add(OverviewFiles.latestAPI(slug), bytes: latest) }
             sitemap += Sitemap.entries(listed, base: content.site.baseURL, lastModified: content.asOf)
