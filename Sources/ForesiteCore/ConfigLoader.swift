@@ -39,12 +39,14 @@ public enum ConfigLoader {
         if let node = sections["site"] { config.site = try site(node) }
         if let node = sections["store"] { config.store = try store(node) }
         if let node = sections["target"] {
-            let fields = try node.fields(allowed: instrumentKeys + ["field"])
-            if let field = fields["field"] {
+            config.target = try instrument(node, taken: [], extraKeys: ["field"])
+            let field = try node.fields(allowed: ConfigSeries.keys + ["field"])["field"]
+            if let csv = config.target.csv {
+                config.targetCSVField = try ConfigSeries.targetField(field, csv: csv, item: node)
+            } else if let field {
                 config.targetField = Config.TargetField(
                     rawValue: try field.choice(Config.TargetField.allCases.map(\.rawValue)))!
             }
-            config.target = try instrument(node, taken: [], extraKeys: ["field"])
         }
         if let node = sections["covariates"] {
             config.covariates = []
@@ -109,33 +111,26 @@ public enum ConfigLoader {
         return store
     }
 
-    /// Reads one instrument; `taken` are the group names of the instruments before it, so a duplicate or a
-    /// name that shadows `fear_greed` is reported at its own line (group names are table keys and prefixes).
-    private static let instrumentKeys = ["group", "market", "instrument", "description"]
-
+    /// Reads one series; `taken` are the group names of the series before it, so a duplicate or a
+    /// name that shadows the Fear & Greed group is reported at its own line (group names are table keys and
+    /// prefixes).
     private static func instrument(
         _ node: ConfigNode, taken: [String], extraKeys: [String] = []
     ) throws -> Config.Instrument {
-        let fields = try node.fields(allowed: instrumentKeys + extraKeys)
-        func required(_ name: String) throws -> ConfigNode {
-            guard let value = fields[name] else { throw node.invalid("a mapping with group, market and instrument") }
-            return value
-        }
-        let groupNode = try required("group")
+        let fields = try node.fields(allowed: ConfigSeries.keys + extraKeys)
+        guard let groupNode = fields["group"] else { throw node.invalid(ConfigSeries.requirement) }
         let group = try groupNode.string()
         guard isGroupName(group) else {
             throw groupNode.invalid("a lowercase name of letters, digits and underscores starting with a letter")
         }
-        guard group != ConfigInputs.fearGreedGroup else {
-            throw groupNode.invalid("a name other than fear_greed (reserved for the Fear & Greed group)")
+        guard group != Config.fearGreedGroup else {
+            throw groupNode.invalid(
+                "a name other than \(Config.fearGreedGroup) (reserved for the Fear & Greed group)")
         }
         guard !taken.contains(group) else {
             throw groupNode.invalid("a group name no other instrument uses")
         }
-        return Config.Instrument(
-            group: group, market: try required("market").nonEmptyString(),
-            instrument: try required("instrument").nonEmptyString(),
-            description: try fields["description"]?.string() ?? "")
+        return try ConfigSeries.series(group: group, fields: fields, item: node)
     }
 
     private static func model(_ node: ConfigNode) throws -> (Config.Model, [ConfigNode]?) {

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Reads the source part of one item of `target:` or `covariates:`: `source:` (default `cryptocompare`,
+/// or `csv` when the item gives `url:` or `file:` and no market) and that source's keys.
+enum ConfigSeries {
+    static let cryptoCompareKeys = ["market", "instrument"]
+    static let csvKeys = ["url", "file", "date_column", "columns", "date_format", "timezone"]
+    /// Every key an item may hold (a target also `field`).
+    static let keys = ["group", "source", "description"] + cryptoCompareKeys + csvKeys
+    static let requirement = "a mapping with group, market and instrument"
+
+    static func series(group: String, fields: [String: ConfigNode], item: ConfigNode) throws -> Config.Instrument {
+        let source: Config.SourceKind
+        if let node = fields["source"] {
+            source = Config.SourceKind(rawValue: try node.choice(Config.SourceKind.configurable.map(\.rawValue)))!
+        } else {
+            let readsCSV = fields["market"] == nil && (fields["url"] != nil || fields["file"] != nil)
+            source = readsCSV ? .csv : .cryptocompare
+        }
+        let foreign = source == .csv ? cryptoCompareKeys : csvKeys
+        if let name = foreign.first(where: { fields[$0] != nil }), let node = fields[name] {
+            throw node.invalid("absent for source \(source.rawValue) (it is a key of source \(otherSource(source)))")
+        }
+        let description = try fields["description"]?.string() ?? ""
+        switch source {
+        case .csv:
+            return Config.Instrument(group: group, csv: try csv(fields, item: item), description: description)
+        default:
+            func required(_ name: String) throws -> ConfigNode {
+                guard let value = fields[name] else { throw item.invalid(requirement) }
+                return value
+            }
+            return Config.Instrument(
+                group: group, market: try required("market").nonEmptyString(),
+                instrument: try required("instrument").nonEmptyString(), description: description)
+        }
+    }
+
+    /// A CSV target's `field`: one of its columns; may be left out when it has exactly one.
+    static func targetField(_ node: ConfigNode?, csv: Config.CSVSeries, item: ConfigNode) throws -> String {
+        guard let node else {
+            guard csv.columns.count == 1 else {
+                throw item.invalid("a mapping with field: one of its columns (\(csv.columns.joined(separator: ", ")))")
+            }
+            return csv.columns[0]
+        }
+        return try node.choice(csv.columns)
+    }
+
+    private static func otherSource(_ source: Config.SourceKind) -> String {
+        source == .csv ? Config.SourceKind.cryptocompare.rawValue : Config.SourceKind.csv.rawValue
+    }
+
+    private static func csv(_ fields: [String: ConfigNode], item: ConfigNode) throws -> Config.CSVSeries {
+        let location: Config.CSVSeries.Location
+        switch (fields["url"], fields["file"]) {
+        case (let url?, nil): location = .url(try url.url())
+        case (nil, let file?): location = .file(try file.nonEmptyString())
+        case (_?, let file?): throw file.invalid("absent when url is given (a CSV series has one location)")
+        case (nil, nil): throw item.invalid("a mapping with url or file for source csv")
+        }
+        guard let columnsNode = fields["columns"] else {
+            throw item.invalid("a mapping with columns (the numeric columns to keep) for source csv")
+        }
+        let dateColumn = try fields["date_column"]?.nonEmptyString() ?? "date"
+        var columns: [String] = []
+        for node in try columnsNode.items() {
+            let column = try node.nonEmptyString()
+            guard !column.contains("."), !column.contains(",") else {
+                throw node.invalid("a column name without '.' or ','")
+            }
+            guard column != dateColumn else { throw node.invalid("a column other than the date column") }
+            guard !columns.contains(column) else { throw node.invalid("listed only once") }
+            columns.append(column)
+        }
+        guard !columns.isEmpty else { throw columnsNode.invalid("a non-empty list of column names") }
+        var csv = Config.CSVSeries(location: location, columns: columns)
+        csv.dateColumn = dateColumn
+        if let node = fields["date_format"] {
+            csv.dateFormat = try node.nonEmptyString()
+            guard csv.dateFormat == Config.CSVSeries.unixSeconds || readsWholeDays(csv.dateFormat) else {
+                throw node.invalid("unix or a date pattern with year, month and day such as yyyy-MM-dd")
+            }
+        }
+        if let node = fields["timezone"] {
+            csv.timezone = try node.nonEmptyString()
+            guard TimeZone(identifier: csv.timezone) != nil else {
+                throw node.invalid("a time zone identifier such as UTC or Europe/Paris")
+            }
+        }
+        return csv
+    }
+
+    /// True when `pattern` writes a day and reads it back unchanged (it has year, month and day).
+    private static func readsWholeDays(_ pattern: String) -> Bool {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = pattern
+        let sample = Date(timeIntervalSince1970: 981_158_400 + 3_600)  // 2001-02-03 01:00 UTC
+        guard let back = formatter.date(from: formatter.string(from: sample)) else { return false }
+        return Int(back.timeIntervalSince1970) / 86_400 == 981_158_400 / 86_400
+    }
+}
