@@ -18,7 +18,7 @@ extension Config {
         // Added only when not the original's `open`, so an existing open-target model keeps its hash.
         if targetFieldName != "open" { lines.append("target_field=\(targetFieldName)") }
         lines += covariates.map { "covariate=" + Self.hashKey($0) }
-        lines.append("fear_greed=\(fearGreed.enabled)")
+        lines.append("\(Config.fearGreedGroup)=\(fearGreed.enabled)")
         return FNV1a64.hex(of: lines.joined(separator: "\n"))
     }
 

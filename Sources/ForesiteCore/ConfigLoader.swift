@@ -34,13 +34,13 @@ public enum ConfigLoader {
         guard let root else { return config }
         let document = ConfigNode(node: root, key: "", file: file)
         let sections = try document.fields(allowed: [
-            "site", "store", "target", "covariates", "fear_greed", "model", "models", "selection", "sources",
+            "site", "store", "target", "covariates", Config.fearGreedGroup, "model", "models", "selection", "sources",
         ])
         if let node = sections["site"] { config.site = try site(node) }
         if let node = sections["store"] { config.store = try store(node) }
         if let node = sections["target"] {
             config.target = try instrument(node, taken: [], extraKeys: ["field"])
-            let field = try node.fields(allowed: ConfigSeries.keys + ["field"])["field"]
+            let field = try node.fields(allowed: ConfigSeries.keys(of: node) + ["field"])["field"]
             if let csv = config.target.csv {
                 config.targetCSVField = try ConfigSeries.targetField(field, csv: csv, item: node)
             } else if let field {
@@ -54,7 +54,7 @@ public enum ConfigLoader {
                 config.covariates.append(try instrument(item, taken: config.instruments.map(\.group)))
             }
         }
-        if let node = sections["fear_greed"] {
+        if let node = sections[Config.fearGreedGroup] {
             let fields = try node.fields(allowed: ["enabled"])
             if let enabled = fields["enabled"] { config.fearGreed.enabled = try enabled.bool() }
         }
@@ -117,7 +117,7 @@ public enum ConfigLoader {
     private static func instrument(
         _ node: ConfigNode, taken: [String], extraKeys: [String] = []
     ) throws -> Config.Instrument {
-        let fields = try node.fields(allowed: ConfigSeries.keys + extraKeys)
+        let fields = try node.fields(allowed: ConfigSeries.keys(of: node) + extraKeys)
         guard let groupNode = fields["group"] else { throw node.invalid(ConfigSeries.requirement) }
         let group = try groupNode.string()
         guard isGroupName(group) else {

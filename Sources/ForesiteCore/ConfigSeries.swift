@@ -5,22 +5,30 @@ import Foundation
 enum ConfigSeries {
     static let cryptoCompareKeys = ["market", "instrument"]
     static let csvKeys = ["url", "file", "date_column", "columns", "date_format", "timezone"]
-    /// Every key an item may hold (a target also `field`).
-    static let keys = ["group", "source", "description"] + cryptoCompareKeys + csvKeys
+    static let commonKeys = ["group", "source", "description"]
+
+    /// The keys an item may hold for the source it names (a target also `field`), so a typo is matched
+    /// against its own source's keys only.
+    static func keys(of item: ConfigNode) -> [String] {
+        commonKeys + (kind(of: item) == .csv ? csvKeys : cryptoCompareKeys)
+    }
+
+    /// The source an item names, or its default: `csv` when it gives url or file and no market, else
+    /// `cryptocompare` (an invalid `source:` is reported when the item is read).
+    private static func kind(of item: ConfigNode) -> Config.SourceKind {
+        let keys = Set((item.node.mapping ?? [:]).keys.compactMap { $0.scalar?.string })
+        if let mapping = item.node.mapping, let source = mapping["source"]?.scalar?.string {
+            return Config.SourceKind(rawValue: source) ?? .cryptocompare
+        }
+        return !keys.contains("market") && (keys.contains("url") || keys.contains("file")) ? .csv : .cryptocompare
+    }
     static let requirement = "a mapping with group, market and instrument"
 
     static func series(group: String, fields: [String: ConfigNode], item: ConfigNode) throws -> Config.Instrument {
-        let source: Config.SourceKind
         if let node = fields["source"] {
-            source = Config.SourceKind(rawValue: try node.choice(Config.SourceKind.configurable.map(\.rawValue)))!
-        } else {
-            let readsCSV = fields["market"] == nil && (fields["url"] != nil || fields["file"] != nil)
-            source = readsCSV ? .csv : .cryptocompare
+            _ = try node.choice(Config.SourceKind.configurable.map(\.rawValue))
         }
-        let foreign = source == .csv ? cryptoCompareKeys : csvKeys
-        if let name = foreign.first(where: { fields[$0] != nil }), let node = fields[name] {
-            throw node.invalid("absent for source \(source.rawValue) (it is a key of source \(otherSource(source)))")
-        }
+        let source = kind(of: item)
         let description = try fields["description"]?.string() ?? ""
         switch source {
         case .csv:
@@ -45,10 +53,6 @@ enum ConfigSeries {
             return csv.columns[0]
         }
         return try node.choice(csv.columns)
-    }
-
-    private static func otherSource(_ source: Config.SourceKind) -> String {
-        source == .csv ? Config.SourceKind.cryptocompare.rawValue : Config.SourceKind.csv.rawValue
     }
 
     private static func csv(_ fields: [String: ConfigNode], item: ConfigNode) throws -> Config.CSVSeries {

@@ -75,7 +75,7 @@ public enum Ingestion {
         switch rows {
         case .candles(let candles): try writer.upsert(candles, into: group)
         case .fearGreed(let readings): try writer.upsert(readings)
-        case .values(let values): try writer.upsert(values, into: group)
+        case .values(let values): try writer.upsert(values: values, into: group)
         }
     }
 
@@ -93,7 +93,7 @@ public enum Ingestion {
         if let csv = item.csv {
             let rows = try CSVSeriesParser.rows(
                 from: try fileData(url), format: csv, source: url.lastPathComponent, today: workspace.today)
-            return try store.write(command: command) { try $0.upsert(rows, into: group) }
+            return try store.write(command: command) { try $0.upsert(values: rows, into: group) }
         }
         switch try FileImporter.read(contentsOf: url) {
         case .candles(let rows):

@@ -102,7 +102,7 @@ public final class StoreWriter {
     /// Validates and stores the rows of the generic group `group` (a CSV series): one value per day and
     /// column, with the same rules as candles. A stored complete day is never downgraded by an incomplete
     /// fetch; a day is updated when a value of one of the fetched columns, or its completeness, differs.
-    public func upsert(_ rows: [DailyValues], into group: String) throws -> UpsertSummary {
+    public func upsert(values rows: [DailyValues], into group: String) throws -> UpsertSummary {
         try requireGroup(group, kind: .dailyValue)
         let (accepted, summary) = screen(rows, group: group, day: \.day, problem: validator.problem(with:))
         let stored = try FeatureReads.values(group: group, from: accepted.first?.day, to: accepted.last?.day, in: db)
