@@ -40,7 +40,7 @@ public enum ConfigLoader {
         if let node = sections["store"] { config.store = try store(node) }
         if let node = sections["target"] {
             config.target = try instrument(node, taken: [], extraKeys: ["field"])
-            let field = try node.fields(allowed: ConfigSeries.keys(of: node) + ["field"])["field"]
+            let field = try node.fields(allowed: try ConfigSeries.keys(of: node) + ["field"])["field"]
             if let csv = config.target.csv {
                 config.targetCSVField = try ConfigSeries.targetField(field, csv: csv, item: node)
             } else if let field {
@@ -117,7 +117,7 @@ public enum ConfigLoader {
     private static func instrument(
         _ node: ConfigNode, taken: [String], extraKeys: [String] = []
     ) throws -> Config.Instrument {
-        let fields = try node.fields(allowed: ConfigSeries.keys(of: node) + extraKeys)
+        let fields = try node.fields(allowed: try ConfigSeries.keys(of: node) + extraKeys)
         guard let groupNode = fields["group"] else { throw node.invalid(ConfigSeries.requirement) }
         let group = try groupNode.string()
         guard isGroupName(group) else {

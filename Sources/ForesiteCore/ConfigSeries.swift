@@ -9,8 +9,13 @@ enum ConfigSeries {
 
     /// The keys an item may hold for the source it names (a target also `field`), so a typo is matched
     /// against its own source's keys only.
-    static func keys(of item: ConfigNode) -> [String] {
-        commonKeys + (kind(of: item) == .csv ? csvKeys : cryptoCompareKeys)
+    static func keys(of item: ConfigNode) throws -> [String] {
+        if let value = item.node.mapping?["source"] {
+            let key = item.key.isEmpty ? "source" : "\(item.key).source"
+            _ = try ConfigNode(node: value, key: key, file: item.file).choice(
+                Config.SourceKind.configurable.map(\.rawValue))
+        }
+        return commonKeys + (kind(of: item) == .csv ? csvKeys : cryptoCompareKeys)
     }
 
     /// The source an item names, or its default: `csv` when it gives url or file and no market, else
@@ -25,9 +30,6 @@ enum ConfigSeries {
     static let requirement = "a mapping with group, market and instrument"
 
     static func series(group: String, fields: [String: ConfigNode], item: ConfigNode) throws -> Config.Instrument {
-        if let node = fields["source"] {
-            _ = try node.choice(Config.SourceKind.configurable.map(\.rawValue))
-        }
         let source = kind(of: item)
         let description = try fields["description"]?.string() ?? ""
         switch source {

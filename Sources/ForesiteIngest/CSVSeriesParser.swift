@@ -52,7 +52,8 @@ public enum CSVSeriesParser {
             for (column, index) in zip(format.columns, valueIndices) {
                 let text = record.cells[index].trimmingCharacters(in: .whitespaces)
                 guard let value = Double(text), value.isFinite else {
-                    throw IngestError(source: source, reason: .badNumber(line: record.line, column: column, value: text))
+                    throw IngestError(
+                        source: source, reason: .badNumber(line: record.line, column: column, value: text))
                 }
                 values[column] = value
             }

@@ -25,7 +25,8 @@ public struct DemoSource: DailySource {
         let last = today.adding(days: -1)
         switch series {
         case .instrument(let index):
-            return .candles(market.candles(instrument: index, through: last).filter { since == nil || $0.day >= since! })
+            return .candles(
+                market.candles(instrument: index, through: last).filter { since == nil || $0.day >= since! })
         case .fearGreed:
             return .fearGreed(market.fearGreed(through: last).filter { since == nil || $0.day >= since! })
         }

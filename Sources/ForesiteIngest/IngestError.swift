@@ -102,7 +102,8 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
                 + header.map { "'\($0)'" }.joined(separator: ", ") + ")"
         case .badDate(let line, let column, let value, let format):
             "line \(line), column \(column): \"\(value)\" is not a date in the format \(format)"
-        case .duplicateDay(let day, let line, let firstLine): "line \(line): day \(day) again (first on line \(firstLine))"
+        case .duplicateDay(let day, let line, let firstLine):
+            "line \(line): day \(day) again (first on line \(firstLine))"
         case .badURL(let text): "not an http(s) URL: \"\(text)\""
         case .wrongCellCount(let line, let expected, let found):
             "line \(line): \(found) cells, the header has \(expected)"

@@ -29,7 +29,9 @@ public struct GroupHistory: Hashable, Sendable {
     /// The Fear & Greed Index (every reading is of a day that has ended), filling single missing days.
     public init(fearGreed: [FearGreedReading]) {
         var rows: [Day: [Double]] = [:]
-        for reading in fearGreed { rows[reading.day] = [Double(reading.value), Double(reading.classification.rawValue)] }
+        for reading in fearGreed {
+            rows[reading.day] = [Double(reading.value), Double(reading.classification.rawValue)]
+        }
         self.init(fields: Config.fearGreedFields, rows: rows, fillsSingleMissingDay: true)
     }
 
