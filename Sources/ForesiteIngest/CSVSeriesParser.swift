@@ -91,7 +91,11 @@ public enum CSVSeriesParser {
         func day(_ text: String) -> Day? {
             let date: Date
             if let formatter {
-                guard let parsed = formatter.date(from: text) else { return nil }
+                // Foundation's parser accepts other separators ("2024/12/23" for yyyy-MM-dd) even when not
+                // lenient: a date counts only if it is written back exactly as the cell has it.
+                guard let parsed = formatter.date(from: text), formatter.string(from: parsed) == text else {
+                    return nil
+                }
                 date = parsed
             } else {
                 guard let seconds = Double(text), seconds.isFinite, abs(seconds) < 1e12 else { return nil }

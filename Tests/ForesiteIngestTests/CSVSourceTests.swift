@@ -58,6 +58,10 @@ import Testing
             "csv rain.csv: header has no column 'mm' (it has 'date', 'millimetres', 'temp')"
         ),
         (
+            "date,mm,temp\n2024-12-20,1,2\n2024/12/21,1,2\n",
+            "csv rain.csv: line 3, column date: \"2024/12/21\" is not a date in the format yyyy-MM-dd"
+        ),
+        (
             "date,mm,temp\n2024-12-20,1,2\n2024-13-01,1,2\n",
             "csv rain.csv: line 3, column date: \"2024-13-01\" is not a date in the format yyyy-MM-dd"
         ),

@@ -1,0 +1,177 @@
+import ForesiteCore
+import ForesiteIngest
+import ForesiteStore
+import ForesiteTestSupport
+import Foundation
+import Testing
+
+@testable import ForesitePipeline
+
+/// A CSV covariate from the configuration file through ingestion into the model's frame, with the
+/// CryptoCompare target and the CSV served by one loopback server; and every way the CSV can be wrong
+/// ending in one line that names the source and what was kept, with the store unchanged.
+@Suite struct CSVSourceIngestionTests {
+    static let today = IngestionTests.today
+    static let first = Day(iso: "2024-10-01")!
+
+    /// The CSV the server currently serves (a test swaps it between runs).
+    final class CSVReply: @unchecked Sendable {
+        private let lock = NSLock()
+        private var reply: LoopbackServer.Reply
+
+        init(_ reply: LoopbackServer.Reply) { self.reply = reply }
+
+        var current: LoopbackServer.Reply {
+            get { lock.withLock { reply } }
+            set { lock.withLock { reply = newValue } }
+        }
+    }
+
+    static func mm(_ day: Day) -> Double { Double(day.daysSinceEpoch % 7) * 1.5 }
+    static func temp(_ day: Day) -> Double { 4 + Double(day.days(since: first)) / 4 }
+
+    /// One line a day from `first` through today (which has not ended), header first.
+    static var goodLines: [String] {
+        ["date,mm,temp"]
+            + (0...today.days(since: first)).map { offset in
+                let day = first.adding(days: offset)
+                return "\(day.iso),\(mm(day)),\(temp(day))"
+            }
+    }
+
+    static func csv(_ lines: [String]) -> LoopbackServer.Reply {
+        .text(200, lines.joined(separator: "\n") + "\n", contentType: "text/csv")
+    }
+
+    struct Fixture {
+        let directory: TemporaryDirectory
+        let server: LoopbackServer
+        let reply = CSVReply(CSVSourceIngestionTests.csv(CSVSourceIngestionTests.goodLines))
+        let workspace: Workspace
+
+        init() throws {
+            directory = try TemporaryDirectory()
+            let reply = self.reply
+            server = try LoopbackServer { request, _ in
+                request.path == "/rain.csv"
+                    ? reply.current
+                    : IngestionTests.candleReply(
+                        request, first: CSVSourceIngestionTests.first, last: CSVSourceIngestionTests.today)
+            }
+            let yaml = """
+                store:
+                  path: \(directory.path("foresite.sqlite").path)
+                fear_greed:
+                  enabled: false
+                covariates:
+                  - group: rainfall
+                    source: csv
+                    url: \(server.baseURL.absoluteString)/rain.csv
+                    date_column: date
+                    columns: [mm, temp]
+                    date_format: yyyy-MM-dd
+                    timezone: UTC
+                model:
+                  inputs: [solana.close, rainfall.mm, rainfall.temp]
+                sources:
+                  cryptocompare_url: \(server.baseURL.absoluteString)
+                  retry:
+                    attempts: 1
+                    timeout_seconds: 5
+                """
+            let path = directory.path("foresite.yml").path
+            try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+            workspace = Workspace(
+                root: directory.url, config: try ConfigLoader.load(path: path),
+                clock: .at(CSVSourceIngestionTests.today), console: .capturing(into: LineCollector()),
+                environment: [:])
+        }
+
+        func run(_ mode: Ingestion.Mode, store: FeatureStore) async throws -> SourceUpdate {
+            try await Ingestion.run(
+                mode, workspace, store: store,
+                sources: try .live(workspace, sleeper: .virtual(VirtualTime()), jitter: .constant(0)))
+        }
+    }
+
+    @Test func aCSVCovariateFeedsTheModelsInputs() async throws {
+        let fixture = try Fixture()
+        let store = try fixture.workspace.openStore()
+        let backfill = try await fixture.run(.backfill, store: store)
+        #expect(backfill.failures.isEmpty)
+        #expect(backfill.summaries.map(\.group) == ["solana", "rainfall"])
+        #expect(backfill.summaries.map(\.inserted) == [84, 84])
+        #expect(backfill.sourceOfGroup["rainfall"] == "csv 127.0.0.1/rain.csv")
+        #expect(try store.incompleteDays(group: "rainfall") == [Self.today])
+        #expect(try store.lastCompleteDay(group: "rainfall") == Self.today.adding(days: -1))
+
+        let frame = try FeatureFrameLoader.load(fixture.workspace, from: store, through: Self.today.adding(days: -1))
+        #expect(frame.columns == ["solana.close", "rainfall.mm", "rainfall.temp"])
+        #expect(frame.days.first == Self.first && frame.days.last == Self.today.adding(days: -1))
+        let day = Day(iso: "2024-11-15")!
+        let row = try #require(frame.days.firstIndex(of: day))
+        #expect(frame.rows[row] == [100 + Double(day.days(since: Self.first)) + 1, Self.mm(day), Self.temp(day)])
+
+        // An update on the same day changes nothing.
+        let hash = try store.contentHash()
+        let update = try await fixture.run(.update, store: store)
+        #expect(update.failures.isEmpty && update.summaries.map(\.changedRows) == [0, 0])
+        #expect(try store.contentHash() == hash)
+    }
+
+    static let kept = "rainfall kept its rows through 2024-12-22"
+    static let lastLine = goodLines.count  // the line number of today's row (the header is line 1)
+
+    @Test(arguments: [
+        (
+            "wrong column names",
+            csv(["date,rain_mm,temp"] + goodLines.dropFirst()),
+            "header has no column 'mm' (it has 'date', 'rain_mm', 'temp')"
+        ),
+        (
+            "an unparsable date",
+            csv(goodLines.dropLast() + ["2024/12/23,1,2"]),
+            "line \(lastLine), column date: \"2024/12/23\" is not a date in the format yyyy-MM-dd"
+        ),
+        (
+            "a value that is not a number",
+            csv(goodLines.dropLast() + ["2024-12-23,n/a,2"]),
+            "line \(lastLine), column mm: not a number: \"n/a\""
+        ),
+        (
+            "a duplicate day",
+            csv(goodLines + ["2024-12-01,0,4"]),
+            "line \(lastLine + 1): day 2024-12-01 again (first on line 63)"
+        ),
+    ])
+    func aBadCSVIsOneLineAndLeavesTheStoreUnchanged(fault: String, reply: LoopbackServer.Reply, problem: String)
+        async throws
+    {
+        try await Self.expectOneFailure(reply, problem: problem)
+    }
+
+    @Test func aTruncatedBodyIsOneLineAndLeavesTheStoreUnchanged() async throws {
+        let body = Data((Self.goodLines.joined(separator: "\n") + "\n").utf8)
+        try await Self.expectOneFailure(
+            .truncated(status: 200, body: body, bytes: 1000),
+            problem: "response truncated: the connection closed after 1000 of \(body.count) bytes of the body")
+    }
+
+    /// Backfills with the good CSV, serves `reply` instead and updates: the CSV source alone fails, with
+    /// `problem`, and neither its group nor anything else in the store changes.
+    static func expectOneFailure(_ reply: LoopbackServer.Reply, problem: String) async throws {
+        let fixture = try Fixture()
+        let store = try fixture.workspace.openStore()
+        _ = try await fixture.run(.backfill, store: store)
+        let hash = try store.contentHash()
+        let rows = try store.values(group: "rainfall")
+
+        fixture.reply.current = reply
+        let update = try await fixture.run(.update, store: store)
+        #expect(update.failures.map(\.line) == ["csv 127.0.0.1/rain.csv: \(problem); \(kept)"])
+        #expect(update.summaries.map(\.group) == ["solana"])
+        #expect(try store.values(group: "rainfall") == rows)
+        #expect(try store.contentHash() == hash)
+        #expect(try store.recentRuns(limit: 1).first?.message.contains("\(problem); \(kept)") == true)
+    }
+}
