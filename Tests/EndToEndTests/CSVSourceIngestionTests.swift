@@ -1,4 +1,5 @@
 import ForesiteCore
+import ForesiteForecast
 import ForesiteIngest
 import ForesiteStore
 import ForesiteTestSupport
@@ -173,5 +174,67 @@ import Testing
         #expect(try store.values(group: "rainfall") == rows)
         #expect(try store.contentHash() == hash)
         #expect(try store.recentRuns(limit: 1).first?.message.contains("\(problem); \(kept)") == true)
+    }
+}
+
+/// A CSV series as the target: read from a file in the workspace, stored, trained on and backtested, with
+/// persistence's reference the forecast column itself.
+@Suite struct CSVTargetTests {
+    @Test func aCSVTargetIsTrainedAndBacktested() async throws {
+        let directory = try TemporaryDirectory()
+        let today = Day(iso: "2024-12-23")!
+        let first = today.adding(days: -400)
+        let lines = (0...400).map { offset -> String in
+            let day = first.adding(days: offset)
+            let level = 50 + 10 * sin(Double(offset) / 9) + Double(offset % 5)
+            return "\(day.timestamp),\(level),\(level * 3)"
+        }
+        try FileManager.default.createDirectory(at: directory.path("data"), withIntermediateDirectories: true)
+        try (["time,level,flow"] + lines).joined(separator: "\n").write(
+            to: directory.path("data/river.csv"), atomically: true, encoding: .utf8)
+        let yaml = """
+            store:
+              path: \(directory.path("foresite.sqlite").path)
+              models: \(directory.path("models").path)
+            target:
+              group: river
+              file: data/river.csv
+              date_column: time
+              date_format: unix
+              columns: [level, flow]
+              field: level
+            covariates: []
+            fear_greed: {enabled: false}
+            model:
+              inputs: [river.level, river.flow]
+              epochs: 2
+              hidden: 4
+              window: 5
+              horizon: 3
+            models: {garch: false}
+            """
+        let path = directory.path("foresite.yml").path
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        let workspace = Workspace(
+            root: directory.url, config: try ConfigLoader.load(path: path), clock: .at(today),
+            console: .capturing(into: LineCollector()), environment: [:])
+        let store = try workspace.openStore()
+        let backfill = try await Ingestion.run(.backfill, workspace, store: store, sources: try .live(workspace))
+        #expect(backfill.failures.isEmpty && backfill.summaries.map(\.inserted) == [401])
+        #expect(backfill.sourceOfGroup == ["river": "csv data/river.csv"])
+        #expect(workspace.frameColumns == ["river.level", "river.flow"])
+
+        let training = try Training.run(workspace, store: store)
+        #expect(training.split.test > 0)
+        let backtest = try Backtesting.run(
+            workspace, store: store, options: .init(from: today.adding(days: -30), retrainEvery: 30))
+        let models = Set(backtest.result.forecasts.map(\.model))
+        #expect(models.contains(.persistence) && models.contains(.lstm))
+        // Persistence's median is the target's last known value: the forecast column itself.
+        let frame = try FeatureFrameLoader.load(workspace, from: store, through: today.adding(days: -1))
+        let level = try frame.values(of: "river.level")
+        let origin = try #require(backtest.result.forecasts.first { $0.model == .persistence && $0.horizon == 1 })
+        let index = try #require(frame.days.firstIndex(of: origin.origin))
+        #expect(origin.forecast.median == level[index])
     }
 }
