@@ -236,5 +236,9 @@ import Testing
         let origin = try #require(backtest.result.forecasts.first { $0.model == .persistence && $0.horizon == 1 })
         let index = try #require(frame.days.firstIndex(of: origin.origin))
         #expect(origin.forecast.median == level[index])
+        // The ledger records price fields only: predict says so in one line instead of a SQL error.
+        #expect(throws: PipelineError.unrecordedTargetField(group: "river", field: "level")) {
+            try Prediction.run(workspace, store: store)
+        }
     }
 }
