@@ -13,7 +13,8 @@ import Testing
 /// ending in one line that names the source and what was kept, with the store unchanged.
 @Suite struct CSVSourceIngestionTests {
     static let today = IngestionTests.today
-    static let first = Day(iso: "2024-10-01")!
+    static let first = Day(iso: "2024-01-01")!
+    static let days = today.days(since: first) + 1
 
     /// The CSV the server currently serves (a test swaps it between runs).
     final class CSVReply: @unchecked Sendable {
@@ -60,8 +61,13 @@ import Testing
                         request, first: CSVSourceIngestionTests.first, last: CSVSourceIngestionTests.today)
             }
             let yaml = """
+                site:
+                  output: \(directory.path("docs").path)
+                  templates: \(SharedData.packageRoot.appendingPathComponent("templates").path)
+                  static: \(SharedData.packageRoot.appendingPathComponent("site/static").path)
                 store:
                   path: \(directory.path("foresite.sqlite").path)
+                  models: \(directory.path("models").path)
                 fear_greed:
                   enabled: false
                 covariates:
@@ -74,6 +80,8 @@ import Testing
                     timezone: UTC
                 model:
                   inputs: [solana.close, rainfall.mm, rainfall.temp]
+                  epochs: 2
+                  hidden: 8
                 sources:
                   cryptocompare_url: \(server.baseURL.absoluteString)
                   retry:
@@ -89,6 +97,12 @@ import Testing
         }
 
         func run(_ mode: Ingestion.Mode, store: FeatureStore) async throws -> SourceUpdate {
+            try await Self.run(mode, workspace, store: store)
+        }
+
+        static func run(_ mode: Ingestion.Mode, _ workspace: Workspace, store: FeatureStore) async throws
+            -> SourceUpdate
+        {
             try await Ingestion.run(
                 mode, workspace, store: store,
                 sources: try .live(workspace, sleeper: .virtual(VirtualTime()), jitter: .constant(0)))
@@ -101,7 +115,7 @@ import Testing
         let backfill = try await fixture.run(.backfill, store: store)
         #expect(backfill.failures.isEmpty)
         #expect(backfill.summaries.map(\.group) == ["solana", "rainfall"])
-        #expect(backfill.summaries.map(\.inserted) == [84, 84])
+        #expect(backfill.summaries.map(\.inserted) == [Self.days, Self.days])
         #expect(backfill.sourceOfGroup["rainfall"] == "csv 127.0.0.1/rain.csv")
         #expect(try store.incompleteDays(group: "rainfall") == [Self.today])
         #expect(try store.lastCompleteDay(group: "rainfall") == Self.today.adding(days: -1))
@@ -118,6 +132,23 @@ import Testing
         let update = try await fixture.run(.update, store: store)
         #expect(update.failures.isEmpty && update.summaries.map(\.changedRows) == [0, 0])
         #expect(try store.contentHash() == hash)
+    }
+
+    /// The daily run with a CSV covariate among the LSTM's inputs: train, every model's forecast, the site.
+    @Test func aDailyRunWithACSVCovariateTrainsPredictsAndBuilds() async throws {
+        let fixture = try Fixture()
+        let store = try fixture.workspace.openStore()
+        _ = try await fixture.run(.backfill, store: store)
+        let report = try await DailyRun.run(fixture.workspace, store: store) { workspace, store in
+            try await Fixture.run(.update, workspace, store: store)
+        }
+        #expect(report.outcome == .ok)
+        #expect(report.training != nil)
+        let prediction = try #require(report.prediction)
+        #expect(prediction.forecast(of: .lstm)?.steps.count == fixture.workspace.config.model.horizon)
+        let data = try String(
+            contentsOf: fixture.workspace.outputURL.appendingPathComponent("data.html"), encoding: .utf8)
+        #expect(data.contains("rainfall"))
     }
 
     static let kept = "rainfall kept its rows through 2024-12-22"
@@ -142,7 +173,7 @@ import Testing
         (
             "a duplicate day",
             csv(goodLines + ["2024-12-01,0,4"]),
-            "line \(lastLine + 1): day 2024-12-01 again (first on line 63)"
+            "line \(lastLine + 1): day 2024-12-01 again (first on line \(Day(iso: "2024-12-01")!.days(since: first) + 2))"
         ),
     ])
     func aBadCSVIsOneLineAndLeavesTheStoreUnchanged(fault: String, reply: LoopbackServer.Reply, problem: String)
