@@ -6,6 +6,8 @@ enum ConfigSeries {
     static let cryptoCompareKeys = ["market", "instrument"]
     static let csvKeys = ["url", "file", "date_column", "columns", "date_format", "timezone"]
     static let commonKeys = ["group", "source", "description"]
+    /// What a CryptoCompare item lacks when it has no market or instrument (or no group).
+    static let requirement = "a mapping with group, market and instrument"
 
     /// The keys an item may hold for the source it names (a target also `field`), so a typo is matched
     /// against its own source's keys only.
@@ -21,13 +23,12 @@ enum ConfigSeries {
     /// The source an item names, or its default: `csv` when it gives url or file and no market, else
     /// `cryptocompare` (an invalid `source:` is reported when the item is read).
     private static func kind(of item: ConfigNode) -> Config.SourceKind {
-        let keys = Set((item.node.mapping ?? [:]).keys.compactMap { $0.scalar?.string })
-        if let mapping = item.node.mapping, let source = mapping["source"]?.scalar?.string {
+        if let source = item.node.mapping?["source"]?.scalar?.string {
             return Config.SourceKind(rawValue: source) ?? .cryptocompare
         }
+        let keys = Set((item.node.mapping ?? [:]).keys.compactMap { $0.scalar?.string })
         return !keys.contains("market") && (keys.contains("url") || keys.contains("file")) ? .csv : .cryptocompare
     }
-    static let requirement = "a mapping with group, market and instrument"
 
     static func series(group: String, fields: [String: ConfigNode], item: ConfigNode) throws -> Config.Instrument {
         let source = kind(of: item)

@@ -151,6 +151,27 @@ import Testing
         #expect(data.contains("rainfall"))
     }
 
+    /// `backfill --file` into a CSV group reads the file with the group's own columns and date format.
+    @Test func aFileIsImportedIntoACSVGroupWithItsSettings() throws {
+        let fixture = try Fixture()
+        let store = try fixture.workspace.openStore()
+        let file = fixture.directory.path("rain-export.csv")
+        try (Self.goodLines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let summary = try Ingestion.importFile(file, group: "rainfall", workspace: fixture.workspace, store: store)
+        #expect(summary.inserted == Self.days)
+        #expect(try store.values(group: "rainfall").first?.values == ["mm": Self.mm(Self.first), "temp": 4])
+
+        let hash = try store.contentHash()
+        try "date,mm\n2024-12-01,1\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(
+            throws: IngestError(
+                source: "rain-export.csv", reason: .missingColumns(["temp"], header: ["date", "mm"]))
+        ) {
+            try Ingestion.importFile(file, group: "rainfall", workspace: fixture.workspace, store: store)
+        }
+        #expect(try store.contentHash() == hash)
+    }
+
     static let kept = "rainfall kept its rows through 2024-12-22"
     static let lastLine = goodLines.count  // the line number of today's row (the header is line 1)
 
