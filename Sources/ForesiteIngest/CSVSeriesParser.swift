@@ -65,7 +65,7 @@ public enum CSVSeriesParser {
     /// Turns a date cell into the day it falls on in the configured time zone.
     private struct DayReader {
         let formatter: DateFormatter?
-        let calendar: Calendar
+        let zone: TimeZone
 
         init(format: Config.CSVSeries, source: String) throws {
             guard let zone = TimeZone(identifier: format.timezone) else {
@@ -74,7 +74,7 @@ public enum CSVSeriesParser {
             }
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = zone
-            self.calendar = calendar
+            self.zone = zone
             if format.dateFormat == Config.CSVSeries.unixSeconds {
                 formatter = nil
             } else {
@@ -101,9 +101,8 @@ public enum CSVSeriesParser {
                 guard let seconds = Double(text), seconds.isFinite, abs(seconds) < 1e12 else { return nil }
                 date = Date(timeIntervalSince1970: seconds)
             }
-            let parts = calendar.dateComponents([.year, .month, .day], from: date)
-            guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
-            return Day(iso: String(format: "%04d-%02d-%02d", year, month, day))
+            // The calendar day in the zone: the instant moved by the zone's offset at that instant.
+            return Day(containing: date.addingTimeInterval(TimeInterval(zone.secondsFromGMT(for: date))))
         }
     }
 }

@@ -5,7 +5,8 @@
 /// All user-facing wording lives in `description` below. No value here ever holds the API key: clients redact
 /// response snippets before building an error.
 public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// Who produced the bad input: `cryptocompare`, `alternative.me`, or a file name.
+    /// Who produced the bad input: `cryptocompare`, `alternative.me`, a CSV source (`csv data/rain.csv`) or a
+    /// file name.
     public var source: String
     public var reason: Reason
     /// The HTTP status of the response that carried the problem, when there was one.

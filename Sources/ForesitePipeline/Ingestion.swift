@@ -5,7 +5,9 @@ import Foundation
 
 /// The first stage: fetch → validate → one store transaction → a summary per group.
 ///
-/// `backfill` asks each source for its full history; `update` asks only from each group's last complete day
+/// Every configured series (`Config.series`) goes through the same steps, whatever its source: its
+/// `DailySource` from `DataSources` (the registry's, or the demo market's) is asked for rows, and they are
+/// stored in its group with the upsert of their kind. `backfill` asks each source for its full history; `update` asks only from each group's last complete day
 /// (that day included, as a cheap consistency check) or from its earliest incomplete day if that is older,
 /// so incomplete days are always fetched again. All sources are
 /// fetched before anything is written, then every group that arrived is upserted in one transaction. A
