@@ -188,7 +188,7 @@ public struct Config: Hashable, Sendable, Codable {
         target.source == .csv ? (targetCSVField ?? "") : targetField.rawValue
     }
 
-    /// The configured series: the target first, then the covariates (Fear & Greed is `series`'s last).
+    /// The target and the covariates, target first (`series` adds Fear & Greed).
     public var instruments: [Instrument] { [target] + covariates }
 
     /// Every series the sources fetch: the target, the covariates, then Fear & Greed while it is enabled.

@@ -88,11 +88,46 @@ enum FeatureReads {
         return days
     }
 
+    /// The newest complete day of `group`, from the index alone (`update` asks for it per group and run).
     static func lastCompleteDay(group: String, in db: Database) throws -> Day? {
-        try days(group: group, in: db).last(where: \.complete)?.day
+        let text: String?
+        switch try GroupTable.group(named: group, in: db)?.kind {
+        case nil: return nil
+        case .candle?:
+            text = try String.fetchOne(
+                db, sql: "SELECT max(day) FROM candle WHERE group_name = ? AND complete = 1", arguments: [group])
+        case .fearGreed?:
+            text = try String.fetchOne(db, sql: "SELECT max(day) FROM fear_greed")
+        case .dailyValue?:
+            text = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT max(day) FROM (SELECT day FROM daily_value WHERE group_name = ? GROUP BY day
+                    HAVING min(complete) = 1)
+                    """,
+                arguments: [group])
+        }
+        return text.flatMap { Day(iso: $0) }
     }
 
     static func incompleteDays(group: String, in db: Database) throws -> [Day] {
-        try days(group: group, in: db).filter { !$0.complete }.map(\.day)
+        switch try GroupTable.group(named: group, in: db)?.kind {
+        case nil, .fearGreed?:
+            return []
+        case .candle?:
+            return try Row.fetchAll(
+                db, sql: "SELECT day FROM candle WHERE group_name = ? AND complete = 0 ORDER BY day",
+                arguments: [group]
+            ).map { try $0.day("day", table: "candle") }
+        case .dailyValue?:
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT day FROM daily_value WHERE group_name = ? GROUP BY day HAVING min(complete) = 0
+                    ORDER BY day
+                    """,
+                arguments: [group]
+            ).map { try $0.day("day", table: "daily_value") }
+        }
     }
 }
