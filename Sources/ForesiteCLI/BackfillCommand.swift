@@ -23,7 +23,8 @@ struct BackfillCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Import this file instead of calling the APIs.")
     var file: String?
 
-    @Option(name: .long, help: "The feature group the file belongs to, e.g. solana, bitcoin or fear_greed.")
+    @Option(
+        name: .long, help: "The feature group the file belongs to, e.g. solana, bitcoin or \(Config.fearGreedGroup).")
     var group: String?
 
     func validate() throws {

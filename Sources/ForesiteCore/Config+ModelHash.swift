@@ -13,13 +13,22 @@ extension Config {
             "epochs=\(m.epochs)", "batch=\(m.batch)", "learning_rate=\(m.learningRate)", "seed=\(m.seed)",
             "target_mode=\(m.targetMode.rawValue)", "ensemble=\(m.ensemble)", "patience=\(m.patience)",
             "intervals=" + m.intervals.map { "\($0)" }.joined(separator: ","),
-            "target=\(target.group):\(target.market):\(target.instrument)",
+            "target=" + Self.hashKey(target),
         ]
         // Added only when not the original's `open`, so an existing open-target model keeps its hash.
-        if targetField != .open { lines.append("target_field=\(targetField.rawValue)") }
-        lines += covariates.map { "covariate=\($0.group):\($0.market):\($0.instrument)" }
-        lines.append("fear_greed=\(fearGreed.enabled)")
+        if targetFieldName != "open" { lines.append("target_field=\(targetFieldName)") }
+        lines += covariates.map { "covariate=" + Self.hashKey($0) }
+        lines.append("\(Config.fearGreedGroup)=\(fearGreed.enabled)")
         return FNV1a64.hex(of: lines.joined(separator: "\n"))
+    }
+
+    /// `group:market:instrument` for a CryptoCompare series (as before sources were configurable, so its
+    /// hash is unchanged), `group:csv:column,column` for a CSV series.
+    private static func hashKey(_ series: Instrument) -> String {
+        switch series.source {
+        case .csv: "\(series.group):csv:" + series.fields.joined(separator: ",")
+        default: "\(series.group):\(series.market):\(series.instrument)"
+        }
     }
 }
 

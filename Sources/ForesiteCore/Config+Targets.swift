@@ -10,6 +10,8 @@ extension Config {
     public struct Target: Hashable, Sendable, Codable {
         public var instrument: Instrument
         public var field: TargetField
+        /// The column forecast when the target is a CSV series (one of its `columns`).
+        public var csvField: String?
         /// This target's input columns; nil means `model.inputs`. In both, the group `target` stands for
         /// this target's own group (`target.close`).
         public var inputs: [String]?
@@ -44,6 +46,7 @@ extension Config {
         config.targets = []
         config.target = target.instrument
         config.targetField = target.field
+        config.targetCSVField = target.csvField
         let inputs = target.inputs ?? model.inputs
         config.model.inputs = inputs.map { Self.resolvingPlaceholder($0, group: target.slug) }
         config.store.path = Self.path(store.path, inFolder: target.slug)

@@ -18,6 +18,8 @@ public struct Config: Hashable, Sendable, Codable {
     public var targetField = TargetField.close
     /// Several targets on one site (`targets:`, see `Config+Targets.swift`); empty for the single `target:`.
     public var targets: [Target] = []
+    /// The column forecast when the target is a CSV series (`target.field`, one of its `columns`).
+    public var targetCSVField: String?
     public var fearGreed = FearGreedSettings()
     public var model = Model()
     /// Models turned on or off by name (`models:`); a model not listed keeps its own default.
@@ -47,17 +49,43 @@ public struct Config: Hashable, Sendable, Codable {
         public init() {}
     }
 
+    /// One configured daily series (the target, a covariate or Fear & Greed) and the source it comes from.
     public struct Instrument: Hashable, Sendable, Codable {
         /// Feature-group name in the store, e.g. `solana`; also the column prefix (`solana.open`).
         public var group: String
+        /// The CryptoCompare market and instrument; empty for other sources.
         public var market: String
         public var instrument: String
         public var description: String
-        public init(group: String, market: String, instrument: String, description: String = "") {
+        /// Which registered source serves the series (`source:`; default `cryptocompare`).
+        public var source: SourceKind
+        /// Where and how a `csv` series is read; nil for the other sources.
+        public var csv: CSVSeries?
+
+        public init(
+            group: String, market: String, instrument: String, description: String = "",
+            source: SourceKind = .cryptocompare
+        ) {
             self.group = group
             self.market = market
             self.instrument = instrument
             self.description = description
+            self.source = source
+        }
+
+        /// A series read from a CSV file or URL.
+        public init(group: String, csv: CSVSeries, description: String = "") {
+            self.init(group: group, market: "", instrument: "", description: description, source: .csv)
+            self.csv = csv
+        }
+
+        /// The columns the series' feature group holds, as written after `group.` in `model.inputs`.
+        public var fields: [String] {
+            switch source {
+            case .cryptocompare: Config.priceFields
+            case .alternativeMe: Config.fearGreedFields
+            case .csv: csv?.columns ?? []
+            }
         }
     }
 
@@ -90,7 +118,7 @@ public struct Config: Hashable, Sendable, Codable {
 
     public struct Model: Hashable, Sendable, Codable {
         /// Input columns as `group.field`, in order. Fields of a price group: open, high, low, close,
-        /// volume, volume_buy, volume_sell; of `fear_greed`: value, classification.
+        /// volume, volume_buy, volume_sell; of Fear & Greed: value, classification; of a CSV group: its columns.
         public var inputs = Model.defaultInputs
         public var window = 15
         public var horizon = 10
@@ -113,7 +141,8 @@ public struct Config: Hashable, Sendable, Codable {
         /// The ten columns of the original project, in its order (the Keras reference's feature order).
         public static let defaultInputs = [
             "solana.high", "solana.low", "solana.close", "solana.volume", "solana.volume_buy",
-            "solana.volume_sell", "bitcoin.open", "fear_greed.value", "fear_greed.classification", "solana.open",
+            "solana.volume_sell", "bitcoin.open", "\(fearGreedGroup).value", "\(fearGreedGroup).classification",
+            "solana.open",
         ]
     }
 
@@ -147,12 +176,23 @@ public struct Config: Hashable, Sendable, Codable {
         public init() {}
     }
 
-    /// The forecast column, e.g. `solana.close`.
-    public var targetColumn: String { "\(target.group).\(targetField.rawValue)" }
+    /// The forecast column, e.g. `solana.close`, or `river.level` for a CSV target.
+    public var targetColumn: String { "\(target.group).\(targetFieldName)" }
 
-    /// The column of the latest known price at an origin, persistence's median: the target's close.
-    public var referenceColumn: String { "\(target.group).close" }
+    /// The column of the latest known value at an origin, persistence's median: the target's close, or
+    /// the forecast column itself for a CSV target (a CSV series has no close).
+    public var referenceColumn: String {
+        target.source == .csv ? targetColumn : "\(target.group).close"
+    }
 
-    /// All price groups: the target first, then the covariates.
+    /// The target's forecast field as written in the ledger: `close`, `open` or a CSV target's column.
+    public var targetFieldName: String {
+        target.source == .csv ? (targetCSVField ?? "") : targetField.rawValue
+    }
+
+    /// The target and the covariates, target first (`series` adds Fear & Greed).
     public var instruments: [Instrument] { [target] + covariates }
+
+    /// Every series the sources fetch: the target, the covariates, then Fear & Greed while it is enabled.
+    public var series: [Instrument] { instruments + (fearGreed.enabled ? [Config.fearGreedSeries] : []) }
 }

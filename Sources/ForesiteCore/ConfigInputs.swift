@@ -1,17 +1,6 @@
-extension Config {
-    /// The store name of the Fear & Greed feature group (and the prefix of its input columns).
-    public static let fearGreedGroup = "fear_greed"
-    /// Columns of every price group, as written in `model.inputs` (`solana.volume_buy`).
-    public static let priceFields = ["open", "high", "low", "close", "volume", "volume_buy", "volume_sell"]
-    /// Columns of the `fear_greed` group.
-    public static let fearGreedFields = ["value", "classification"]
-}
-
-/// Checks that `model.inputs` names only columns that will exist: a field of a configured price group,
-/// or of `fear_greed` while it is enabled; each at most once.
+/// Checks that `model.inputs` names only columns that will exist: a field of a configured series (a
+/// price group's OHLCV fields, Fear & Greed's while it is enabled, a CSV group's columns); each at most once.
 enum ConfigInputs {
-    static let fearGreedGroup = Config.fearGreedGroup
-
     /// `inputNodes` are the list items when the file sets `model.inputs`; nil when the defaults apply,
     /// in which case a bad reference is reported at `modelNode` (the defaults no longer fit the groups).
     static func check(_ config: Config, inputNodes: [ConfigNode]?, modelNode: ConfigNode) throws {
@@ -38,19 +27,15 @@ enum ConfigInputs {
         let parts = input.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else { return "expected group.field" }
         let (group, field) = (parts[0], parts[1])
-        if group == fearGreedGroup {
-            guard config.fearGreed.enabled else { return "fear_greed.enabled is false" }
-            guard Config.fearGreedFields.contains(field) else {
-                return "fields of fear_greed: " + Config.fearGreedFields.joined(separator: ", ")
-            }
-            return nil
+        if group == Config.fearGreedGroup && !config.fearGreed.enabled {
+            return "\(Config.fearGreedGroup).enabled is false"
         }
-        guard config.instruments.contains(where: { $0.group == group }) else {
-            let groups = config.instruments.map(\.group) + (config.fearGreed.enabled ? [fearGreedGroup] : [])
-            return "no group '\(group)'; groups: " + groups.joined(separator: ", ")
+        guard let series = config.series.first(where: { $0.group == group }) else {
+            return "no group '\(group)'; groups: " + config.series.map(\.group).joined(separator: ", ")
         }
-        guard Config.priceFields.contains(field) else {
-            return "fields of a price group: " + Config.priceFields.joined(separator: ", ")
+        guard series.fields.contains(field) else {
+            let owner = series.source == .cryptocompare ? "a price group" : group
+            return "fields of \(owner): " + series.fields.joined(separator: ", ")
         }
         return nil
     }

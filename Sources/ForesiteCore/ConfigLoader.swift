@@ -34,17 +34,20 @@ public enum ConfigLoader {
         guard let root else { return config }
         let document = ConfigNode(node: root, key: "", file: file)
         let sections = try document.fields(allowed: [
-            "site", "store", "target", "targets", "covariates", "fear_greed", "model", "models", "selection", "sources",
+            "site", "store", "target", "targets", "covariates", Config.fearGreedGroup, "model", "models", "selection",
+            "sources",
         ])
         if let node = sections["site"] { config.site = try site(node) }
         if let node = sections["store"] { config.store = try store(node) }
         if let node = sections["target"] {
-            let fields = try node.fields(allowed: instrumentKeys + ["field"])
-            if let field = fields["field"] {
+            config.target = try instrument(node, taken: [], extraKeys: ["field"])
+            let field = try node.fields(allowed: try ConfigSeries.keys(of: node) + ["field"])["field"]
+            if let csv = config.target.csv {
+                config.targetCSVField = try ConfigSeries.targetField(field, csv: csv, item: node)
+            } else if let field {
                 config.targetField = Config.TargetField(
                     rawValue: try field.choice(Config.TargetField.allCases.map(\.rawValue)))!
             }
-            config.target = try instrument(node, taken: [], extraKeys: ["field"])
         }
         if let node = sections["targets"] {
             guard sections["target"] == nil else {
@@ -66,7 +69,7 @@ public enum ConfigLoader {
         {
             throw node.invalid("targets whose groups are not the default covariate's (\(clash.group))")
         }
-        if let node = sections["fear_greed"] {
+        if let node = sections[Config.fearGreedGroup] {
             let fields = try node.fields(allowed: ["enabled"])
             if let enabled = fields["enabled"] { config.fearGreed.enabled = try enabled.bool() }
         }
@@ -130,33 +133,26 @@ public enum ConfigLoader {
         return store
     }
 
-    /// Reads one instrument; `taken` are the group names of the instruments before it, so a duplicate or a
-    /// name that shadows `fear_greed` is reported at its own line (group names are table keys and prefixes).
-    private static let instrumentKeys = ["group", "market", "instrument", "description"]
-
+    /// Reads one series; `taken` are the group names of the series before it, so a duplicate or a
+    /// name that shadows the Fear & Greed group is reported at its own line (group names are table keys and
+    /// prefixes).
     private static func instrument(
         _ node: ConfigNode, taken: [String], extraKeys: [String] = []
     ) throws -> Config.Instrument {
-        let fields = try node.fields(allowed: instrumentKeys + extraKeys)
-        func required(_ name: String) throws -> ConfigNode {
-            guard let value = fields[name] else { throw node.invalid("a mapping with group, market and instrument") }
-            return value
-        }
-        let groupNode = try required("group")
+        let fields = try node.fields(allowed: try ConfigSeries.keys(of: node) + extraKeys)
+        guard let groupNode = fields["group"] else { throw node.invalid(ConfigSeries.requirement) }
         let group = try groupNode.string()
         guard isGroupName(group) else {
             throw groupNode.invalid("a lowercase name of letters, digits and underscores starting with a letter")
         }
-        guard group != ConfigInputs.fearGreedGroup else {
-            throw groupNode.invalid("a name other than fear_greed (reserved for the Fear & Greed group)")
+        guard group != Config.fearGreedGroup else {
+            throw groupNode.invalid(
+                "a name other than \(Config.fearGreedGroup) (reserved for the Fear & Greed group)")
         }
         guard !taken.contains(group) else {
             throw groupNode.invalid("a group name no other instrument uses")
         }
-        return Config.Instrument(
-            group: group, market: try required("market").nonEmptyString(),
-            instrument: try required("instrument").nonEmptyString(),
-            description: try fields["description"]?.string() ?? "")
+        return try ConfigSeries.series(group: group, fields: fields, item: node)
     }
 
     /// `targets:`: a non-empty list of instruments, each with an optional `field` and `inputs`; group names
@@ -164,14 +160,16 @@ public enum ConfigLoader {
     private static func targets(_ node: ConfigNode) throws -> [Config.Target] {
         var targets: [Config.Target] = []
         for item in try node.items() {
-            let fields = try item.fields(allowed: instrumentKeys + ["field", "inputs"])
+            let fields = try item.fields(allowed: try ConfigSeries.keys(of: item) + ["field", "inputs"])
             let instrument = try self.instrument(item, taken: targets.map(\.slug), extraKeys: ["field", "inputs"])
             if Config.reservedSlugs.contains(instrument.group) {
                 throw fields["group"]!.invalid(
                     "a name other than " + Config.reservedSlugs.joined(separator: ", ") + " (folders of the overview)")
             }
             var target = Config.Target(instrument: instrument)
-            if let field = fields["field"] {
+            if let csv = instrument.csv {
+                target.csvField = try ConfigSeries.targetField(fields["field"], csv: csv, item: item)
+            } else if let field = fields["field"] {
                 target.field = Config.TargetField(
                     rawValue: try field.choice(Config.TargetField.allCases.map(\.rawValue)))!
             }
@@ -191,7 +189,9 @@ public enum ConfigLoader {
         _ config: Config, targetNodes: [ConfigNode], inputNodes: [ConfigNode]?, modelNode: ConfigNode
     ) throws {
         for (target, node) in zip(config.targets, targetNodes) {
-            let own = try node.fields(allowed: instrumentKeys + ["field", "inputs"])["inputs"].map { try $0.items() }
+            let own = try node.fields(allowed: try ConfigSeries.keys(of: node) + ["field", "inputs"])["inputs"].map {
+                try $0.items()
+            }
             try ConfigInputs.check(
                 config.configuration(for: target), inputNodes: own ?? inputNodes,
                 modelNode: own == nil ? modelNode : node)

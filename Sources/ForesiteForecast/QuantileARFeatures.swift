@@ -34,23 +34,24 @@ struct QuantileARFeatures: Hashable, Sendable {
     init(data: ModelData, lags: Int) throws {
         let targetGroup = try FeatureColumn(data.reference).group
         let columns = try data.inputs.map { try FeatureColumn($0) }
-        let hasValue = columns.contains { $0.field == .fearGreedValue }
+        let hasValue = columns.contains { $0.kind == .fearGreedValue }
         var covariates: [Covariate] = []
         for column in columns {
-            switch column.field {
-            case .price(let field):
-                switch field {
-                case .open, .high, .low, .close:
-                    if column.group != targetGroup {
-                        covariates.append(.init(column: "\(column)", transform: .logChange))
-                    }
-                case .volume, .volumeBuy, .volumeSell:
-                    covariates.append(.init(column: "\(column)", transform: .logVolumeChange))
+            switch column.kind {
+            case .price:
+                if column.group != targetGroup {
+                    covariates.append(.init(column: "\(column)", transform: .logChange))
                 }
+            case .volume:
+                covariates.append(.init(column: "\(column)", transform: .logVolumeChange))
             case .fearGreedValue:
                 covariates.append(.init(column: "\(column)", transform: .level))
             case .fearGreedClassification:
                 if !hasValue { covariates.append(.init(column: "\(column)", transform: .level)) }
+            case .level:
+                if "\(column)" != data.reference {
+                    covariates.append(.init(column: "\(column)", transform: .level))
+                }
             }
         }
         self.init(lags: lags, covariates: covariates)

@@ -18,10 +18,15 @@ extension IngestError {
         case .badNumber(let line, let column, let value):
             copy.reason = .badNumber(line: line, column: clean(column), value: clean(value))
         case .missingColumn(let column): copy.reason = .missingColumn(clean(column))
+        case .missingColumns(let missing, let header):
+            copy.reason = .missingColumns(missing.map(clean), header: header.map(clean))
+        case .badDate(let line, let column, let value, let format):
+            copy.reason = .badDate(line: line, column: clean(column), value: clean(value), format: format)
+        case .badURL(let text): copy.reason = .badURL(clean(text))
         case .unrecognisedFormat(let detail): copy.reason = .unrecognisedFormat(detail: clean(detail))
         case .unreadableFile(let detail): copy.reason = .unreadableFile(clean(detail))
         case .unexpectedStatus, .truncatedResponse, .timedOut, .retryAfterTooLong, .notMidnight,
-            .conflictingDuplicate, .wrongCellCount, .unterminatedQuote, .emptyFile:
+            .conflictingDuplicate, .duplicateDay, .wrongCellCount, .unterminatedQuote, .emptyFile:
             break
         }
         return copy

@@ -5,7 +5,8 @@
 /// All user-facing wording lives in `description` below. No value here ever holds the API key: clients redact
 /// response snippets before building an error.
 public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// Who produced the bad input: `cryptocompare`, `alternative.me`, or a file name.
+    /// Who produced the bad input: `cryptocompare`, `alternative.me`, a CSV source (`csv data/rain.csv`) or a
+    /// file name.
     public var source: String
     public var reason: Reason
     /// The HTTP status of the response that carried the problem, when there was one.
@@ -51,6 +52,14 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
         case missingColumn(String)
         /// A CSV cell that should be a number or timestamp.
         case badNumber(line: Int, column: String, value: String)
+        /// Configured CSV columns the header lacks, with the header's own columns.
+        case missingColumns([String], header: [String])
+        /// A CSV date cell that does not read in the configured format.
+        case badDate(line: Int, column: String, value: String, format: String)
+        /// The same day on two lines of a CSV series.
+        case duplicateDay(day: String, line: Int, firstLine: Int)
+        /// A configured location that is not an http(s) URL.
+        case badURL(String)
         /// A CSV row with a different number of cells than the header.
         case wrongCellCount(line: Int, expected: Int, found: Int)
         /// A CSV file that ends inside a quoted field.
@@ -89,6 +98,14 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownClassification(let label): "unknown Fear & Greed classification \"\(label)\""
         case .missingColumn(let column): "header has no column \(column)"
         case .badNumber(let line, let column, let value): "line \(line), column \(column): not a number: \"\(value)\""
+        case .missingColumns(let missing, let header):
+            "header has no column " + missing.map { "'\($0)'" }.joined(separator: ", ") + " (it has "
+                + header.map { "'\($0)'" }.joined(separator: ", ") + ")"
+        case .badDate(let line, let column, let value, let format):
+            "line \(line), column \(column): \"\(value)\" is not a date in the format \(format)"
+        case .duplicateDay(let day, let line, let firstLine):
+            "line \(line): day \(day) again (first on line \(firstLine))"
+        case .badURL(let text): "not an http(s) URL: \"\(text)\""
         case .wrongCellCount(let line, let expected, let found):
             "line \(line): \(found) cells, the header has \(expected)"
         case .unterminatedQuote(let line): "line \(line): quoted field never closed"

@@ -1,62 +1,44 @@
 import ForesiteCore
 
-/// One model input column, `group.field`: a price field of a feature group (`solana.open`) or a
-/// Fear & Greed field (`fear_greed.value`, `fear_greed.classification`).
+/// One model input column, `group.field`: any feature group's column by name (`solana.open`,
+/// `fear_greed.value`, `rainfall.mm`). Whether it exists is decided by the group it names
+/// (`FeatureFrame.join`, and `ConfigInputs` before that), not here.
 public struct FeatureColumn: Hashable, Sendable, CustomStringConvertible {
-    public enum Field: Hashable, Sendable {
-        case price(PriceField)
+    /// What the column measures, for models that transform inputs by kind (the quantile AR's covariates).
+    public enum Kind: Hashable, Sendable {
+        /// A price field of a price group (open, high, low, close).
+        case price
+        /// A volume field of a price group (volume, volume_buy, volume_sell).
+        case volume
+        /// The Fear & Greed Index value.
         case fearGreedValue
+        /// The Fear & Greed class (0 … 4), the value's band.
         case fearGreedClassification
+        /// Any other daily value (a CSV column), used as it is.
+        case level
     }
-
-    public enum PriceField: String, Hashable, Sendable, CaseIterable {
-        case open, high, low, close, volume
-        case volumeBuy = "volume_buy"
-        case volumeSell = "volume_sell"
-
-        func value(of candle: Candle) -> Double {
-            switch self {
-            case .open: candle.open
-            case .high: candle.high
-            case .low: candle.low
-            case .close: candle.close
-            case .volume: candle.volume
-            case .volumeBuy: candle.volumeBuy
-            case .volumeSell: candle.volumeSell
-            }
-        }
-    }
-
-    /// The group name Fear & Greed columns use.
-    public static let fearGreedGroup = "fear_greed"
 
     public let group: String
-    public let field: Field
+    public let field: String
 
     /// Parses `group.field`; throws `MLError.unknownColumn` quoting the name otherwise.
     public init(_ name: String) throws {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty else { throw MLError.unknownColumn(name) }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw MLError.unknownColumn(name) }
         group = String(parts[0])
-        if group == FeatureColumn.fearGreedGroup {
-            switch parts[1] {
-            case "value": field = .fearGreedValue
-            case "classification": field = .fearGreedClassification
-            default: throw MLError.unknownColumn(name)
-            }
-        } else {
-            guard let price = PriceField(rawValue: String(parts[1])) else { throw MLError.unknownColumn(name) }
-            field = .price(price)
-        }
+        field = String(parts[1])
     }
 
-    public var isFearGreed: Bool { group == FeatureColumn.fearGreedGroup }
-
-    public var description: String {
+    public var kind: Kind {
+        if group == Config.fearGreedGroup {
+            return field == "classification" ? .fearGreedClassification : .fearGreedValue
+        }
         switch field {
-        case .price(let price): "\(group).\(price.rawValue)"
-        case .fearGreedValue: "\(group).value"
-        case .fearGreedClassification: "\(group).classification"
+        case "open", "high", "low", "close": return .price
+        case "volume", "volume_buy", "volume_sell": return .volume
+        default: return .level
         }
     }
+
+    public var description: String { "\(group).\(field)" }
 }

@@ -2,11 +2,11 @@ import ForesiteCore
 
 /// The model's input table: one row per usable UTC day, one Double per named column (`group.field`).
 ///
-/// Built by `join`: only complete candles, only days present in every price group used. Fear & Greed
+/// Built by `join`: only complete days, only days present in every group used. Fear & Greed
 /// is a covariate that is sometimes a day short (alternative.me has no 2024-10-26): a *single* missing
 /// day (readings on the day before and the day after) is filled with the day before's reading and listed
 /// in `filledDays`; a longer gap, or a missing newest day, drops the days.
-/// Days missing from a price group are dropped, never filled; `TrainingSet` then refuses windows that
+/// Days missing from any other group (price or CSV) are dropped, never filled; `TrainingSet` then refuses windows that
 /// would span the resulting calendar gap, so no window silently joins non-adjacent days.
 public struct FeatureFrame: Hashable, Sendable {
     public let days: [Day]
@@ -30,61 +30,71 @@ public struct FeatureFrame: Hashable, Sendable {
         return index
     }
 
-    /// Joins feature groups by day into the columns asked for (see the type's documentation).
+    /// Joins a price-and-Fear-&-Greed history by day (the shape of the original project's data).
     /// - Parameters:
     ///   - candles: rows of each price group by group name (`solana`, `bitcoin`), in any order.
-    ///   - fearGreed: the Fear & Greed history; required when a `fear_greed.*` column is asked for.
+    ///   - fearGreed: the Fear & Greed history; required when one of its columns is asked for.
     ///   - columns: the output columns in order, e.g. `Config.Model.defaultInputs`.
     public static func join(
         candles: [String: [Candle]], fearGreed: [FearGreedReading]?, columns: [String]
     ) throws -> FeatureFrame {
+        var groups = candles.mapValues(GroupHistory.init(candles:))
+        if let fearGreed { groups[Config.fearGreedGroup] = GroupHistory(fearGreed: fearGreed) }
+        return try join(groups, columns: columns)
+    }
+
+    /// Joins feature groups by day into the columns asked for (see the type's documentation): days
+    /// present in every group used, except that a group which fills single missing days (Fear & Greed)
+    /// takes the day before's values for a day it lacks between two it has.
+    /// - Parameters:
+    ///   - groups: each group's complete days by group name; those no column names are ignored.
+    ///   - columns: the output columns in order, each `group.field` of one of `groups`.
+    public static func join(_ groups: [String: GroupHistory], columns: [String]) throws -> FeatureFrame {
         let parsed = try columns.map(FeatureColumn.init)
-        var byGroup: [String: [Day: Candle]] = [:]
-        for column in parsed where !column.isFearGreed && byGroup[column.group] == nil {
-            guard let rows = candles[column.group] else {
+        var used: [String] = []
+        var fieldIndex: [Int] = []
+        for column in parsed {
+            guard let group = groups[column.group] else {
                 throw MLError.missingGroup(group: column.group, column: column.description)
             }
-            byGroup[column.group] = Dictionary(
-                rows.filter(\.complete).map { ($0.day, $0) }, uniquingKeysWith: { _, last in last })
+            guard let index = group.fields.firstIndex(of: column.field) else {
+                throw MLError.unknownColumn(column.description)
+            }
+            fieldIndex.append(index)
+            if !used.contains(column.group) { used.append(column.group) }
         }
-        let readings: [Day: FearGreedReading]?
-        if let column = parsed.first(where: \.isFearGreed) {
-            guard let fearGreed else { throw MLError.missingGroup(group: column.group, column: column.description) }
-            readings = Dictionary(fearGreed.map { ($0.day, $0) }, uniquingKeysWith: { _, last in last })
-        } else {
-            readings = nil
-        }
-
-        var candidateDays: Set<Day>
-        if let first = byGroup.values.first {
-            candidateDays = Set(first.keys)
-            for group in byGroup.values { candidateDays.formIntersection(group.keys) }
-        } else {
-            candidateDays = Set(readings.map { Array($0.keys) } ?? [])
-        }
+        let strict = used.filter { !groups[$0]!.fillsSingleMissingDay }.map { groups[$0]! }
+        let fillers = used.filter { groups[$0]!.fillsSingleMissingDay }
+        let defining = strict.isEmpty ? fillers.map { groups[$0]! } : strict
+        var candidateDays: Set<Day> = defining.first.map { Set($0.rows.keys) } ?? []
+        for group in defining.dropFirst() { candidateDays.formIntersection(group.rows.keys) }
 
         var days: [Day] = []
         var rows: [[Double]] = []
         var filled: [Day] = []
         for day in candidateDays.sorted() {
-            var reading: FearGreedReading?
-            if let readings {
-                if let exact = readings[day] {
-                    reading = exact
-                } else if let previous = readings[day.adding(days: -1)], readings[day.adding(days: 1)] != nil {
-                    reading = previous
-                    filled.append(day)
+            var chosen: [String: [Double]] = [:]
+            var wasFilled = false
+            var usable = true
+            for name in fillers {
+                let group = groups[name]!.rows
+                if let exact = group[day] {
+                    chosen[name] = exact
+                } else if let previous = group[day.adding(days: -1)], group[day.adding(days: 1)] != nil {
+                    chosen[name] = previous
+                    wasFilled = true
                 } else {
-                    continue
+                    usable = false
+                    break
                 }
             }
-            let row = parsed.map { column -> Double in
-                switch column.field {
-                case .price(let field): field.value(of: byGroup[column.group]![day]!)
-                case .fearGreedValue: Double(reading!.value)
-                case .fearGreedClassification: Double(reading!.classification.rawValue)
-                }
+            guard usable else { continue }
+            let row = parsed.indices.map { position -> Double in
+                let name = parsed[position].group
+                let values = chosen[name] ?? groups[name]!.rows[day]!
+                return values[fieldIndex[position]]
             }
+            if wasFilled { filled.append(day) }
             days.append(day)
             rows.append(row)
         }

@@ -3,71 +3,58 @@ import ForesiteIngest
 import Foundation
 import Logging
 
-/// Where `backfill` and `update` get rows from: the two APIs, or the demo market. A seam so pipeline tests
-/// can point the live clients at a loopback server (through `Config.sources` URLs) or use plain closures.
-///
-/// `since` nil means "everything the source has"; otherwise the days from `since` on.
+/// Where `backfill` and `update` get rows from: one `DailySource` per configured series, by group. A seam
+/// so pipeline tests can point the live sources at a loopback server (through `Config.sources` URLs and
+/// CSV `url:`s) or hand in their own sources.
 public struct DataSources: Sendable {
-    /// Candles of one configured instrument.
-    public var candles: @Sendable (_ instrument: Config.Instrument, _ since: Day?) async throws -> [Candle]
-    public var fearGreed: @Sendable (_ since: Day?) async throws -> [FearGreedReading]
-    /// The source's name in messages, e.g. `cryptocompare`.
-    public var candleSource: String
-    public var fearGreedSource: String
+    /// The source of each configured series, by feature-group name.
+    public var byGroup: [String: any DailySource]
 
-    public init(
-        candleSource: String, fearGreedSource: String,
-        candles: @escaping @Sendable (Config.Instrument, Day?) async throws -> [Candle],
-        fearGreed: @escaping @Sendable (Day?) async throws -> [FearGreedReading]
-    ) {
-        self.candleSource = candleSource
-        self.fearGreedSource = fearGreedSource
-        self.candles = candles
-        self.fearGreed = fearGreed
+    public init(_ byGroup: [String: any DailySource]) {
+        self.byGroup = byGroup
     }
 
-    /// CryptoCompare and alternative.me at the configured URLs, with the configured retry policy. The key is
-    /// `CRYPTO_API_KEY` from the workspace's environment or its `.env` file.
+    /// Every configured series resolved through `registry` (default `SourceRegistry.standard`):
+    /// CryptoCompare and alternative.me at the configured URLs, CSV series at their URL or file, all with
+    /// the configured retry policy. The key is `CRYPTO_API_KEY` from the workspace's environment or `.env`.
     public static func live(
-        _ workspace: Workspace, transport: HTTPTransport = .live, sleeper: Sleeper = .live, jitter: Jitter = .live,
-        logger: Logger = Logger(label: "foresite.ingest")
+        _ workspace: Workspace, registry: SourceRegistry = .standard, transport: HTTPTransport = .live,
+        sleeper: Sleeper = .live, jitter: Jitter = .live, logger: Logger = Logger(label: "foresite.ingest")
     ) throws -> DataSources {
         let settings = workspace.config.sources
         let http = RetryingClient(
             transport: transport, policy: RetryPolicy(settings.retry), sleeper: sleeper, jitter: jitter,
             clock: workspace.clock, logger: logger)
-        let cryptoCompare = CryptoCompareClient(
-            baseURL: try url(settings.cryptocompareURL, key: "sources.cryptocompare_url"),
-            apiKey: APIKey.load(environment: workspace.environment, dotEnv: workspace.url(".env")), http: http)
-        let alternativeMe = AlternativeMeClient(
-            baseURL: try url(settings.alternativeMeURL, key: "sources.alternative_me_url"), http: http)
-        return DataSources(
-            candleSource: CryptoCompareParser.source, fearGreedSource: AlternativeMeParser.source,
-            candles: { instrument, since in
-                try await cryptoCompare.candles(
-                    market: instrument.market, instrument: instrument.instrument, since: since)
-            },
-            fearGreed: { since in try await alternativeMe.readings(since: since) })
+        let context = SourceRegistry.Context(
+            http: http, cryptoCompareURL: try url(settings.cryptocompareURL, key: "sources.cryptocompare_url"),
+            alternativeMeURL: try url(settings.alternativeMeURL, key: "sources.alternative_me_url"),
+            apiKey: APIKey.load(environment: workspace.environment, dotEnv: workspace.url(".env")),
+            root: workspace.root)
+        var byGroup: [String: any DailySource] = [:]
+        for series in workspace.config.series {
+            byGroup[series.group] = try registry.source(for: series, context: context)
+        }
+        return DataSources(byGroup)
     }
 
-    /// The seeded synthetic market (`DemoMarket`): instrument `i` of `config.instruments` is demo instrument
-    /// `i` (SOL-like target, BTC-like first covariate, …), through the last closed day of `clock`.
-    /// `numbering` orders the instruments as the demo market numbers them (default `config.instruments`; a
-    /// target of a `targets:` configuration passes `Workspace.demoInstruments`).
+    /// The seeded synthetic market (`DemoMarket`): price series `i` of `numbering` (default
+    /// `config.instruments`; a target of a `targets:` configuration passes `Workspace.demoInstruments`) is
+    /// demo instrument `i` (SOL-like target, BTC-like first covariate, …), Fear & Greed the demo index,
+    /// through the last closed day of `clock`. A CSV series has no demo counterpart and is left without a
+    /// source.
     public static func demo(
         config: Config, clock: Clock, market: DemoMarket = DemoMarket(), numbering: [Config.Instrument]? = nil
     ) -> DataSources {
-        let instruments = numbering ?? config.instruments
-        return DataSources(
-            candleSource: "demo market", fearGreedSource: "demo market",
-            candles: { instrument, since in
-                let index = instruments.firstIndex(of: instrument) ?? 0
-                let rows = market.candles(instrument: index, through: clock.today.adding(days: -1))
-                return rows.filter { since == nil || $0.day >= since! }
-            },
-            fearGreed: { since in
-                market.fearGreed(through: clock.today.adding(days: -1)).filter { since == nil || $0.day >= since! }
-            })
+        let order = numbering ?? config.instruments
+        var byGroup: [String: any DailySource] = [:]
+        for series in config.instruments where series.source == .cryptocompare {
+            let index = order.firstIndex(of: series) ?? 0
+            byGroup[series.group] = DemoSource(market: market, series: .instrument(index), today: clock.today)
+        }
+        if config.fearGreed.enabled {
+            byGroup[Config.fearGreedGroup] = DemoSource(market: market, series: .fearGreed, today: clock.today)
+        }
+        return DataSources(byGroup)
     }
 
     private static func url(_ text: String, key: String) throws -> URL {

@@ -5,7 +5,9 @@ import Foundation
 
 /// The first stage: fetch → validate → one store transaction → a summary per group.
 ///
-/// `backfill` asks each source for its full history; `update` asks only from each group's last complete day
+/// Every configured series (`Config.series`) goes through the same steps, whatever its source: its
+/// `DailySource` from `DataSources` (the registry's, or the demo market's) is asked for rows, and they are
+/// stored in its group with the upsert of their kind. `backfill` asks each source for its full history; `update` asks only from each group's last complete day
 /// (that day included, as a cheap consistency check) or from its earliest incomplete day if that is older,
 /// so incomplete days are always fetched again. All sources are
 /// fetched before anything is written, then every group that arrived is upserted in one transaction. A
@@ -29,90 +31,92 @@ public enum Ingestion {
     public static func run(_ mode: Mode, _ workspace: Workspace, store: FeatureStore, sources: DataSources)
         async throws -> SourceUpdate
     {
-        let config = workspace.config
-        let groups = config.instruments.map(\.group) + (config.fearGreed.enabled ? [Config.fearGreedGroup] : [])
-        var candles: [(group: String, rows: [Candle])] = []
-        var readings: [FearGreedReading]?
+        let series = workspace.config.series
+        var arrived: [(group: String, rows: SourceRows)] = []
         var failures: [SourceUpdate.Failure] = []
-        for (index, instrument) in config.instruments.enumerated() {
-            workspace.console.progress(mode.rawValue, done: index, total: groups.count, detail: instrument.group)
-            let since = mode == .update ? try resumeDay(group: instrument.group, store: store) : nil
-            do {
-                let rows = try await sources.candles(instrument, since)
-                if let since, rows.isEmpty {
-                    failures.append(
-                        try failure(
-                            noDays(since), source: sources.candleSource, group: instrument.group, store: store))
-                } else {
-                    candles.append((instrument.group, rows))
-                }
-            } catch let error as IngestError {
-                failures.append(
-                    try failure(error.detail, source: sources.candleSource, group: instrument.group, store: store))
-            }
-        }
-        if config.fearGreed.enabled {
-            workspace.console.progress(
-                mode.rawValue, done: groups.count - 1, total: groups.count, detail: Config.fearGreedGroup)
-            let since = mode == .update ? try store.lastCompleteDay(group: Config.fearGreedGroup) : nil
-            do {
-                let rows = try await sources.fearGreed(since)
-                if let since, rows.isEmpty {
-                    failures.append(
-                        try failure(
-                            noDays(since), source: sources.fearGreedSource, group: Config.fearGreedGroup, store: store))
-                } else {
-                    readings = rows
-                }
-            } catch let error as IngestError {
+        var sourceOfGroup: [String: String] = [:]
+        for (index, item) in series.enumerated() {
+            let group = item.group
+            workspace.console.progress(mode.rawValue, done: index, total: series.count, detail: group)
+            guard let source = sources.byGroup[group] else {
                 failures.append(
                     try failure(
-                        error.detail, source: sources.fearGreedSource, group: Config.fearGreedGroup, store: store))
+                        "no source serves this series", source: item.source.rawValue, group: group, store: store))
+                continue
+            }
+            sourceOfGroup[group] = source.name
+            let since = mode == .update ? try resumeDay(group: group, store: store) : nil
+            do {
+                let rows = try await source.rows(since: since)
+                if let since, rows.isEmpty {
+                    failures.append(try failure(noDays(since), source: source.name, group: group, store: store))
+                } else {
+                    arrived.append((group, rows))
+                }
+            } catch let error as IngestError {
+                failures.append(try failure(error.detail, source: source.name, group: group, store: store))
             }
         }
-        workspace.console.progress(mode.rawValue, done: groups.count, total: groups.count, detail: "storing")
+        workspace.console.progress(mode.rawValue, done: series.count, total: series.count, detail: "storing")
 
         let command = "\(mode.rawValue)" + (workspace.isDemo ? " --demo" : "")
-        guard !candles.isEmpty || readings != nil else {
+        guard !arrived.isEmpty else {
             let error = PipelineError.allSourcesFailed(failures)
             _ = try? store.write(command: command) { _ in throw error }  // records the failed run, changes nothing
             throw error
         }
         let summaries = try store.write(command: command) { writer in
             for failure in failures { writer.note(failure.message) }
-            var summaries = try candles.map { try writer.upsert($0.rows, into: $0.group) }
-            if let readings { summaries.append(try writer.upsert(readings)) }
-            return summaries
+            return try arrived.map { try upsert($0.rows, into: $0.group, writer: writer) }
         }
-        let sourceOfGroup = Dictionary(
-            uniqueKeysWithValues: groups.map {
-                ($0, $0 == Config.fearGreedGroup ? sources.fearGreedSource : sources.candleSource)
-            })
         return SourceUpdate(summaries: summaries, failures: failures, sourceOfGroup: sourceOfGroup)
     }
 
+    /// Stores one source's rows in its group, whatever their kind.
+    private static func upsert(_ rows: SourceRows, into group: String, writer: StoreWriter) throws -> UpsertSummary {
+        switch rows {
+        case .candles(let candles): try writer.upsert(candles, into: group)
+        case .fearGreed(let readings): try writer.upsert(readings)
+        case .values(let values): try writer.upsert(values: values, into: group)
+        }
+    }
+
     /// `foresite backfill --file PATH --group NAME`: a CSV export or saved API response into one group, in
-    /// one transaction. The file's kind (candles or Fear & Greed) must match the group's.
+    /// one transaction. The file's kind (candles or Fear & Greed) must match the group's; a CSV series'
+    /// group reads the file with its own configured columns and date format.
     public static func importFile(_ url: URL, group: String, workspace: Workspace, store: FeatureStore) throws
         -> UpsertSummary
     {
-        let config = workspace.config
-        let priceGroups = config.instruments.map(\.group)
-        let known = priceGroups + (config.fearGreed.enabled ? [Config.fearGreedGroup] : [])
-        guard known.contains(group) else { throw PipelineError.unknownGroup(group, known: known) }
+        let series = workspace.config.series
+        guard let item = series.first(where: { $0.group == group }) else {
+            throw PipelineError.unknownGroup(group, known: series.map(\.group))
+        }
         let command = "backfill --file \(url.lastPathComponent) --group \(group)"
+        if let csv = item.csv {
+            let rows = try CSVSeriesParser.rows(
+                from: try fileData(url), format: csv, source: url.lastPathComponent, today: workspace.today)
+            return try store.write(command: command) { try $0.upsert(values: rows, into: group) }
+        }
         switch try FileImporter.read(contentsOf: url) {
         case .candles(let rows):
-            guard priceGroups.contains(group) else {
+            guard item.source == .cryptocompare else {
                 throw PipelineError.wrongKindOfFile(file: url.lastPathComponent, holds: "price candles", group: group)
             }
             return try store.write(command: command) { try $0.upsert(rows, into: group) }
         case .fearGreed(let rows):
-            guard group == Config.fearGreedGroup else {
+            guard item.source == .alternativeMe else {
                 throw PipelineError.wrongKindOfFile(
                     file: url.lastPathComponent, holds: "Fear & Greed readings", group: group)
             }
             return try store.write(command: command) { try $0.upsert(rows) }
+        }
+    }
+
+    private static func fileData(_ url: URL) throws -> Data {
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw IngestError(source: url.lastPathComponent, reason: .unreadableFile(error.localizedDescription))
         }
     }
 

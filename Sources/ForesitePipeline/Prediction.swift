@@ -26,6 +26,9 @@ public enum Prediction {
 
     public static func run(_ workspace: Workspace, store: FeatureStore) throws -> Report {
         let config = workspace.config
+        guard Config.TargetField(rawValue: config.targetFieldName) != nil else {
+            throw PipelineError.unrecordedTargetField(group: config.target.group, field: config.targetFieldName)
+        }
         let catalog = workspace.catalog
         try catalog.validate(config)
         let today = workspace.today
@@ -69,7 +72,7 @@ public enum Prediction {
         func issued(_ model: ModelID, version: String, steps: [QuantileForecast]) -> IssuedForecast {
             IssuedForecast(
                 model: model, modelVersion: version, madeOn: today, origin: origin, targetGroup: config.target.group,
-                field: config.targetField.rawValue, reference: reference, inputHash: inputHash,
+                field: config.targetFieldName, reference: reference, inputHash: inputHash,
                 steps: steps.enumerated().map { index, forecast in
                     IssuedForecast.Step(
                         horizon: index + 1, targetDay: origin.adding(days: index + 1), forecast: forecast)

@@ -31,8 +31,10 @@ enum SiteContentLoader {
         let verification = LedgerVerification(records: records)
         let windowStart = DisplayWindow.firstDay(through: asOf, historyDays: config.site.historyDays)
         let ledgerStart = forecasts.lazy.flatMap { $0.steps.map(\.targetDay) }.min()
+        // The pages chart price series; a CSV series is listed with the feature groups (data quality) only.
+        let priceSeries = config.instruments.filter { $0.source == .cryptocompare }
         var prices: [String: [Candle]] = [:]
-        for instrument in config.instruments {
+        for instrument in priceSeries {
             let from = instrument == config.target ? min(windowStart, ledgerStart ?? windowStart) : windowStart
             prices[instrument.group] = try store.candles(group: instrument.group, from: from)
         }
@@ -46,7 +48,8 @@ enum SiteContentLoader {
 
         return SiteContent(
             site: config.site, asOf: asOf, isDemo: workspace.isDemo, staleNotice: staleNotice, target: config.target,
-            targetField: config.targetField.rawValue, covariates: config.covariates, prices: prices,
+            targetField: config.targetField.rawValue, covariates: config.covariates.filter { priceSeries.contains($0) },
+            prices: prices,
             fearGreed: config.fearGreed.enabled ? try store.fearGreed(from: windowStart) : [],
             latestForecast: latest, latestPersistence: latest.flatMap { live.persistence(madeOn: $0.madeOn) },
             ledger: live.entries(of: published),

@@ -7,7 +7,7 @@ public struct SourceUpdate: Sendable {
     /// One source that failed for one group, kept as parts from ingestion to the run's report and the
     /// site's banner, so nothing downstream has to take a joined line apart again.
     public struct Failure: Hashable, Sendable {
-        /// The source's name as users know it, e.g. `cryptocompare` or `alternative.me`.
+        /// The source's name as users know it, e.g. `cryptocompare`, `alternative.me` or `csv data/rain.csv`.
         public var source: String
         /// The feature group it was fetching; nil when the failure is not one group's (the update stage).
         public var group: String?

@@ -8,6 +8,7 @@ enum ContentHash {
         ("feature_group", "name"),
         ("candle", "group_name, day"),
         ("fear_greed", "day"),
+        ("daily_value", "group_name, day, column_name"),
         ("ledger", "position"),
         ("model", "version"),
         ("backtest_run", "id"),

@@ -1,13 +1,24 @@
 import ForesiteCore
 
-/// A named set of daily rows in the store (`solana`, `bitcoin`, `fear_greed`), as the original project's
-/// Hopsworks feature groups: a name, a kind, a version of its column set, and a description.
+/// A named set of daily rows in the store (`solana`, `bitcoin`, Fear & Greed, a CSV series), as the original
+/// project's Hopsworks feature groups: a name, a kind, a version of its column set, and a description.
 public struct FeatureGroup: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable {
         /// Daily OHLCV rows (`candle` table).
         case candle
         /// Fear & Greed Index rows (`fear_greed` table).
         case fearGreed = "fear_greed"
+        /// A generic daily series: one value per day and column (`daily_value` table), e.g. a CSV source's.
+        case dailyValue = "daily_value"
+
+        /// The kind of group a source's series fills.
+        public init(source: Config.SourceKind) {
+            switch source {
+            case .cryptocompare: self = .candle
+            case .alternativeMe: self = .fearGreed
+            case .csv: self = .dailyValue
+            }
+        }
     }
 
     public var name: String
@@ -31,25 +42,25 @@ public struct FeatureGroup: Hashable, Sendable {
         self.instrument = instrument
     }
 
-    /// The groups a configuration needs: one price group per instrument (target first), then Fear & Greed.
+    /// The groups a configuration needs: one per configured series (target first, covariates, Fear & Greed).
     public static func all(for config: Config) -> [FeatureGroup] {
-        var groups = config.instruments.map {
-            FeatureGroup(
-                name: $0.group, kind: .candle, description: $0.description, market: $0.market,
-                instrument: $0.instrument)
+        config.series.map { series in
+            let kind = Kind(source: series.source)
+            let description =
+                series.description.isEmpty && kind == .dailyValue
+                ? "CSV " + (series.csv?.locationText ?? "") : series.description
+            return FeatureGroup(
+                name: series.group, kind: kind, description: description,
+                market: kind == .candle ? series.market : nil, instrument: kind == .candle ? series.instrument : nil)
         }
-        if config.fearGreed.enabled {
-            groups.append(
-                FeatureGroup(
-                    name: Config.fearGreedGroup, kind: .fearGreed,
-                    description: "Crypto Fear & Greed Index (alternative.me), 0-100 and class 0-4"))
-        }
-        return groups
     }
 
-    /// `kraken SOL-USD`, or `Fear & Greed` for the index.
+    /// `kraken SOL-USD`, `Fear & Greed` for the index, `daily values` for a generic series.
     var source: String {
-        guard let market, let instrument else { return "Fear & Greed" }
-        return "\(market) \(instrument)"
+        switch kind {
+        case .candle: "\(market ?? "") \(instrument ?? "")"
+        case .fearGreed: "Fear & Greed"
+        case .dailyValue: "daily values"
+        }
     }
 }

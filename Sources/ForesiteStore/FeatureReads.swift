@@ -44,18 +44,90 @@ enum FeatureReads {
         return readings
     }
 
+    /// Rows of the generic group `group` between `from` and `to` inclusive, oldest first; a day is complete
+    /// only when every column of it is.
+    static func values(group: String, from: Day?, to: Day?, in db: Database) throws -> [DailyValues] {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT day, column_name, value, complete FROM daily_value
+                WHERE group_name = ? AND day >= ? AND day <= ? ORDER BY day, column_name
+                """,
+            arguments: [group, from?.iso ?? "0000-00-00", to?.iso ?? "9999-99-99"])
+        var result: [DailyValues] = []
+        while let row = try rows.next() {
+            let day = try row.day(at: 0, column: "day", table: "daily_value")
+            let complete: Bool = row[3]
+            if result.last?.day != day { result.append(DailyValues(day: day, values: [:], complete: complete)) }
+            result[result.count - 1].values[row[1]] = row[2] as Double
+            result[result.count - 1].complete = result[result.count - 1].complete && complete
+        }
+        return result
+    }
+
+    /// Every stored day of `group` with whether it is complete, oldest first (Fear & Greed days are
+    /// always complete); empty for a group the store does not have.
+    static func days(group: String, in db: Database) throws -> [(day: Day, complete: Bool)] {
+        guard let kind = try GroupTable.group(named: group, in: db)?.kind else { return [] }
+        let rows: RowCursor
+        switch kind {
+        case .candle:
+            rows = try Row.fetchCursor(
+                db, sql: "SELECT day, complete FROM candle WHERE group_name = ? ORDER BY day", arguments: [group])
+        case .fearGreed:
+            rows = try Row.fetchCursor(db, sql: "SELECT day, 1 FROM fear_greed ORDER BY day")
+        case .dailyValue:
+            rows = try Row.fetchCursor(
+                db, sql: "SELECT day, min(complete) FROM daily_value WHERE group_name = ? GROUP BY day ORDER BY day",
+                arguments: [group])
+        }
+        var days: [(day: Day, complete: Bool)] = []
+        while let row = try rows.next() {
+            days.append((try row.day(at: 0, column: "day", table: kind.rawValue), row[1]))
+        }
+        return days
+    }
+
+    /// The newest complete day of `group`, from the index alone (`update` asks for it per group and run).
     static func lastCompleteDay(group: String, in db: Database) throws -> Day? {
-        let text: String? =
-            group == Config.fearGreedGroup
-            ? try String.fetchOne(db, sql: "SELECT max(day) FROM fear_greed")
-            : try String.fetchOne(
+        let text: String?
+        switch try GroupTable.group(named: group, in: db)?.kind {
+        case nil: return nil
+        case .candle?:
+            text = try String.fetchOne(
                 db, sql: "SELECT max(day) FROM candle WHERE group_name = ? AND complete = 1", arguments: [group])
+        case .fearGreed?:
+            text = try String.fetchOne(db, sql: "SELECT max(day) FROM fear_greed")
+        case .dailyValue?:
+            text = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT max(day) FROM (SELECT day FROM daily_value WHERE group_name = ? GROUP BY day
+                    HAVING min(complete) = 1)
+                    """,
+                arguments: [group])
+        }
         return text.flatMap { Day(iso: $0) }
     }
 
     static func incompleteDays(group: String, in db: Database) throws -> [Day] {
-        try Row.fetchAll(
-            db, sql: "SELECT day FROM candle WHERE group_name = ? AND complete = 0 ORDER BY day", arguments: [group]
-        ).map { try $0.day("day", table: "candle") }
+        switch try GroupTable.group(named: group, in: db)?.kind {
+        case nil, .fearGreed?:
+            return []
+        case .candle?:
+            return try Row.fetchAll(
+                db, sql: "SELECT day FROM candle WHERE group_name = ? AND complete = 0 ORDER BY day",
+                arguments: [group]
+            ).map { try $0.day("day", table: "candle") }
+        case .dailyValue?:
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT day FROM daily_value WHERE group_name = ? GROUP BY day HAVING min(complete) = 0
+                    ORDER BY day
+                    """,
+                arguments: [group]
+            ).map { try $0.day("day", table: "daily_value") }
+        }
     }
 }

@@ -14,10 +14,16 @@ extension FeatureStore {
 
     /// Fear & Greed readings from `from` to `to` inclusive (nil = unbounded), oldest first.
     public func fearGreed(from: Day? = nil, to: Day? = nil) throws -> [FearGreedReading] {
-        try read("read fear_greed") { db in try FeatureReads.fearGreed(from: from, to: to, in: db) }
+        try read("read \(Config.fearGreedGroup)") { db in try FeatureReads.fearGreed(from: from, to: to, in: db) }
     }
 
-    /// The latest complete day of `group` (for `fear_greed`, every stored day is complete); nil when empty.
+    /// Rows of the generic (CSV) group `group` from `from` to `to` inclusive (nil = unbounded), oldest first,
+    /// incomplete days included.
+    public func values(group: String, from: Day? = nil, to: Day? = nil) throws -> [DailyValues] {
+        try read("read \(group)") { db in try FeatureReads.values(group: group, from: from, to: to, in: db) }
+    }
+
+    /// The latest complete day of `group` (for Fear & Greed, every stored day is complete); nil when empty.
     /// `foresite update` fetches from the day after it.
     public func lastCompleteDay(group: String) throws -> Day? {
         try read("read \(group)") { db in try FeatureReads.lastCompleteDay(group: group, in: db) }
@@ -36,19 +42,11 @@ extension FeatureStore {
             let rejected = try RunLog.rejectionCounts(in: db)
             return try GroupTable.all(in: db).map { group in
                 // A cursor read by position: this scans every stored day of every group on each build.
-                let rows =
-                    group.kind == .fearGreed
-                    ? try Row.fetchCursor(db, sql: "SELECT day, 1 AS complete FROM fear_greed ORDER BY day")
-                    : try Row.fetchCursor(
-                        db, sql: "SELECT day, complete FROM candle WHERE group_name = ? ORDER BY day",
-                        arguments: [group.name])
-                let table = group.kind == .fearGreed ? "fear_greed" : "candle"
                 var days: [Day] = []
                 var incomplete: [Day] = []
-                while let row = try rows.next() {
-                    let day = try row.day(at: 0, column: "day", table: table)
+                for (day, complete) in try FeatureReads.days(group: group.name, in: db) {
                     days.append(day)
-                    if !(row[1] as Bool) { incomplete.append(day) }
+                    if !complete { incomplete.append(day) }
                 }
                 var missing: [Day] = []
                 for (previous, next) in zip(days, days.dropFirst()) where next.days(since: previous) > 1 {

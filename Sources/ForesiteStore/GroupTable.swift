@@ -35,9 +35,11 @@ enum GroupTable {
         try Row.fetchOne(db, sql: "SELECT * FROM feature_group WHERE name = ?", arguments: [name]).map(decode)
     }
 
-    /// Every group: price groups first, each kind in name order.
+    /// Every group: price groups first, then generic daily series, then Fear & Greed; each kind in name order.
     static func all(in db: Database) throws -> [FeatureGroup] {
-        try Row.fetchAll(db, sql: "SELECT * FROM feature_group ORDER BY kind = 'fear_greed', name").map(decode)
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM feature_group ORDER BY kind = 'fear_greed', kind = 'daily_value', name"
+        ).map(decode)
     }
 
     private static func decode(_ row: Row) throws -> FeatureGroup {

@@ -42,6 +42,20 @@ public struct RowValidator: Sendable {
         return nil
     }
 
+    /// Why `row` of a generic series must not be stored, or nil when it is fine.
+    public func problem(with row: DailyValues) -> String? {
+        if let problem = dayProblem(row.day) { return problem }
+        if row.day == today && row.complete {
+            return "is marked complete but has not ended (today is \(today))"
+        }
+        if row.values.isEmpty { return "has no values" }
+        for (column, value) in row.values.sorted(by: { $0.key < $1.key }) {
+            if !value.isFinite { return "\(column) must be a finite number, got \(value)" }
+            if column.isEmpty || column.contains(".") { return "column name \"\(column)\" is empty or has a '.'" }
+        }
+        return nil
+    }
+
     private func dayProblem(_ day: Day) -> String? {
         day > today ? "is in the future (today is \(today))" : nil
     }

@@ -7,7 +7,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// A write named a feature group the store does not have (groups come from the config).
     case unknownGroup(String)
-    /// Candles were written to the Fear & Greed group or the other way round.
+    /// Rows of one kind (candles, Fear & Greed readings, daily values) were written to a group of another.
     case wrongGroupKind(group: String, kind: String)
     /// The config now gives a stored group another market or instrument; mixing two series in one group
     /// would corrupt it, so the user must choose a new group name.

@@ -12,6 +12,7 @@ enum StoreSchema {
         migrator.registerMigration("v1-model-registry", migrate: modelRegistry)
         migrator.registerMigration("v1-backtests", migrate: backtests)
         migrator.registerMigration("v2-ledger-chain", migrate: LedgerChainMigration.migrate)
+        migrator.registerMigration("v3-daily-values", migrate: DailyValueMigration.migrate)
         return migrator
     }
 

@@ -11,6 +11,10 @@ extension StoreWriter {
         try FeatureReads.fearGreed(from: from, to: to, in: db)
     }
 
+    public func values(group: String, from: Day? = nil, to: Day? = nil) throws -> [DailyValues] {
+        try FeatureReads.values(group: group, from: from, to: to, in: db)
+    }
+
     public func lastCompleteDay(group: String) throws -> Day? {
         try FeatureReads.lastCompleteDay(group: group, in: db)
     }

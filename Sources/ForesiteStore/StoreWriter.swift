@@ -70,7 +70,7 @@ public final class StoreWriter {
         return result
     }
 
-    /// Validates and stores Fear & Greed readings (group `fear_greed`); a changed reading is updated.
+    /// Validates and stores Fear & Greed readings (group `Config.fearGreedGroup`); a changed reading is updated.
     public func upsert(_ readings: [FearGreedReading]) throws -> UpsertSummary {
         let group = Config.fearGreedGroup
         try requireGroup(group, kind: .fearGreed)
@@ -94,6 +94,40 @@ public final class StoreWriter {
                 result.inserted += 1
             }
             try statement.execute(arguments: [reading.day.iso, reading.value, reading.classification.rawValue])
+        }
+        try record(result)
+        return result
+    }
+
+    /// Validates and stores the rows of the generic group `group` (a CSV series): one value per day and
+    /// column, with the same rules as candles. A stored complete day is never downgraded by an incomplete
+    /// fetch; a day is updated when a value of one of the fetched columns, or its completeness, differs.
+    public func upsert(values rows: [DailyValues], into group: String) throws -> UpsertSummary {
+        try requireGroup(group, kind: .dailyValue)
+        let (accepted, summary) = screen(rows, group: group, day: \.day, problem: validator.problem(with:))
+        let stored = try FeatureReads.values(group: group, from: accepted.first?.day, to: accepted.last?.day, in: db)
+        let storedByDay = Dictionary(uniqueKeysWithValues: stored.map { ($0.day, $0) })
+        var result = summary
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO daily_value (group_name, day, column_name, value, complete) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (group_name, day, column_name) DO UPDATE SET value = excluded.value,
+                    complete = excluded.complete
+                """)
+        for row in accepted {
+            if let old = storedByDay[row.day] {
+                let same = row.values.allSatisfy { old.values[$0.key] == $0.value } && old.complete == row.complete
+                if same || (old.complete && !row.complete) {
+                    result.unchanged += 1
+                    continue
+                }
+                result.updated += 1
+            } else {
+                result.inserted += 1
+            }
+            for (column, value) in row.values.sorted(by: { $0.key < $1.key }) {
+                try statement.execute(arguments: [group, row.day.iso, column, value, row.complete])
+            }
         }
         try record(result)
         return result

@@ -184,13 +184,8 @@ import Testing
         let workspace = fixture.workspace()
         let store = try workspace.openStore()
         let before = try store.contentHash()
-        let demo = DataSources.demo(config: workspace.config, clock: workspace.clock)
-        let interrupted = DataSources(
-            candleSource: "demo market", fearGreedSource: "demo market",
-            candles: { instrument, since in
-                if instrument.group == "bitcoin" { throw CancellationError() }
-                return try await demo.candles(instrument, since)
-            }, fearGreed: demo.fearGreed)
+        var interrupted = DataSources.demo(config: workspace.config, clock: workspace.clock)
+        interrupted.byGroup["bitcoin"] = CancelledSource()
         await #expect(throws: CancellationError.self) {
             try await Ingestion.run(.backfill, workspace, store: store, sources: interrupted)
         }
@@ -258,4 +253,10 @@ import Testing
             fearGreed.rows == 2522
                 && fearGreed.missingDays.map(\.iso) == ["2018-04-14", "2018-04-15", "2018-04-16", "2024-10-26"])
     }
+}
+
+/// A source whose fetch is cancelled: an error that is not a source failure, so the run stops.
+private struct CancelledSource: DailySource {
+    var name: String { "cancelled" }
+    func rows(since: Day?) async throws -> SourceRows { throw CancellationError() }
 }

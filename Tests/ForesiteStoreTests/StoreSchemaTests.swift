@@ -25,10 +25,10 @@ struct StoreSchemaTests {
         #expect(
             migrations == [
                 "v1-feature-groups", "v1-run-log", "v1-forecast-ledger", "v1-model-registry", "v1-backtests",
-                "v2-ledger-chain",
+                "v2-ledger-chain", "v3-daily-values",
             ])
         for table in [
-            "feature_group", "candle", "fear_greed", "run", "run_change", "rejection", "ledger", "model",
+            "feature_group", "candle", "fear_greed", "daily_value", "run", "run_change", "rejection", "ledger", "model",
             "backtest_run", "backtest_forecast", "backtest_interval",
         ] {
             #expect(tables.contains(table), "missing table \(table)")

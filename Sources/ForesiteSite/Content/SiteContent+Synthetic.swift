@@ -74,13 +74,13 @@ extension SiteContent {
                     name: "bitcoin", description: config.covariates[0].description, rows: btc.count,
                     firstDay: first, lastDay: asOf, missingDays: 0, incompleteDays: 0),
                 FeatureGroupSummary(
-                    name: "fear_greed", description: "Crypto Fear & Greed Index (alternative.me)",
+                    name: Config.fearGreedGroup, description: "Crypto Fear & Greed Index (alternative.me)",
                     rows: fearGreed.count, firstDay: first, lastDay: asOf.adding(days: -1), missingDays: 1,
                     incompleteDays: 0),
             ],
             rejections: [
                 ValidationRejection(group: "solana", day: asOf.adding(days: -12), reason: "high 0 is below low 21.5"),
-                ValidationRejection(group: "fear_greed", day: asOf, reason: "day has not closed yet"),
+                ValidationRejection(group: Config.fearGreedGroup, day: asOf, reason: "day has not closed yet"),
             ])
     }
 

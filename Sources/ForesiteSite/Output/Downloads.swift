@@ -25,8 +25,9 @@ enum Downloads {
                 csv.field(reading.classification.label)
                 csv.endRow()
             }
-            files.add("downloads/fear_greed.csv", csv.text)
-            manifest.offer("downloads/fear_greed.csv", label: "fear_greed.csv", detail: "Fear & Greed Index")
+            let name = Config.fearGreedGroup + ".csv"
+            files.add("downloads/" + name, csv.text)
+            manifest.offer("downloads/" + name, label: name, detail: "Fear & Greed Index")
         }
         files.add("downloads/ledger.csv", ledgerCSV(content))
         manifest.offer(
