@@ -74,8 +74,9 @@ public struct Config: Hashable, Sendable, Codable {
         }
 
         /// A series read from a CSV file or URL.
+        /// A CSV series has no market; its group name is also the name pages show for it.
         public init(group: String, csv: CSVSeries, description: String = "") {
-            self.init(group: group, market: "", instrument: "", description: description, source: .csv)
+            self.init(group: group, market: "", instrument: group, description: description, source: .csv)
             self.csv = csv
         }
 

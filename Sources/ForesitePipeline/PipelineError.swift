@@ -16,9 +16,6 @@ public enum PipelineError: Error, Hashable, Sendable, CustomStringConvertible {
     case wrongKindOfFile(file: String, holds: String, group: String)
     /// Every source of a backfill or update failed; nothing was stored.
     case allSourcesFailed([SourceUpdate.Failure])
-    /// The target's forecast field is a CSV column: it trains and backtests, but the ledger records the
-    /// price fields (open, close) only.
-    case unrecordedTargetField(group: String, field: String)
     /// The ledger's hash chain does not hold: a row was changed, removed or inserted outside the program.
     case ledgerChainBroken(String)
 
@@ -34,8 +31,6 @@ public enum PipelineError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(file) holds \(holds), which do not belong in group '\(group)'"
         case .allSourcesFailed(let failures):
             "every source failed, nothing was stored: " + failures.map(\.line).joined(separator: "; ")
-        case .unrecordedTargetField(let group, let field):
-            "\(group).\(field) can be trained and backtested, but the forecast ledger records only a price "
                 + "target's open or close, so predict has nothing to publish for it"
         case .ledgerChainBroken(let summary):
             "\(summary); nothing was published (restore the store from a backup; see README, \"Verify the ledger\")"

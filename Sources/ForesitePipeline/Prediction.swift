@@ -26,9 +26,6 @@ public enum Prediction {
 
     public static func run(_ workspace: Workspace, store: FeatureStore) throws -> Report {
         let config = workspace.config
-        guard Config.TargetField(rawValue: config.targetFieldName) != nil else {
-            throw PipelineError.unrecordedTargetField(group: config.target.group, field: config.targetFieldName)
-        }
         let catalog = workspace.catalog
         try catalog.validate(config)
         let today = workspace.today

@@ -13,11 +13,12 @@ enum StoreSchema {
         migrator.registerMigration("v1-backtests", migrate: backtests)
         migrator.registerMigration("v2-ledger-chain", migrate: LedgerChainMigration.migrate)
         migrator.registerMigration("v3-daily-values", migrate: DailyValueMigration.migrate)
+        migrator.registerMigration("v4-ledger-any-field", migrate: LedgerFieldMigration.migrate)
         return migrator
     }
 
     /// Days are `YYYY-MM-DD` text: readable in any SQLite shell, and ordered correctly as text.
-    private static func dayCheck(_ column: String) -> String {
+    static func dayCheck(_ column: String) -> String {
         "CHECK (\(column) GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')"
     }
 

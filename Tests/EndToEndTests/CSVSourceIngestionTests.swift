@@ -245,6 +245,9 @@ import Testing
         try (["time,level,flow"] + lines).joined(separator: "\n").write(
             to: directory.path("data/river.csv"), atomically: true, encoding: .utf8)
         let yaml = """
+            site:
+              templates: \(SharedData.packageRoot.appendingPathComponent("templates").path)
+              static: \(SharedData.packageRoot.appendingPathComponent("site/static").path)
             store:
               path: \(directory.path("foresite.sqlite").path)
               models: \(directory.path("models").path)
@@ -288,9 +291,15 @@ import Testing
         let origin = try #require(backtest.result.forecasts.first { $0.model == .persistence && $0.horizon == 1 })
         let index = try #require(frame.days.firstIndex(of: origin.origin))
         #expect(origin.forecast.median == level[index])
-        // The ledger records price fields only: predict says so in one line instead of a SQL error.
-        #expect(throws: PipelineError.unrecordedTargetField(group: "river", field: "level")) {
-            try Prediction.run(workspace, store: store)
-        }
+        // The ledger records the CSV column as the forecast field, chained like any other row, and the site
+        // builds from it.
+        let prediction = try Prediction.run(workspace, store: store)
+        #expect(prediction.published.field == "level")
+        #expect(prediction.published.reference == level.last)
+        #expect(try store.ledger.forecasts().allSatisfy { $0.field == "level" })
+        #expect(try store.ledger.verify().isVerified)
+        _ = try SiteBuild.run(workspace, store: store)
+        let page = try String(contentsOf: workspace.outputURL.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("river is forecast to") || page.contains("river to close at"))
     }
 }

@@ -25,7 +25,7 @@ struct StoreSchemaTests {
         #expect(
             migrations == [
                 "v1-feature-groups", "v1-run-log", "v1-forecast-ledger", "v1-model-registry", "v1-backtests",
-                "v2-ledger-chain", "v3-daily-values",
+                "v2-ledger-chain", "v3-daily-values", "v4-ledger-any-field",
             ])
         for table in [
             "feature_group", "candle", "fear_greed", "daily_value", "run", "run_change", "rejection", "ledger", "model",
