@@ -41,7 +41,9 @@ public enum DailyRun {
     public static let demoUpdater: Updater = { workspace, store in
         try await Ingestion.run(
             .update, workspace, store: store,
-            sources: .demo(config: workspace.config, clock: workspace.clock, numbering: workspace.demoInstruments))
+            sources: .demo(
+                config: workspace.config, clock: workspace.clock, numbering: workspace.demoInstruments,
+                root: workspace.root))
     }
 
     public static func run(

@@ -40,16 +40,24 @@ public struct DataSources: Sendable {
     /// The seeded synthetic market (`DemoMarket`): price series `i` of `numbering` (default
     /// `config.instruments`; a target of a `targets:` configuration passes `Workspace.demoInstruments`) is
     /// demo instrument `i` (SOL-like target, BTC-like first covariate, …), Fear & Greed the demo index,
-    /// through the last closed day of `clock`. A CSV series has no demo counterpart and is left without a
-    /// source.
+    /// through the last closed day of `clock`. A CSV series read from a `file:` (relative to `root`) is the
+    /// demo market's synthetic CSV (`DemoCSVFile`: written to that file, then read by the CSV source); one
+    /// read from a URL has no demo counterpart and is left without a source.
     public static func demo(
-        config: Config, clock: Clock, market: DemoMarket = DemoMarket(), numbering: [Config.Instrument]? = nil
+        config: Config, clock: Clock, market: DemoMarket = DemoMarket(), numbering: [Config.Instrument]? = nil,
+        root: URL? = nil
     ) -> DataSources {
-        let order = numbering ?? config.instruments
+        // Only price series take demo instruments, so adding a CSV series renumbers nothing.
+        let order = (numbering ?? config.instruments).filter { $0.source == .cryptocompare }
         var byGroup: [String: any DailySource] = [:]
         for series in config.instruments where series.source == .cryptocompare {
             let index = order.firstIndex(of: series) ?? 0
             byGroup[series.group] = DemoSource(market: market, series: .instrument(index), today: clock.today)
+        }
+        for series in config.instruments where series.source == .csv {
+            guard let csv = series.csv, case .file(let path) = csv.location, let root else { continue }
+            let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+            byGroup[series.group] = DemoCSVFile(market: market, file: file, format: csv, clock: clock)
         }
         if config.fearGreed.enabled {
             byGroup[Config.fearGreedGroup] = DemoSource(market: market, series: .fearGreed, today: clock.today)
