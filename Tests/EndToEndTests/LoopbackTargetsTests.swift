@@ -4,8 +4,9 @@ import ForesiteTestSupport
 import Foundation
 import Testing
 
-/// A `targets:` site from live sources, served by a loopback server: every target's pages, the overview
-/// linking them, and a feed and API that have every target.
+/// A `targets:` site from live sources, served by a loopback server — two CryptoCompare pairs and a river
+/// level read as CSV over HTTP: every target's pages, the overview linking them, and a feed and API that
+/// have every target.
 @Suite(.serialized)
 struct LoopbackTargetsTests {
     static let today = Day(iso: "2024-12-23")!
@@ -15,6 +16,16 @@ struct LoopbackTargetsTests {
     /// differs) and alternative.me's index, clipped to `to_ts` and `limit` as the APIs do.
     static func server() throws -> LoopbackServer {
         try LoopbackServer { request, _ in
+            if request.path == "/river.csv" {
+                // A river gauge's daily level, a series no crypto API has.
+                let days = (0...today.adding(days: -1).days(since: first)).map { first.adding(days: $0) }
+                let rows = days.map { day in
+                    let step = Double(day.days(since: first))
+                    return
+                        "\(day.iso),\(String(format: "%.3f", 3 + 0.8 * sin(step / 13) + 0.01 * step.truncatingRemainder(dividingBy: 7)))"
+                }
+                return .text(200, (["date,level"] + rows).joined(separator: "\n") + "\n", contentType: "text/csv")
+            }
             if request.path.hasPrefix("/fng") {
                 return IngestionTests.fearGreedReply(request, first: first, last: today.adding(days: -1))
             }
@@ -36,7 +47,7 @@ struct LoopbackTargetsTests {
         }
     }
 
-    @Test func twoCryptoCompareTargetsBuildTheOverviewAndEveryTargetsPages() async throws {
+    @Test func twoCryptoCompareTargetsAndACSVTargetBuildTheOverviewAndEveryTargetsPages() async throws {
         let server = try Self.server()
         defer { server.stop() }
         let directory = try TemporaryDirectory()
@@ -51,6 +62,10 @@ struct LoopbackTargetsTests {
               - group: ethereum
                 market: kraken
                 instrument: ETH-USD
+              - group: river
+                url: \(server.baseURL.absoluteString)/river.csv
+                columns: [level]
+                inputs: [target.level, bitcoin.close]
             model:
               epochs: 2
               hidden: 4
@@ -74,7 +89,7 @@ struct LoopbackTargetsTests {
         let index = try text("index.html")
         let feed = try text("feed.xml")
         let targets = try text("api/targets.json")
-        for (slug, instrument) in [("solana", "SOL-USD"), ("ethereum", "ETH-USD")] {
+        for (slug, instrument) in [("solana", "SOL-USD"), ("ethereum", "ETH-USD"), ("river", "river")] {
             for page in ["index.html", "accuracy.html", "model.html", "data.html", "forecasts/index.html", "feed.xml"] {
                 #expect(FileManager.default.fileExists(atPath: docs.appendingPathComponent("\(slug)/\(page)").path))
             }
@@ -91,6 +106,7 @@ struct LoopbackTargetsTests {
         // Each target's store holds its own series and the shared covariates, nothing of the other target.
         #expect(FileManager.default.fileExists(atPath: directory.path("data/solana/foresite.sqlite").path))
         #expect(FileManager.default.fileExists(atPath: directory.path("data/ethereum/foresite.sqlite").path))
+        #expect(try text("api/river/latest.json").contains("\"field\" : \"level\""))
         #expect(!FileManager.default.fileExists(atPath: directory.path("data/foresite.sqlite").path))
     }
 }
