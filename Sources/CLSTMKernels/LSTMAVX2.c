@@ -2,7 +2,7 @@
 // their own target attribute), called only where `foresite_lstm_avx2_supported` says the CPU has the
 // instructions. Other architectures get functions that forward to the scalar versions.
 #include "CLSTMKernels.h"
-#include "RationalTanh.h"
+#include "Activations.h"
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -14,26 +14,31 @@ int foresite_lstm_avx2_supported(void) {
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 }
 
-AVX2 static inline __m256 tanh8(__m256 x) {
-    x = _mm256_min_ps(_mm256_max_ps(x, _mm256_set1_ps(-TANH_CLAMP)), _mm256_set1_ps(TANH_CLAMP));
-    const __m256 x2 = _mm256_mul_ps(x, x);
-    __m256 p = _mm256_fmadd_ps(x2, _mm256_set1_ps(TANH_ALPHA_13), _mm256_set1_ps(TANH_ALPHA_11));
-    p = _mm256_fmadd_ps(p, x2, _mm256_set1_ps(TANH_ALPHA_9));
-    p = _mm256_fmadd_ps(p, x2, _mm256_set1_ps(TANH_ALPHA_7));
-    p = _mm256_fmadd_ps(p, x2, _mm256_set1_ps(TANH_ALPHA_5));
-    p = _mm256_fmadd_ps(p, x2, _mm256_set1_ps(TANH_ALPHA_3));
-    p = _mm256_fmadd_ps(p, x2, _mm256_set1_ps(TANH_ALPHA_1));
-    p = _mm256_mul_ps(p, x);
-    __m256 q = _mm256_fmadd_ps(x2, _mm256_set1_ps(TANH_BETA_6), _mm256_set1_ps(TANH_BETA_4));
-    q = _mm256_fmadd_ps(q, x2, _mm256_set1_ps(TANH_BETA_2));
-    q = _mm256_fmadd_ps(q, x2, _mm256_set1_ps(TANH_BETA_0));
-    return _mm256_div_ps(p, q);
+/// 2^y (Activations.h).
+AVX2 static inline __m256 exp2_8(__m256 y) {
+    y = _mm256_min_ps(_mm256_max_ps(y, _mm256_set1_ps(-EXP2_LIMIT)), _mm256_set1_ps(EXP2_LIMIT));
+    const __m256 rounded = _mm256_add_ps(y, _mm256_set1_ps(EXP2_ROUND));
+    const __m256 f = _mm256_sub_ps(y, _mm256_sub_ps(rounded, _mm256_set1_ps(EXP2_ROUND)));
+    __m256 p = _mm256_fmadd_ps(_mm256_set1_ps(EXP2_C5), f, _mm256_set1_ps(EXP2_C4));
+    p = _mm256_fmadd_ps(p, f, _mm256_set1_ps(EXP2_C3));
+    p = _mm256_fmadd_ps(p, f, _mm256_set1_ps(EXP2_C2));
+    p = _mm256_fmadd_ps(p, f, _mm256_set1_ps(EXP2_C1));
+    p = _mm256_fmadd_ps(p, f, _mm256_set1_ps(1.0f));
+    const __m256i scale = _mm256_slli_epi32(_mm256_castps_si256(rounded), 23);
+    return _mm256_castsi256_ps(_mm256_add_epi32(_mm256_castps_si256(p), scale));
 }
 
-/// σ(x) = ½ + ½·tanh(x/2).
+/// σ(x) = 1 / (1 + 2^(−x·log₂e)).
 AVX2 static inline __m256 sigmoid8(__m256 x) {
-    const __m256 half = _mm256_set1_ps(0.5f);
-    return _mm256_fmadd_ps(half, tanh8(_mm256_mul_ps(half, x)), half);
+    const __m256 one = _mm256_set1_ps(1.0f);
+    return _mm256_div_ps(one, _mm256_add_ps(one, exp2_8(_mm256_mul_ps(x, _mm256_set1_ps(MINUS_LOG2E)))));
+}
+
+/// tanh(x) = (1 − e) / (1 + e), e = 2^(−2x·log₂e).
+AVX2 static inline __m256 tanh8(__m256 x) {
+    const __m256 one = _mm256_set1_ps(1.0f);
+    const __m256 e = exp2_8(_mm256_mul_ps(x, _mm256_set1_ps(MINUS_2LOG2E)));
+    return _mm256_div_ps(_mm256_sub_ps(one, e), _mm256_add_ps(one, e));
 }
 
 /// acc[0..3] += a0[k]·M[k, col ..< col+32] and acc[4..7] += a1[k]·M[k, col ..< col+32] for k < count: the
@@ -133,19 +138,24 @@ AVX2 void foresite_lstm_forward_step_avx2(
     const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
     float *gates, float *cell, float *cell_tanh, float *hidden_state) {
     const int hp = hidden_padded, width = 4 * hidden_padded;
+    // Each pair's activations right after its products: the divisions of one pair overlap the next
+    // pair's FMAs, and the pre-activations are still in L1.
     int row = 0;
     for (; row + 2 <= rows; row += 2) {
         preactivations_for_pair(
             features, recurrent_rows, hp, inputs + row * features, inputs + (row + 1) * features, kernel,
             recurrent, bias, previous_hidden + row * hp, previous_hidden + (row + 1) * hp, gates + row * width,
             gates + (row + 1) * width);
+        for (int r = row; r < row + 2; r++) {
+            activate_row(
+                hp, gates + r * width, previous_cell + r * hp, cell + r * hp, cell_tanh + r * hp,
+                hidden_state + r * hp);
+        }
     }
     if (row < rows) {
         preactivations_for_row(
             features, recurrent_rows, hp, inputs + row * features, kernel, recurrent, bias,
             previous_hidden + row * hp, gates + row * width);
-    }
-    for (row = 0; row < rows; row++) {
         activate_row(
             hp, gates + row * width, previous_cell + row * hp, cell + row * hp, cell_tanh + row * hp,
             hidden_state + row * hp);

@@ -6,21 +6,33 @@ import CLSTMKernels
 ///
 /// Per-step products are batch × (features + hidden) × 4·hidden (32 × 40 × 120 for the seed model): too
 /// small for a BLAS call to amortise its overhead, so they are hand-written with register-blocked
-/// AVX2/FMA. Both implementations follow the same order of operations per value; they differ only in
-/// FMA rounding.
+/// AVX-512 or AVX2/FMA. The implementations follow the same order of operations in the products; they
+/// differ in FMA rounding and in the activations' reciprocal (a division, or `vrcp14ps` and a Newton step
+/// with AVX-512), by a few 1e-7.
 enum LSTMKernels {
     enum Implementation: Hashable, Sendable {
+        /// AVX-512F intrinsics, 16 lanes, for a padded hidden size that is a multiple of 16 (else the
+        /// steps run `avx2`; the weight gradients take any).
+        case avx512
         /// AVX2 + FMA intrinsics, 8 lanes.
         case avx2
         /// Portable C, the fallback for CPUs without AVX2/FMA.
         case scalar
     }
 
-    /// Chosen once per process from the CPU's features, so an older CPU never sees an AVX2 instruction.
-    static let preferred: Implementation = foresite_lstm_avx2_supported() != 0 ? .avx2 : .scalar
+    /// Chosen once per process from the CPU's features, so an older CPU never sees an instruction it lacks.
+    static let preferred: Implementation =
+        foresite_lstm_avx512_supported() != 0
+        ? .avx512 : foresite_lstm_avx2_supported() != 0 ? .avx2 : .scalar
 
-    /// Every implementation this CPU can run.
-    static var available: [Implementation] { preferred == .avx2 ? [.avx2, .scalar] : [.scalar] }
+    /// Every implementation this CPU can run, the preferred one first.
+    static var available: [Implementation] {
+        switch preferred {
+        case .avx512: [.avx512, .avx2, .scalar]
+        case .avx2: [.avx2, .scalar]
+        case .scalar: [.scalar]
+        }
+    }
 
     /// The matrices of one LSTM layer in the padded layout: kernel `features × width`, recurrent kernel
     /// `hidden × width`, bias `width`.
@@ -42,7 +54,11 @@ enum LSTMKernels {
         cellTanh: UnsafeMutablePointer<Float>, hiddens: UnsafeMutablePointer<Float>
     ) {
         let step =
-            implementation == .avx2 ? foresite_lstm_forward_step_avx2 : foresite_lstm_forward_step_scalar
+            switch implementation {
+            case .avx512: foresite_lstm_forward_step_avx512
+            case .avx2: foresite_lstm_forward_step_avx2
+            case .scalar: foresite_lstm_forward_step_scalar
+            }
         step(
             Int32(rows), Int32(features), Int32(recurrentRows), Int32(layout.paddedHidden), inputs, weights.kernel,
             weights.recurrent, weights.bias, previousHidden, previousCell, gates, cells, cellTanh, hiddens)
@@ -58,7 +74,11 @@ enum LSTMKernels {
         cellGradient: UnsafeMutablePointer<Float>, gateGradients: UnsafeMutablePointer<Float>, propagate: Bool
     ) {
         let step =
-            implementation == .avx2 ? foresite_lstm_backward_step_avx2 : foresite_lstm_backward_step_scalar
+            switch implementation {
+            case .avx512: foresite_lstm_backward_step_avx512
+            case .avx2: foresite_lstm_backward_step_avx2
+            case .scalar: foresite_lstm_backward_step_scalar
+            }
         step(
             Int32(rows), Int32(layout.hidden), Int32(layout.paddedHidden), recurrentTransposed, gates, previousCell,
             cellTanh, hiddenGradient, cellGradient, gateGradients, propagate ? 1 : 0)
@@ -73,8 +93,11 @@ enum LSTMKernels {
         kernel: UnsafeMutablePointer<Float>, recurrent: UnsafeMutablePointer<Float>, bias: UnsafeMutablePointer<Float>
     ) {
         let accumulate =
-            implementation == .avx2
-            ? foresite_lstm_weight_gradients_avx2 : foresite_lstm_weight_gradients_scalar
+            switch implementation {
+            case .avx512: foresite_lstm_weight_gradients_avx512
+            case .avx2: foresite_lstm_weight_gradients_avx2
+            case .scalar: foresite_lstm_weight_gradients_scalar
+            }
         accumulate(
             Int32(rows), Int32(features), Int32(recurrentRows), Int32(layout.paddedHidden), inputs, previousHidden,
             gateGradients, kernel, recurrent, bias)

@@ -24,6 +24,8 @@ extern "C" {
 
 /// 1 if this CPU runs the `_avx2` functions (AVX2 and FMA), else 0.
 int foresite_lstm_avx2_supported(void);
+/// 1 if this CPU runs the `_avx512` function (AVX-512F, AVX2 and FMA), else 0.
+int foresite_lstm_avx512_supported(void);
 
 /// One forward time step for `rows` rows: writes the gate activations i, f, c̃, o of
 /// b + x·W + h₋₁·U into `gates`, then the new cell state, its tanh and the new hidden state.
@@ -36,6 +38,11 @@ void foresite_lstm_forward_step_avx2(
     const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
     float *gates, float *cell, float *cell_tanh, float *hidden_state);
 void foresite_lstm_forward_step_scalar(
+    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs, const float *kernel,
+    const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
+    float *gates, float *cell, float *cell_tanh, float *hidden_state);
+/// The AVX-512 forward step, for `hidden_padded` a multiple of 16 (else it calls the AVX2 one).
+void foresite_lstm_forward_step_avx512(
     int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs, const float *kernel,
     const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
     float *gates, float *cell, float *cell_tanh, float *hidden_state);
@@ -52,6 +59,11 @@ void foresite_lstm_backward_step_scalar(
     int rows, int hidden, int hidden_padded, const float *recurrent_transposed, const float *gates,
     const float *previous_cell, const float *cell_tanh, float *hidden_gradient, float *cell_gradient,
     float *gate_gradients, int propagate);
+/// The AVX-512 backward step, for `hidden_padded` a multiple of 16 (else it calls the AVX2 one).
+void foresite_lstm_backward_step_avx512(
+    int rows, int hidden, int hidden_padded, const float *recurrent_transposed, const float *gates,
+    const float *previous_cell, const float *cell_tanh, float *hidden_gradient, float *cell_gradient,
+    float *gate_gradients, int propagate);
 
 /// Adds one time step's share of the LSTM weight gradients, given that step's `gate_gradients` (dL/dz,
 /// `rows × 4·hidden_padded`): `kernel_gradient` += xᵀ·dz (`features × 4·hidden_padded`),
@@ -64,6 +76,17 @@ void foresite_lstm_weight_gradients_scalar(
     int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs,
     const float *previous_hidden, const float *gate_gradients, float *kernel_gradient, float *recurrent_gradient,
     float *bias_gradient);
+void foresite_lstm_weight_gradients_avx512(
+    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs,
+    const float *previous_hidden, const float *gate_gradients, float *kernel_gradient, float *recurrent_gradient,
+    float *bias_gradient);
+
+/// Adam's element-wise update of `count` parameters (ForesiteML's `Adam`): m ← m + (g − m)·(1 − β₁),
+/// v ← v + (g² − v)·(1 − β₂), θ ← θ − (m·α) / (√v + ε), in IEEE single precision without FMA, the same
+/// bits for every parameter on every CPU.
+void foresite_adam_update(
+    int count, float *theta, float *m, float *v, const float *g, float alpha, float one_minus_beta1,
+    float one_minus_beta2, float epsilon);
 
 #ifdef __cplusplus
 }
