@@ -81,6 +81,9 @@ void foresite_lstm_weight_gradients_avx512(
     const float *previous_hidden, const float *gate_gradients, float *kernel_gradient, float *recurrent_gradient,
     float *bias_gradient);
 
+/// Copies one window (`steps × features`, step-major) to `destination`, step s at `destination + s·stride`.
+void foresite_load_window(int steps, int features, int stride, const float *window, float *destination);
+
 /// Adam's element-wise update of `count` parameters (ForesiteML's `Adam`): m ← m + (g − m)·(1 − β₁),
 /// v ← v + (g² − v)·(1 − β₂), θ ← θ − (m·α) / (√v + ε), in IEEE single precision without FMA, the same
 /// bits for every parameter on every CPU.
