@@ -52,17 +52,16 @@ AVX512 INLINE void activate16(int n, __m512 *v, unsigned tanh_mask) {
 }
 
 /// Two rows (which may be the same row) and `chunks` × 16 units from `unit` on: the four gates'
-/// pre-activations b + x·W + h₋₁·U in registers, their activations, the cell update, all stored.
+/// pre-activations b + x·W + h₋₁·U in registers, their activations and the cell state c = f·c₋₁ + i·c̃,
+/// stored (h = o·tanh c follows for the whole step in `hidden_states`).
 /// `chunks` is 1 or 2, a constant after inlining (2 × 4 gates × 2 rows = 16 accumulators).
 AVX512 INLINE void forward_pair(
     int chunks, int unit, int features, int recurrent_rows, int hp, const float *x0, const float *x1,
     const float *kernel, const float *recurrent, const float *bias, const float *h0, const float *h1,
-    const float *pc0, const float *pc1, float *z0, float *z1, float *c0, float *c1, float *t0, float *t1,
-    float *hs0, float *hs1) {
+    const float *pc0, const float *pc1, float *z0, float *z1, float *c0, float *c1) {
     const int width = 4 * hp;
     // acc[gate · 2·chunks + row · chunks + chunk]
     __m512 acc[16];
-    const int n = 8 * chunks;
     for (int gate = 0; gate < 4; gate++) {
         for (int chunk = 0; chunk < chunks; chunk++) {
             const __m512 b = _mm512_loadu_ps(bias + gate * hp + unit + 16 * chunk);
@@ -90,29 +89,34 @@ AVX512 INLINE void forward_pair(
     // i and f (the first 2·2·chunks accumulators), then c̃, then o.
     activate16(4 * chunks, acc, 0);
     activate16(4 * chunks, acc + 4 * chunks, chunks == 2 ? 0xFu : 0x3u);
-    float *z[2] = {z0, z1}, *c[2] = {c0, c1}, *t[2] = {t0, t1}, *hs[2] = {hs0, hs1};
+    float *z[2] = {z0, z1}, *c[2] = {c0, c1};
     const float *pc[2] = {pc0, pc1};
-    __m512 cell[4], tanh[4];
     for (int row = 0; row < 2; row++) {
         for (int chunk = 0; chunk < chunks; chunk++) {
             const int at = unit + 16 * chunk, index = row * chunks + chunk;
             for (int gate = 0; gate < 4; gate++) {
                 _mm512_storeu_ps(z[row] + gate * hp + at, acc[gate * 2 * chunks + index]);
             }
-            cell[index] = _mm512_fmadd_ps(
-                acc[2 * chunks + index], _mm512_loadu_ps(pc[row] + at),
-                _mm512_mul_ps(acc[index], acc[4 * chunks + index]));
-            tanh[index] = cell[index];
+            _mm512_storeu_ps(
+                c[row] + at, _mm512_fmadd_ps(
+                                 acc[2 * chunks + index], _mm512_loadu_ps(pc[row] + at),
+                                 _mm512_mul_ps(acc[index], acc[4 * chunks + index])));
         }
     }
-    activate16(2 * chunks, tanh, 0xFu);
-    for (int row = 0; row < 2; row++) {
-        for (int chunk = 0; chunk < chunks; chunk++) {
-            const int at = unit + 16 * chunk, index = row * chunks + chunk;
-            _mm512_storeu_ps(c[row] + at, cell[index]);
-            _mm512_storeu_ps(t[row] + at, tanh[index]);
-            _mm512_storeu_ps(hs[row] + at, _mm512_mul_ps(acc[6 * chunks + index], tanh[index]));
-        }
+}
+
+/// h = o·tanh c for `count` · 16 consecutive values of the step's cell states (`count` a constant after
+/// inlining: that many independent tanh chains interleaved); `o` is each value's output gate.
+AVX512 INLINE void hidden_states(
+    int count, int hp, const float *gates, const float *cell, float *cell_tanh, float *hidden_state, int first) {
+    __m512 t[8];
+    const int width = 4 * hp;
+    for (int k = 0; k < count; k++) t[k] = _mm512_loadu_ps(cell + first + 16 * k);
+    activate16(count, t, 0xFFu);
+    for (int k = 0; k < count; k++) {
+        const int at = first + 16 * k, row = at / hp, unit = at % hp;
+        _mm512_storeu_ps(cell_tanh + at, t[k]);
+        _mm512_storeu_ps(hidden_state + at, _mm512_mul_ps(_mm512_loadu_ps(gates + row * width + 3 * hp + unit), t[k]));
     }
 }
 
@@ -134,20 +138,25 @@ AVX512 void foresite_lstm_forward_step_avx512(
         const float *h0 = previous_hidden + row * hp, *h1 = previous_hidden + other * hp;
         const float *pc0 = previous_cell + row * hp, *pc1 = previous_cell + other * hp;
         float *z0 = gates + row * width, *z1 = gates + other * width;
-        float *c0 = cell + row * hp, *c1 = cell + other * hp, *t0 = cell_tanh + row * hp, *t1 = cell_tanh + other * hp;
-        float *hs0 = hidden_state + row * hp, *hs1 = hidden_state + other * hp;
+        float *c0 = cell + row * hp, *c1 = cell + other * hp;
         int unit = 0;
         for (; unit + 32 <= hp; unit += 32) {
             forward_pair(
                 2, unit, features, recurrent_rows, hp, x0, x1, kernel, recurrent, bias, h0, h1, pc0, pc1, z0, z1,
-                c0, c1, t0, t1, hs0, hs1);
+                c0, c1);
         }
         if (unit < hp) {
             forward_pair(
                 1, unit, features, recurrent_rows, hp, x0, x1, kernel, recurrent, bias, h0, h1, pc0, pc1, z0, z1,
-                c0, c1, t0, t1, hs0, hs1);
+                c0, c1);
         }
     }
+    // The cell states' tanh for all rows at once, eight independent chains at a time (per pair there
+    // were only four, and they waited on each other's latency).
+    const int values = rows * hp;
+    int first = 0;
+    for (; first + 128 <= values; first += 128) hidden_states(8, hp, gates, cell, cell_tanh, hidden_state, first);
+    for (; first < values; first += 16) hidden_states(1, hp, gates, cell, cell_tanh, hidden_state, first);
 }
 
 /// dL/dz of the four gates for one row and dL/dc₋₁ in place of dL/dc: the AVX2 version's operations,

@@ -84,6 +84,13 @@ void foresite_lstm_weight_gradients_avx512(
 /// Copies one window (`steps × features`, step-major) to `destination`, step s at `destination + s·stride`.
 void foresite_load_window(int steps, int features, int stride, const float *window, float *destination);
 
+/// `rows × 4·hidden` Keras-layout values into `rows × 4·hidden_padded` padded rows (padding entries are
+/// left as they are), and back; and the recurrent kernel U (`hidden × 4·hidden`) transposed into
+/// `4·hidden_padded × hidden_padded` (ForesiteML's `PaddedGateLayout`).
+void foresite_pad_gates(int rows, int hidden, int hidden_padded, const float *source, float *destination);
+void foresite_unpad_gates(int rows, int hidden, int hidden_padded, const float *source, float *destination);
+void foresite_pad_transposed(int hidden, int hidden_padded, const float *recurrent, float *destination);
+
 /// Adam's element-wise update of `count` parameters (ForesiteML's `Adam`): m ← m + (g − m)·(1 − β₁),
 /// v ← v + (g² − v)·(1 − β₂), θ ← θ − (m·α) / (√v + ε), in IEEE single precision without FMA, the same
 /// bits for every parameter on every CPU.
