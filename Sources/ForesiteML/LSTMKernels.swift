@@ -25,6 +25,15 @@ enum LSTMKernels {
         foresite_lstm_avx512_supported() != 0
         ? .avx512 : foresite_lstm_avx2_supported() != 0 ? .avx2 : .scalar
 
+    /// What `foresite-bench training` prints.
+    static var preferredName: String {
+        switch preferred {
+        case .avx512: "AVX-512"
+        case .avx2: "AVX2/FMA"
+        case .scalar: "scalar"
+        }
+    }
+
     /// Every implementation this CPU can run, the preferred one first.
     static var available: [Implementation] {
         switch preferred {

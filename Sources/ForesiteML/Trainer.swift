@@ -21,6 +21,9 @@ public struct Trainer: Sendable {
         self.init(hidden: model.hidden, dense: model.dense, options: TrainingOptions(model))
     }
 
+    /// The LSTM step kernels this CPU runs ("AVX-512", "AVX2/FMA" or "scalar"), chosen at run time.
+    public static var kernels: String { LSTMKernels.preferredName }
+
     public func architecture(for set: TrainingSet) -> Architecture {
         Architecture(window: set.window, features: set.inputs.count, hidden: hidden, dense: dense, outputs: set.horizon)
     }
