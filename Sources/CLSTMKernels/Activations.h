@@ -10,6 +10,8 @@
 // (with AVX-512's reciprocal estimate and one Newton step instead of the division: 1.1e-7 and 1.8e-7;
 // the rational tanh this replaced: 1.2e-7 and 2.4e-7).
 //
+// The forward step's weights are padded with the factors −log₂e (σ gates) and −2·log₂e (c̃) folded in,
+// so the gates' products deliver y directly (one multiply less per gate; only tanh c multiplies).
 // σ(0) = ½ and tanh(0) = 0 exactly, so padding units stay at h = c = 0. Per activation: one multiply
 // and five FMAs (the FMA pipes the matrix products need), the rest adds, integer ops and one IEEE
 // division (its own unit, and exactly rounded on every CPU). The rational [13/6] tanh used before

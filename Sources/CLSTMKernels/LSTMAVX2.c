@@ -28,16 +28,16 @@ AVX2 static inline __m256 exp2_8(__m256 y) {
     return _mm256_castsi256_ps(_mm256_add_epi32(_mm256_castps_si256(p), scale));
 }
 
-/// σ(x) = 1 / (1 + 2^(−x·log₂e)).
-AVX2 static inline __m256 sigmoid8(__m256 x) {
+/// σ from its exponent y = −x·log₂e (Activations.h): 1 / (1 + 2^y).
+AVX2 static inline __m256 sigmoid_of_exponent8(__m256 y) {
     const __m256 one = _mm256_set1_ps(1.0f);
-    return _mm256_div_ps(one, _mm256_add_ps(one, exp2_8(_mm256_mul_ps(x, _mm256_set1_ps(MINUS_LOG2E)))));
+    return _mm256_div_ps(one, _mm256_add_ps(one, exp2_8(y)));
 }
 
-/// tanh(x) = (1 − e) / (1 + e), e = 2^(−2x·log₂e).
-AVX2 static inline __m256 tanh8(__m256 x) {
+/// tanh from its exponent y = −2x·log₂e: (1 − e) / (1 + e), e = 2^y.
+AVX2 static inline __m256 tanh_of_exponent8(__m256 y) {
     const __m256 one = _mm256_set1_ps(1.0f);
-    const __m256 e = exp2_8(_mm256_mul_ps(x, _mm256_set1_ps(MINUS_2LOG2E)));
+    const __m256 e = exp2_8(y);
     return _mm256_div_ps(_mm256_sub_ps(one, e), _mm256_add_ps(one, e));
 }
 
@@ -117,12 +117,12 @@ AVX2 static void preactivations_for_row(
 /// divider and the FMA pipes busy.
 AVX2 static void activate_row(int hp, float *z, const float *pc, float *c, float *t, float *h) {
     for (int unit = 0; unit < hp; unit += 8) {
-        const __m256 i = sigmoid8(_mm256_loadu_ps(z + unit));
-        const __m256 f = sigmoid8(_mm256_loadu_ps(z + hp + unit));
-        const __m256 g = tanh8(_mm256_loadu_ps(z + 2 * hp + unit));
-        const __m256 o = sigmoid8(_mm256_loadu_ps(z + 3 * hp + unit));
+        const __m256 i = sigmoid_of_exponent8(_mm256_loadu_ps(z + unit));
+        const __m256 f = sigmoid_of_exponent8(_mm256_loadu_ps(z + hp + unit));
+        const __m256 g = tanh_of_exponent8(_mm256_loadu_ps(z + 2 * hp + unit));
+        const __m256 o = sigmoid_of_exponent8(_mm256_loadu_ps(z + 3 * hp + unit));
         const __m256 cell = _mm256_fmadd_ps(f, _mm256_loadu_ps(pc + unit), _mm256_mul_ps(i, g));
-        const __m256 tanh = tanh8(cell);
+        const __m256 tanh = tanh_of_exponent8(_mm256_mul_ps(cell, _mm256_set1_ps(MINUS_2LOG2E)));
         _mm256_storeu_ps(z + unit, i);
         _mm256_storeu_ps(z + hp + unit, f);
         _mm256_storeu_ps(z + 2 * hp + unit, g);

@@ -25,15 +25,16 @@ int foresite_lstm_avx512_supported(void) {
     return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 }
 
-/// v[k] ← 1 / (1 + 2^(v[k]·scale)) · (numerator: 1, or 1 − 2^(v[k]·scale)) for k < n, one operation of
-/// all n chains after another so that the scheduler sees n independent chains (Activations.h: scale
-/// −log₂e gives σ, −2·log₂e with `tanh` set gives tanh). 2^y is clamped above at 2^100 (below,
-/// `vscalefps` rounds to 0 and σ, tanh are exactly 1 anyway).
-AVX512 INLINE void activate16(int n, __m512 *v, unsigned tanh_mask) {
+/// v[k] ← σ(v[k]), or tanh(v[k]) where bit k of `tanh_mask` is set, for k < n (Activations.h); with
+/// `exponents`, v[k] is already the exponent y (−x·log₂e or −2x·log₂e, as the padded weights deliver
+/// the gates' pre-activations). One operation of all n chains after another, so that the scheduler sees
+/// n independent chains. 2^y is clamped above at 2^100 (below, `vscalefps` rounds to 0 and σ, tanh are
+/// exactly 1 anyway).
+AVX512 INLINE void activate16(int n, __m512 *v, unsigned tanh_mask, int exponents) {
     __m512 y[16], whole[16], p[16];
     for (int k = 0; k < n; k++) {
         const float scale = (tanh_mask >> k) & 1 ? MINUS_2LOG2E : MINUS_LOG2E;
-        y[k] = _mm512_min_ps(_mm512_mul_ps(v[k], _mm512_set1_ps(scale)), _mm512_set1_ps(EXP2_LIMIT));
+        y[k] = _mm512_min_ps(exponents ? v[k] : _mm512_mul_ps(v[k], _mm512_set1_ps(scale)), _mm512_set1_ps(EXP2_LIMIT));
     }
     for (int k = 0; k < n; k++) whole[k] = _mm512_roundscale_ps(y[k], _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
     for (int k = 0; k < n; k++) y[k] = _mm512_sub_ps(y[k], whole[k]);
@@ -87,8 +88,8 @@ AVX512 INLINE void forward_pair(
         }
     }
     // i and f (the first 2·2·chunks accumulators), then c̃, then o.
-    activate16(4 * chunks, acc, 0);
-    activate16(4 * chunks, acc + 4 * chunks, chunks == 2 ? 0xFu : 0x3u);
+    activate16(4 * chunks, acc, 0, 1);
+    activate16(4 * chunks, acc + 4 * chunks, chunks == 2 ? 0xFu : 0x3u, 1);
     float *z[2] = {z0, z1}, *c[2] = {c0, c1};
     const float *pc[2] = {pc0, pc1};
     for (int row = 0; row < 2; row++) {
@@ -112,7 +113,7 @@ AVX512 INLINE void hidden_states(
     __m512 t[8];
     const int width = 4 * hp;
     for (int k = 0; k < count; k++) t[k] = _mm512_loadu_ps(cell + first + 16 * k);
-    activate16(count, t, 0xFFu);
+    activate16(count, t, 0xFFu, 0);
     for (int k = 0; k < count; k++) {
         const int at = first + 16 * k, row = at / hp, unit = at % hp;
         _mm512_storeu_ps(cell_tanh + at, t[k]);

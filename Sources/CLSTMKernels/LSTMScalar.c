@@ -25,20 +25,19 @@ static float exp2_reduced(float y) {
     return p;
 }
 
-static float sigmoid(float x) {
-    const float y = x * MINUS_LOG2E;
-    return 1.0f / (1.0f + exp2_reduced(y));
-}
+/// σ from its exponent y = −x·log₂e (Activations.h).
+static float sigmoid_of_exponent(float y) { return 1.0f / (1.0f + exp2_reduced(y)); }
 
-static float hyperbolic_tangent(float x) {
-    const float y = x * MINUS_2LOG2E;
+/// tanh from its exponent y = −2x·log₂e.
+static float tanh_of_exponent(float y) {
     const float e = exp2_reduced(y);
     return (1.0f - e) / (1.0f + e);
 }
 
-/// The gate activation of column `j`: tanh for the candidate block c̃, σ for i, f, o.
-static float gate_activation(float x, int j, int hp) {
-    return j >= 2 * hp && j < 3 * hp ? hyperbolic_tangent(x) : sigmoid(x);
+/// The gate activation of column `j` from its exponent-scaled pre-activation: tanh for the candidate block
+/// c̃, σ for i, f, o.
+static float gate_activation(float y, int j, int hp) {
+    return j >= 2 * hp && j < 3 * hp ? tanh_of_exponent(y) : sigmoid_of_exponent(y);
 }
 
 void foresite_lstm_forward_step_scalar(
@@ -65,7 +64,8 @@ void foresite_lstm_forward_step_scalar(
         float *c = cell + row * hp, *t = cell_tanh + row * hp, *hs = hidden_state + row * hp;
         for (int unit = 0; unit < hp; unit++) {
             c[unit] = z[hp + unit] * pc[unit] + z[unit] * z[2 * hp + unit];
-            t[unit] = hyperbolic_tangent(c[unit]);
+            const float y = c[unit] * MINUS_2LOG2E;
+            t[unit] = tanh_of_exponent(y);
             hs[unit] = z[3 * hp + unit] * t[unit];
         }
     }

@@ -34,7 +34,8 @@ final class BatchWorkspace {
     let denseActivations: UnsafeMutablePointer<Float>
     let outputs: UnsafeMutablePointer<Float>
     /// The LSTM's kernel (`features × width`), recurrent kernel (`hidden × width`) and bias (`width`),
-    /// padded from the parameters at the start of every forward pass.
+    /// padded from the parameters at the start of every forward pass, each gate block times its
+    /// activation's exponent factor (`PaddedGateLayout.padExponents`).
     let paddedKernel: UnsafeMutablePointer<Float>
     let paddedRecurrent: UnsafeMutablePointer<Float>
     let paddedBias: UnsafeMutablePointer<Float>
@@ -113,9 +114,9 @@ final class BatchWorkspace {
         let layout = ParameterLayout(a)
         let g = gateLayout
         let (window, hp, width) = (a.window, g.paddedHidden, g.width)
-        g.pad(parameters + layout.lstmKernel.lowerBound, rows: a.features, into: paddedKernel)
-        g.pad(parameters + layout.lstmRecurrentKernel.lowerBound, rows: a.hidden, into: paddedRecurrent)
-        g.pad(parameters + layout.lstmBias.lowerBound, rows: 1, into: paddedBias)
+        g.padExponents(parameters + layout.lstmKernel.lowerBound, rows: a.features, into: paddedKernel)
+        g.padExponents(parameters + layout.lstmRecurrentKernel.lowerBound, rows: a.hidden, into: paddedRecurrent)
+        g.padExponents(parameters + layout.lstmBias.lowerBound, rows: 1, into: paddedBias)
         let weights = LSTMKernels.PaddedWeights(kernel: paddedKernel, recurrent: paddedRecurrent, bias: paddedBias)
         // A previous, larger batch may have left later steps' states where this batch's step 0 lives.
         cells.update(repeating: 0, count: batch * hp)

@@ -25,6 +25,12 @@ struct PaddedGateLayout: Hashable, Sendable {
         foresite_pad_gates(Int32(rows), Int32(hidden), Int32(paddedHidden), source, destination)
     }
 
+    /// `pad` with each gate block multiplied by its activation's exponent factor (−log₂e for σ, −2·log₂e
+    /// for tanh): the forward step's weights (`CLSTMKernels.h`).
+    func padExponents(_ source: UnsafePointer<Float>, rows: Int, into destination: UnsafeMutablePointer<Float>) {
+        foresite_pad_gate_exponents(Int32(rows), Int32(hidden), Int32(paddedHidden), source, destination)
+    }
+
     /// The inverse of `pad`: drops the padding columns of `rows × width` values.
     func unpad(_ source: UnsafePointer<Float>, rows: Int, into destination: UnsafeMutablePointer<Float>) {
         foresite_unpad_gates(Int32(rows), Int32(hidden), Int32(paddedHidden), source, destination)

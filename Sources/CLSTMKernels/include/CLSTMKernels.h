@@ -29,6 +29,9 @@ int foresite_lstm_avx512_supported(void);
 
 /// One forward time step for `rows` rows: writes the gate activations i, f, c̃, o of
 /// b + x·W + h₋₁·U into `gates`, then the new cell state, its tanh and the new hidden state.
+/// W, U and b come with each gate block multiplied by its activation's exponent factor
+/// (`foresite_pad_gate_exponents`: −log₂e for σ, −2·log₂e for tanh; Activations.h), so the products
+/// deliver the exponents the activations start from, without a multiply per gate.
 /// `inputs` is `rows × features`; `kernel` the padded input kernel, `features × 4·hidden_padded`;
 /// `recurrent` the padded recurrent kernel, `hidden × 4·hidden_padded`, of which the first
 /// `recurrent_rows` rows are accumulated (`hidden`, or 0 when h₋₁ is the zero initial state);
@@ -88,6 +91,9 @@ void foresite_load_window(int steps, int features, int stride, const float *wind
 /// left as they are), and back; and the recurrent kernel U (`hidden × 4·hidden`) transposed into
 /// `4·hidden_padded × hidden_padded` (ForesiteML's `PaddedGateLayout`).
 void foresite_pad_gates(int rows, int hidden, int hidden_padded, const float *source, float *destination);
+/// `foresite_pad_gates` with blocks i, f, o multiplied by −log₂e and c̃ by −2·log₂e: the forward step's weights.
+void foresite_pad_gate_exponents(
+    int rows, int hidden, int hidden_padded, const float *source, float *destination);
 void foresite_unpad_gates(int rows, int hidden, int hidden_padded, const float *source, float *destination);
 void foresite_pad_transposed(int hidden, int hidden_padded, const float *recurrent, float *destination);
 
