@@ -1,4 +1,5 @@
 import CLSTMKernels
+import Foundation
 
 /// The door to the C step kernels (`CLSTMKernels`): one LSTM time step forward (b + x·W + h₋₁·U fused
 /// with the gate activations and the cell update), backward (gate gradients and dz·Uᵀ), and that step's
@@ -21,9 +22,18 @@ enum LSTMKernels {
     }
 
     /// Chosen once per process from the CPU's features, so an older CPU never sees an instruction it lacks.
-    static let preferred: Implementation =
-        foresite_lstm_avx512_supported() != 0
-        ? .avx512 : foresite_lstm_avx2_supported() != 0 ? .avx2 : .scalar
+    /// `FORESITE_LSTM_KERNELS=avx2` or `scalar` picks a narrower one (to measure an older CPU's path;
+    /// never a wider one than the CPU has).
+    static let preferred: Implementation = {
+        let widest: Implementation =
+            foresite_lstm_avx512_supported() != 0
+            ? .avx512 : foresite_lstm_avx2_supported() != 0 ? .avx2 : .scalar
+        switch (ProcessInfo.processInfo.environment["FORESITE_LSTM_KERNELS"], widest) {
+        case ("scalar", _): return .scalar
+        case ("avx2", .avx512): return .avx2
+        default: return widest
+        }
+    }()
 
     /// What `foresite-bench training` prints.
     static var preferredName: String {
