@@ -1,8 +1,9 @@
-// The single-precision activations both kernel implementations share, built on one exponential:
+// The single-precision activations the kernel implementations share, built on one exponential:
 // 2^y = 2^n · 2^f with n = round(y) (the 1.5·2²³ rounding trick, whose sum also carries n in its low
 // mantissa bits) and 2^f, f ∈ [−½, ½], a degree-5 polynomial (minimax in relative error, fitted for
 // this file: 9.1e-8 before rounding, 1.7e-7 measured in Float32 with FMA); 2^n is added to the
-// exponent field. y is clamped to ±100, which keeps 2^n a normal number.
+// exponent field (AVX-512: `vscalefps`, the same result). y is clamped to ±100, which keeps 2^n a normal
+// number (AVX-512 clamps above only: `vscalefps` takes any n).
 //
 //   σ(x) = 1 / (1 + 2^(−x·log₂e))            absolute error ≤ 1.1e-7 (every Float32, FMA evaluation)
 //   tanh(x) = (1 − e) / (1 + e), e = 2^(−2x·log₂e)   absolute error ≤ 1.4e-7
@@ -12,10 +13,10 @@
 //
 // The forward step's weights are padded with the factors −log₂e (σ gates) and −2·log₂e (c̃) folded in,
 // so the gates' products deliver y directly (one multiply less per gate; only tanh c multiplies).
-// σ(0) = ½ and tanh(0) = 0 exactly, so padding units stay at h = c = 0. Per activation: one multiply
-// and five FMAs (the FMA pipes the matrix products need), the rest adds, integer ops and one IEEE
-// division (its own unit, and exactly rounded on every CPU). The rational [13/6] tanh used before
-// (Eigen's) took eleven multiplies and FMAs for the same accuracy.
+// σ(0) = ½ and tanh(0) = 0 exactly, so padding units stay at h = c = 0. Per activation: five FMAs
+// (on the FMA pipes the matrix products need), the rest adds, integer ops and one IEEE division (its
+// own unit, and exactly rounded on every CPU; AVX-512: a reciprocal estimate and a two-FMA Newton step).
+// The rational [13/6] tanh used before (Eigen's) took eleven multiplies and FMAs for the same accuracy.
 #ifndef CLSTMKERNELS_ACTIVATIONS_H
 #define CLSTMKERNELS_ACTIVATIONS_H
 

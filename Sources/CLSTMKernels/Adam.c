@@ -1,7 +1,7 @@
 // The element-wise Adam update of CLSTMKernels.h. Every parameter gets the same IEEE operations in the
 // same order, with no fused multiply-add, whether it falls in an AVX2 register or in the scalar tail:
 // the results do not depend on the CPU or on where a parameter sits. (Swift's `SIMD8.squareRoot()`
-// became eight calls to `sqrtf`, which made this a tenth of the training time.)
+// became eight calls to `sqrtf`: 3–4 % of the training time, now a fifth of that.)
 #include "CLSTMKernels.h"
 
 #include <math.h>
