@@ -65,11 +65,12 @@ enum TrainingBenchmark {
                 peak.flopsPerSecond / 1e9, peak.unit.rawValue, before.flopsPerSecond / 1e9,
                 after.flopsPerSecond / 1e9))
         if peak.unit == .avx512 {
-            // The LSTM kernels run AVX2: where AVX-512 executes as two 256-bit halves (Zen 4) the two peaks
-            // are the same, and an AVX-512 kernel could not lower the floor.
+            // Where AVX-512 executes as two 256-bit halves (Zen 4) the two peaks are the same; where it has
+            // its own 512-bit units (Intel server cores) the floor is the AVX-512 one.
             let avx2 = FMAPeak.measure(unit: .avx2)
             print(String(format: "fma peak with AVX2 only: %.1f GFLOP/s", avx2.flopsPerSecond / 1e9))
         }
+        print("kernels: \(Trainer.kernels)")
         print(
             String(
                 format: "flops: %.1f GFLOP counted for %d epochs (%.1f MFLOP per epoch)", flops / 1e9,

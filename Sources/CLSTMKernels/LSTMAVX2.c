@@ -2,7 +2,7 @@
 // their own target attribute), called only where `foresite_lstm_avx2_supported` says the CPU has the
 // instructions. Other architectures get functions that forward to the scalar versions.
 #include "CLSTMKernels.h"
-#include "RationalTanh.h"
+#include "Activations.h"
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -12,28 +12,6 @@
 int foresite_lstm_avx2_supported(void) {
     __builtin_cpu_init();
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-}
-
-AVX2 static inline __m256 tanh8(__m256 x) {
-    x = _mm256_min_ps(_mm256_max_ps(x, _mm256_set1_ps(-TANH_CLAMP)), _mm256_set1_ps(TANH_CLAMP));
-    const __m256 x2 = _mm256_mul_ps(x, x);
-    __m256 p = _mm256_fmadd_ps(x2, _mm256_set1_ps(TANH_ALPHA_13), _mm256_set1_ps(TANH_ALPHA_11));
-    p = _mm256_fmadd_ps(p, x2, _mm256_set1_ps(TANH_ALPHA_9));
-    p = _mm256_fmadd_ps(p, x2, _mm256_set1_ps(TANH_ALPHA_7));
-    p = _mm256_fmadd_ps(p, x2, _mm256_set1_ps(TANH_ALPHA_5));
-    p = _mm256_fmadd_ps(p, x2, _mm256_set1_ps(TANH_ALPHA_3));
-    p = _mm256_fmadd_ps(p, x2, _mm256_set1_ps(TANH_ALPHA_1));
-    p = _mm256_mul_ps(p, x);
-    __m256 q = _mm256_fmadd_ps(x2, _mm256_set1_ps(TANH_BETA_6), _mm256_set1_ps(TANH_BETA_4));
-    q = _mm256_fmadd_ps(q, x2, _mm256_set1_ps(TANH_BETA_2));
-    q = _mm256_fmadd_ps(q, x2, _mm256_set1_ps(TANH_BETA_0));
-    return _mm256_div_ps(p, q);
-}
-
-/// σ(x) = ½ + ½·tanh(x/2).
-AVX2 static inline __m256 sigmoid8(__m256 x) {
-    const __m256 half = _mm256_set1_ps(0.5f);
-    return _mm256_fmadd_ps(half, tanh8(_mm256_mul_ps(half, x)), half);
 }
 
 /// acc[0..3] += a0[k]·M[k, col ..< col+32] and acc[4..7] += a1[k]·M[k, col ..< col+32] for k < count: the
@@ -107,25 +85,78 @@ AVX2 static void preactivations_for_row(
     }
 }
 
-/// For one row: the gate activations i, f, c̃, o in place of the pre-activations, then
-/// c = f·c₋₁ + i·c̃ and h = o·tanh c. The four gates of a tile are independent, which keeps the
-/// divider and the FMA pipes busy.
-AVX2 static void activate_row(int hp, float *z, const float *pc, float *c, float *t, float *h) {
-    for (int unit = 0; unit < hp; unit += 8) {
-        const __m256 i = sigmoid8(_mm256_loadu_ps(z + unit));
-        const __m256 f = sigmoid8(_mm256_loadu_ps(z + hp + unit));
-        const __m256 g = tanh8(_mm256_loadu_ps(z + 2 * hp + unit));
-        const __m256 o = sigmoid8(_mm256_loadu_ps(z + 3 * hp + unit));
-        const __m256 cell = _mm256_fmadd_ps(f, _mm256_loadu_ps(pc + unit), _mm256_mul_ps(i, g));
-        const __m256 tanh = tanh8(cell);
-        _mm256_storeu_ps(z + unit, i);
-        _mm256_storeu_ps(z + hp + unit, f);
-        _mm256_storeu_ps(z + 2 * hp + unit, g);
-        _mm256_storeu_ps(z + 3 * hp + unit, o);
-        _mm256_storeu_ps(c + unit, cell);
-        _mm256_storeu_ps(t + unit, tanh);
-        _mm256_storeu_ps(h + unit, _mm256_mul_ps(o, tanh));
+/// v[k] ← σ or tanh (`tanh` set) of the exponents v[k] for k < n ≤ 4 (Activations.h): σ = 1 / (1 + e),
+/// tanh = (1 − e) / (1 + e), e = 2^y; one step of all n chains after another, so that the scheduler sees
+/// n independent chains (`n` a constant after inlining, so they stay in registers).
+AVX2 static inline __attribute__((always_inline)) void activate_group(int n, __m256 *v, int tanh) {
+    const __m256 one = _mm256_set1_ps(1.0f);
+    __m256 rounded[4], p[4];
+    for (int k = 0; k < n; k++) {
+        v[k] = _mm256_min_ps(_mm256_max_ps(v[k], _mm256_set1_ps(-EXP2_LIMIT)), _mm256_set1_ps(EXP2_LIMIT));
     }
+    for (int k = 0; k < n; k++) rounded[k] = _mm256_add_ps(v[k], _mm256_set1_ps(EXP2_ROUND));
+    for (int k = 0; k < n; k++) v[k] = _mm256_sub_ps(v[k], _mm256_sub_ps(rounded[k], _mm256_set1_ps(EXP2_ROUND)));
+    for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(_mm256_set1_ps(EXP2_C5), v[k], _mm256_set1_ps(EXP2_C4));
+    for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], _mm256_set1_ps(EXP2_C3));
+    for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], _mm256_set1_ps(EXP2_C2));
+    for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], _mm256_set1_ps(EXP2_C1));
+    for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], one);
+    for (int k = 0; k < n; k++) {
+        const __m256i scale = _mm256_slli_epi32(_mm256_castps_si256(rounded[k]), 23);
+        p[k] = _mm256_castsi256_ps(_mm256_add_epi32(_mm256_castps_si256(p[k]), scale));
+    }
+    for (int k = 0; k < n; k++) {
+        v[k] = _mm256_div_ps(tanh ? _mm256_sub_ps(one, p[k]) : one, _mm256_add_ps(one, p[k]));
+    }
+}
+
+/// For one row: the gate activations i, f, c̃, o in place of their exponents, four tiles of a gate block
+/// at a time, then c = f·c₋₁ + i·c̃ (h = o·tanh c follows for the whole step in `hidden_state_row`). One
+/// tile's five chains at a time (four gates, then tanh c after them) waited on each other's latency.
+AVX2 static void activate_row(int hp, float *z, const float *pc, float *c) {
+    for (int gate = 0; gate < 4; gate++) {
+        int unit = 0;
+        // The group size a constant, so the chains stay in registers.
+        for (; unit + 32 <= hp; unit += 32) {
+            float *at = z + gate * hp + unit;
+            __m256 v[4];
+            for (int k = 0; k < 4; k++) v[k] = _mm256_loadu_ps(at + 8 * k);
+            activate_group(4, v, gate == 2);
+            for (int k = 0; k < 4; k++) _mm256_storeu_ps(at + 8 * k, v[k]);
+        }
+        for (; unit < hp; unit += 8) {
+            __m256 v = _mm256_loadu_ps(z + gate * hp + unit);
+            activate_group(1, &v, gate == 2);
+            _mm256_storeu_ps(z + gate * hp + unit, v);
+        }
+    }
+    for (int unit = 0; unit < hp; unit += 8) {
+        const __m256 i = _mm256_loadu_ps(z + unit), f = _mm256_loadu_ps(z + hp + unit);
+        const __m256 g = _mm256_loadu_ps(z + 2 * hp + unit);
+        _mm256_storeu_ps(c + unit, _mm256_fmadd_ps(f, _mm256_loadu_ps(pc + unit), _mm256_mul_ps(i, g)));
+    }
+}
+
+/// h = o·tanh c for `tiles` (a constant after inlining) 8-unit tiles of one row from `unit` on.
+AVX2 static inline __attribute__((always_inline)) void hidden_state_tiles(
+    int tiles, int unit, int hp, const float *z, const float *c, float *t, float *h) {
+    __m256 v[4];
+    for (int k = 0; k < tiles; k++) {
+        v[k] = _mm256_mul_ps(_mm256_loadu_ps(c + unit + 8 * k), _mm256_set1_ps(MINUS_2LOG2E));
+    }
+    activate_group(tiles, v, 1);
+    for (int k = 0; k < tiles; k++) {
+        const int at = unit + 8 * k;
+        _mm256_storeu_ps(t + at, v[k]);
+        _mm256_storeu_ps(h + at, _mm256_mul_ps(_mm256_loadu_ps(z + 3 * hp + at), v[k]));
+    }
+}
+
+/// h = o·tanh c for one row's cell states, four tiles (chains) at a time.
+AVX2 static void hidden_state_row(int hp, const float *z, const float *c, float *t, float *h) {
+    int unit = 0;
+    for (; unit + 32 <= hp; unit += 32) hidden_state_tiles(4, unit, hp, z, c, t, h);
+    for (; unit < hp; unit += 8) hidden_state_tiles(1, unit, hp, z, c, t, h);
 }
 
 AVX2 void foresite_lstm_forward_step_avx2(
@@ -133,22 +164,26 @@ AVX2 void foresite_lstm_forward_step_avx2(
     const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
     float *gates, float *cell, float *cell_tanh, float *hidden_state) {
     const int hp = hidden_padded, width = 4 * hidden_padded;
+    // Each pair's activations right after its products, while the pre-activations are in L1; the cell
+    // states' tanh for every row after that.
     int row = 0;
     for (; row + 2 <= rows; row += 2) {
         preactivations_for_pair(
             features, recurrent_rows, hp, inputs + row * features, inputs + (row + 1) * features, kernel,
             recurrent, bias, previous_hidden + row * hp, previous_hidden + (row + 1) * hp, gates + row * width,
             gates + (row + 1) * width);
+        for (int r = row; r < row + 2; r++) {
+            activate_row(hp, gates + r * width, previous_cell + r * hp, cell + r * hp);
+        }
     }
     if (row < rows) {
         preactivations_for_row(
             features, recurrent_rows, hp, inputs + row * features, kernel, recurrent, bias,
             previous_hidden + row * hp, gates + row * width);
+        activate_row(hp, gates + row * width, previous_cell + row * hp, cell + row * hp);
     }
     for (row = 0; row < rows; row++) {
-        activate_row(
-            hp, gates + row * width, previous_cell + row * hp, cell + row * hp, cell_tanh + row * hp,
-            hidden_state + row * hp);
+        hidden_state_row(hp, gates + row * width, cell + row * hp, cell_tanh + row * hp, hidden_state + row * hp);
     }
 }
 

@@ -1,27 +1,43 @@
 // The portable implementation of CLSTMKernels.h: plain loops over the padded gate layout, for CPUs
 // without AVX2/FMA and as the reference the AVX2 version is tested against.
 #include "CLSTMKernels.h"
-#include "RationalTanh.h"
+#include "Activations.h"
 
-static float rational_tanh(float x) {
-    x = x < -TANH_CLAMP ? -TANH_CLAMP : (x > TANH_CLAMP ? TANH_CLAMP : x);
-    const float x2 = x * x;
-    float p = x2 * TANH_ALPHA_13 + TANH_ALPHA_11;
-    p = p * x2 + TANH_ALPHA_9;
-    p = p * x2 + TANH_ALPHA_7;
-    p = p * x2 + TANH_ALPHA_5;
-    p = p * x2 + TANH_ALPHA_3;
-    p = p * x2 + TANH_ALPHA_1;
-    p = p * x;
-    float q = x2 * TANH_BETA_6 + TANH_BETA_4;
-    q = q * x2 + TANH_BETA_2;
-    q = q * x2 + TANH_BETA_0;
-    return p / q;
+#include <stdint.h>
+#include <string.h>
+
+/// 2^y (Activations.h), the same operations as the AVX2 version's lanes.
+static float exp2_reduced(float y) {
+    y = y < -EXP2_LIMIT ? -EXP2_LIMIT : (y > EXP2_LIMIT ? EXP2_LIMIT : y);
+    const float rounded = y + EXP2_ROUND;
+    const float n = rounded - EXP2_ROUND;
+    const float f = y - n;
+    float p = EXP2_C5 * f + EXP2_C4;
+    p = p * f + EXP2_C3;
+    p = p * f + EXP2_C2;
+    p = p * f + EXP2_C1;
+    p = p * f + 1.0f;
+    uint32_t bits, scale;
+    memcpy(&bits, &p, sizeof bits);
+    memcpy(&scale, &rounded, sizeof scale);
+    bits += scale << 23;
+    memcpy(&p, &bits, sizeof p);
+    return p;
 }
 
-/// The gate activation of column `j`: tanh for the candidate block c̃, σ(x) = ½ + ½·tanh(x/2) for i, f, o.
-static float gate_activation(float x, int j, int hp) {
-    return j >= 2 * hp && j < 3 * hp ? rational_tanh(x) : 0.5f * rational_tanh(0.5f * x) + 0.5f;
+/// σ from its exponent y = −x·log₂e (Activations.h).
+static float sigmoid_of_exponent(float y) { return 1.0f / (1.0f + exp2_reduced(y)); }
+
+/// tanh from its exponent y = −2x·log₂e.
+static float tanh_of_exponent(float y) {
+    const float e = exp2_reduced(y);
+    return (1.0f - e) / (1.0f + e);
+}
+
+/// The gate activation of column `j` from its exponent-scaled pre-activation: tanh for the candidate block
+/// c̃, σ for i, f, o.
+static float gate_activation(float y, int j, int hp) {
+    return j >= 2 * hp && j < 3 * hp ? tanh_of_exponent(y) : sigmoid_of_exponent(y);
 }
 
 void foresite_lstm_forward_step_scalar(
@@ -48,7 +64,8 @@ void foresite_lstm_forward_step_scalar(
         float *c = cell + row * hp, *t = cell_tanh + row * hp, *hs = hidden_state + row * hp;
         for (int unit = 0; unit < hp; unit++) {
             c[unit] = z[hp + unit] * pc[unit] + z[unit] * z[2 * hp + unit];
-            t[unit] = rational_tanh(c[unit]);
+            const float y = c[unit] * MINUS_2LOG2E;
+            t[unit] = tanh_of_exponent(y);
             hs[unit] = z[3 * hp + unit] * t[unit];
         }
     }

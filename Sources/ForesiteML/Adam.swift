@@ -1,3 +1,4 @@
+import CLSTMKernels
 import Foundation
 
 /// Adam exactly as Keras 3 applies it, over the network's flat parameter buffer:
@@ -37,42 +38,15 @@ struct Adam {
         }
     }
 
-    /// The element-wise update, eight parameters per step as `SIMD8` (one AVX instruction per operation,
-    /// including the square root and the division), the tail one at a time. Every lane performs the
-    /// same IEEE operations in the same order as the scalar tail, so results do not depend on where a
-    /// parameter falls.
+    /// The element-wise update, in C (`foresite_adam_update`): eight parameters per AVX2 instruction,
+    /// the same IEEE operations in the same order for every parameter and on every CPU, no fused
+    /// multiply-add. (Swift's `SIMD8<Float>.squareRoot()` compiled to eight `sqrtf` calls.)
     private static func apply(
         _ theta: UnsafeMutablePointer<Float>, _ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>,
         _ gradients: UnsafePointer<Float>, count: Int, alpha: Float, oneMinusBeta1: Float, oneMinusBeta2: Float,
         epsilon: Float
     ) {
-        typealias Lanes = SIMD8<Float>
-        func load(_ pointer: UnsafePointer<Float>, _ index: Int) -> Lanes {
-            UnsafeRawPointer(pointer + index).loadUnaligned(as: Lanes.self)
-        }
-        func store(_ value: Lanes, _ pointer: UnsafeMutablePointer<Float>, _ index: Int) {
-            UnsafeMutableRawPointer(pointer + index).storeBytes(of: value, as: Lanes.self)
-        }
-        var index = 0
-        while index + Lanes.scalarCount <= count {
-            let g = load(gradients, index)
-            let oldFirst = load(m, index)
-            let oldSecond = load(v, index)
-            let first = oldFirst + (g - oldFirst) * oneMinusBeta1
-            let second = oldSecond + (g * g - oldSecond) * oneMinusBeta2
-            store(first, m, index)
-            store(second, v, index)
-            store(load(theta, index) - (first * alpha) / (second.squareRoot() + epsilon), theta, index)
-            index += Lanes.scalarCount
-        }
-        while index < count {
-            let g = gradients[index]
-            let first = m[index] + (g - m[index]) * oneMinusBeta1
-            let second = v[index] + (g * g - v[index]) * oneMinusBeta2
-            m[index] = first
-            v[index] = second
-            theta[index] -= (first * alpha) / (second.squareRoot() + epsilon)
-            index += 1
-        }
+        foresite_adam_update(
+            Int32(count), theta, m, v, gradients, alpha, oneMinusBeta1, oneMinusBeta2, epsilon)
     }
 }

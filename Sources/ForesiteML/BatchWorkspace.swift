@@ -3,8 +3,9 @@
 /// Allocated once per training (or batched prediction) so the epoch loop never allocates. All
 /// per-time-step tensors are time-major (`t · batch + row`), so one step of a batch is a contiguous block,
 /// and use the `PaddedGateLayout` of the C step kernels: each time step of the LSTM, forward or backward
-/// with its share of the weight gradients, is one `LSTMKernels` call. Not thread-safe: each training
-/// owns its workspace.
+/// with its share of the weight gradients, is one `LSTMKernels` call. An inference workspace keeps one
+/// step of gates and tanh c and two of states (alternating), since nothing reads earlier steps: its
+/// working set stays in L1/L2 however long the window. Not thread-safe: each training owns its workspace.
 final class BatchWorkspace {
     /// What a workspace is for: inference needs no gradient buffers.
     enum Purpose {
@@ -20,18 +21,21 @@ final class BatchWorkspace {
     let implementation: LSTMKernels.Implementation
     /// Inputs, `window × batch × features`.
     let inputs: UnsafeMutablePointer<Float>
-    /// Gate activations i, f, c̃, o of every step: `window × batch × gateLayout.width`.
+    /// Gate activations i, f, c̃, o of every step: `window × batch × gateLayout.width` (inference: one step).
     let gates: UnsafeMutablePointer<Float>
-    /// Cell and hidden states, `(window + 1) × batch × paddedHidden`; step 0 is the zero initial state.
+    /// Cell and hidden states, `(window + 1) × batch × paddedHidden`; step 0 is the zero initial state
+    /// (inference: two steps, step t in slot t mod 2).
     let cells: UnsafeMutablePointer<Float>
     let hiddens: UnsafeMutablePointer<Float>
-    /// tanh of each cell state, kept for the backward pass: `window × batch × paddedHidden`.
+    /// tanh of each cell state, kept for the backward pass: `window × batch × paddedHidden` (inference: one
+    /// step).
     let cellTanh: UnsafeMutablePointer<Float>
     /// Dense layer output after ReLU, `batch × dense`, and the network output, `batch × outputs`.
     let denseActivations: UnsafeMutablePointer<Float>
     let outputs: UnsafeMutablePointer<Float>
     /// The LSTM's kernel (`features × width`), recurrent kernel (`hidden × width`) and bias (`width`),
-    /// padded from the parameters at the start of every forward pass.
+    /// padded from the parameters at the start of every forward pass, each gate block times its
+    /// activation's exponent factor (`PaddedGateLayout.padExponents`).
     let paddedKernel: UnsafeMutablePointer<Float>
     let paddedRecurrent: UnsafeMutablePointer<Float>
     let paddedBias: UnsafeMutablePointer<Float>
@@ -65,9 +69,11 @@ final class BatchWorkspace {
         gateLayout = g
         let (steps, hp, width) = (a.window, g.paddedHidden, g.width)
         let training = purpose == .training ? 1 : 0
+        // Steps of gates and tanh c, and of states, kept.
+        let (kept, keptStates) = purpose == .training ? (steps, steps + 1) : (1, 2)
         let sizes = [
-            steps * capacity * a.features, steps * capacity * width, (steps + 1) * capacity * hp,
-            (steps + 1) * capacity * hp, steps * capacity * hp, capacity * a.dense, capacity * a.outputs,
+            steps * capacity * a.features, kept * capacity * width, keptStates * capacity * hp,
+            keptStates * capacity * hp, kept * capacity * hp, capacity * a.dense, capacity * a.outputs,
             a.features * width, a.hidden * width, width,
             training * capacity * width, training * capacity * hp, training * capacity * hp,
             training * capacity * a.dense, training * capacity * a.outputs, training * width * hp,
@@ -108,28 +114,34 @@ final class BatchWorkspace {
         let layout = ParameterLayout(a)
         let g = gateLayout
         let (window, hp, width) = (a.window, g.paddedHidden, g.width)
-        g.pad(parameters + layout.lstmKernel.lowerBound, rows: a.features, into: paddedKernel)
-        g.pad(parameters + layout.lstmRecurrentKernel.lowerBound, rows: a.hidden, into: paddedRecurrent)
-        g.pad(parameters + layout.lstmBias.lowerBound, rows: 1, into: paddedBias)
+        g.padExponents(parameters + layout.lstmKernel.lowerBound, rows: a.features, into: paddedKernel)
+        g.padExponents(parameters + layout.lstmRecurrentKernel.lowerBound, rows: a.hidden, into: paddedRecurrent)
+        g.padExponents(parameters + layout.lstmBias.lowerBound, rows: 1, into: paddedBias)
         let weights = LSTMKernels.PaddedWeights(kernel: paddedKernel, recurrent: paddedRecurrent, bias: paddedBias)
         // A previous, larger batch may have left later steps' states where this batch's step 0 lives.
         cells.update(repeating: 0, count: batch * hp)
         hiddens.update(repeating: 0, count: batch * hp)
         for step in 0..<window {
-            let state = step * batch * hp
-            let next = state + batch * hp
+            let state = stateOffset(step, batch: batch)
+            let next = stateOffset(step + 1, batch: batch)
+            let kept = isTraining ? step : 0
             LSTMKernels.forwardStep(
                 implementation, rows: batch, features: a.features, recurrentRows: step == 0 ? 0 : a.hidden,
                 layout: g, inputs: inputs + step * batch * a.features, weights: weights,
-                previousHidden: hiddens + state, previousCell: cells + state, gates: gates + step * batch * width,
-                cells: cells + next, cellTanh: cellTanh + state, hiddens: hiddens + next)
+                previousHidden: hiddens + state, previousCell: cells + state, gates: gates + kept * batch * width,
+                cells: cells + next, cellTanh: cellTanh + kept * batch * hp, hiddens: hiddens + next)
         }
         DenseLayers.forward(parameters, layout: layout, workspace: self, batch: batch)
     }
 
+    /// Where the states after `step` steps start: every step's in training, alternating slots in inference.
+    func stateOffset(_ step: Int, batch: Int) -> Int {
+        (isTraining ? step : step % 2) * batch * gateLayout.paddedHidden
+    }
+
     /// The last hidden state of every window, `batch × paddedHidden` (after `forward`).
     func lastHidden(batch: Int) -> UnsafeMutablePointer<Float> {
-        hiddens + architecture.window * batch * gateLayout.paddedHidden
+        hiddens + stateOffset(architecture.window, batch: batch)
     }
 
     /// Mean squared error of `outputs` against `targets` (`batch × outputs`), summed in Double.

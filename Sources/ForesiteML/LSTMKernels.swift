@@ -1,4 +1,5 @@
 import CLSTMKernels
+import Foundation
 
 /// The door to the C step kernels (`CLSTMKernels`): one LSTM time step forward (b + x·W + h₋₁·U fused
 /// with the gate activations and the cell update), backward (gate gradients and dz·Uᵀ), and that step's
@@ -6,21 +7,51 @@ import CLSTMKernels
 ///
 /// Per-step products are batch × (features + hidden) × 4·hidden (32 × 40 × 120 for the seed model): too
 /// small for a BLAS call to amortise its overhead, so they are hand-written with register-blocked
-/// AVX2/FMA. Both implementations follow the same order of operations per value; they differ only in
-/// FMA rounding.
+/// AVX-512 or AVX2/FMA. The implementations follow the same order of operations in the products; they
+/// differ in FMA rounding and in the activations' reciprocal (a division, or `vrcp14ps` and a Newton step
+/// with AVX-512), by a few 1e-7.
 enum LSTMKernels {
     enum Implementation: Hashable, Sendable {
+        /// AVX-512F intrinsics, 16 lanes, for a padded hidden size that is a multiple of 16 (else the
+        /// steps run `avx2`; the weight gradients take any).
+        case avx512
         /// AVX2 + FMA intrinsics, 8 lanes.
         case avx2
         /// Portable C, the fallback for CPUs without AVX2/FMA.
         case scalar
     }
 
-    /// Chosen once per process from the CPU's features, so an older CPU never sees an AVX2 instruction.
-    static let preferred: Implementation = foresite_lstm_avx2_supported() != 0 ? .avx2 : .scalar
+    /// Chosen once per process from the CPU's features, so an older CPU never sees an instruction it lacks.
+    /// `FORESITE_LSTM_KERNELS=avx2` or `scalar` picks a narrower one (to measure an older CPU's path;
+    /// never a wider one than the CPU has).
+    static let preferred: Implementation = {
+        let widest: Implementation =
+            foresite_lstm_avx512_supported() != 0
+            ? .avx512 : foresite_lstm_avx2_supported() != 0 ? .avx2 : .scalar
+        switch (ProcessInfo.processInfo.environment["FORESITE_LSTM_KERNELS"], widest) {
+        case ("scalar", _): return .scalar
+        case ("avx2", .avx512): return .avx2
+        default: return widest
+        }
+    }()
 
-    /// Every implementation this CPU can run.
-    static var available: [Implementation] { preferred == .avx2 ? [.avx2, .scalar] : [.scalar] }
+    /// What `foresite-bench training` prints.
+    static var preferredName: String {
+        switch preferred {
+        case .avx512: "AVX-512"
+        case .avx2: "AVX2/FMA"
+        case .scalar: "scalar"
+        }
+    }
+
+    /// Every implementation this CPU can run, the preferred one first.
+    static var available: [Implementation] {
+        switch preferred {
+        case .avx512: [.avx512, .avx2, .scalar]
+        case .avx2: [.avx2, .scalar]
+        case .scalar: [.scalar]
+        }
+    }
 
     /// The matrices of one LSTM layer in the padded layout: kernel `features × width`, recurrent kernel
     /// `hidden × width`, bias `width`.
@@ -42,7 +73,11 @@ enum LSTMKernels {
         cellTanh: UnsafeMutablePointer<Float>, hiddens: UnsafeMutablePointer<Float>
     ) {
         let step =
-            implementation == .avx2 ? foresite_lstm_forward_step_avx2 : foresite_lstm_forward_step_scalar
+            switch implementation {
+            case .avx512: foresite_lstm_forward_step_avx512
+            case .avx2: foresite_lstm_forward_step_avx2
+            case .scalar: foresite_lstm_forward_step_scalar
+            }
         step(
             Int32(rows), Int32(features), Int32(recurrentRows), Int32(layout.paddedHidden), inputs, weights.kernel,
             weights.recurrent, weights.bias, previousHidden, previousCell, gates, cells, cellTanh, hiddens)
@@ -58,7 +93,11 @@ enum LSTMKernels {
         cellGradient: UnsafeMutablePointer<Float>, gateGradients: UnsafeMutablePointer<Float>, propagate: Bool
     ) {
         let step =
-            implementation == .avx2 ? foresite_lstm_backward_step_avx2 : foresite_lstm_backward_step_scalar
+            switch implementation {
+            case .avx512: foresite_lstm_backward_step_avx512
+            case .avx2: foresite_lstm_backward_step_avx2
+            case .scalar: foresite_lstm_backward_step_scalar
+            }
         step(
             Int32(rows), Int32(layout.hidden), Int32(layout.paddedHidden), recurrentTransposed, gates, previousCell,
             cellTanh, hiddenGradient, cellGradient, gateGradients, propagate ? 1 : 0)
@@ -73,8 +112,11 @@ enum LSTMKernels {
         kernel: UnsafeMutablePointer<Float>, recurrent: UnsafeMutablePointer<Float>, bias: UnsafeMutablePointer<Float>
     ) {
         let accumulate =
-            implementation == .avx2
-            ? foresite_lstm_weight_gradients_avx2 : foresite_lstm_weight_gradients_scalar
+            switch implementation {
+            case .avx512: foresite_lstm_weight_gradients_avx512
+            case .avx2: foresite_lstm_weight_gradients_avx2
+            case .scalar: foresite_lstm_weight_gradients_scalar
+            }
         accumulate(
             Int32(rows), Int32(features), Int32(recurrentRows), Int32(layout.paddedHidden), inputs, previousHidden,
             gateGradients, kernel, recurrent, bias)

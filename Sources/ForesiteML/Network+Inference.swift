@@ -1,3 +1,5 @@
+import CLSTMKernels
+
 extension Network {
     /// The network's raw (scaled) outputs for a batch of scaled windows, each `window × features`
     /// values row-major (day after day); returns `windows.count × outputs` values row-major.
@@ -33,8 +35,6 @@ extension BatchWorkspace {
     @inline(__always)
     func loadWindow(_ window: UnsafePointer<Float>, row: Int, batch: Int) {
         let (steps, features) = (architecture.window, architecture.features)
-        for step in 0..<steps {
-            (inputs + (step * batch + row) * features).update(from: window + step * features, count: features)
-        }
+        foresite_load_window(Int32(steps), Int32(features), Int32(batch * features), window, inputs + row * features)
     }
 }

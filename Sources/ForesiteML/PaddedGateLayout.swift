@@ -1,3 +1,5 @@
+import CLSTMKernels
+
 /// The LSTM's gate columns as the C step kernels (`CLSTMKernels`) lay them out: each Keras block
 /// (i, f, c̃, o) widened from `hidden` to `paddedHidden` columns, a multiple of 8 (one AVX register), so
 /// that every block starts on a register boundary and no kernel needs a masked tail.
@@ -20,35 +22,23 @@ struct PaddedGateLayout: Hashable, Sendable {
     /// Copies a `rows × 4·hidden` Keras-layout matrix into `rows × width` padded rows; padding columns
     /// of `destination` are left as they are (zero).
     func pad(_ source: UnsafePointer<Float>, rows: Int, into destination: UnsafeMutablePointer<Float>) {
-        for row in 0..<rows {
-            for block in 0..<4 {
-                (destination + row * width + block * paddedHidden).update(
-                    from: source + row * 4 * hidden + block * hidden, count: hidden)
-            }
-        }
+        foresite_pad_gates(Int32(rows), Int32(hidden), Int32(paddedHidden), source, destination)
+    }
+
+    /// `pad` with each gate block multiplied by its activation's exponent factor (−log₂e for σ, −2·log₂e
+    /// for tanh): the forward step's weights (`CLSTMKernels.h`).
+    func padExponents(_ source: UnsafePointer<Float>, rows: Int, into destination: UnsafeMutablePointer<Float>) {
+        foresite_pad_gate_exponents(Int32(rows), Int32(hidden), Int32(paddedHidden), source, destination)
     }
 
     /// The inverse of `pad`: drops the padding columns of `rows × width` values.
     func unpad(_ source: UnsafePointer<Float>, rows: Int, into destination: UnsafeMutablePointer<Float>) {
-        for row in 0..<rows {
-            for block in 0..<4 {
-                (destination + row * 4 * hidden + block * hidden).update(
-                    from: source + row * width + block * paddedHidden, count: hidden)
-            }
-        }
+        foresite_unpad_gates(Int32(rows), Int32(hidden), Int32(paddedHidden), source, destination)
     }
 
     /// The Keras-layout recurrent kernel U (`hidden × 4·hidden`) transposed and padded,
     /// `width × paddedHidden`, as the backward step's dz·Uᵀ reads it; padding entries are left as they are.
     func padTransposed(_ recurrent: UnsafePointer<Float>, into destination: UnsafeMutablePointer<Float>) {
-        for block in 0..<4 {
-            for unit in 0..<hidden {
-                let target = destination + (block * paddedHidden + unit) * paddedHidden
-                let column = block * hidden + unit
-                for k in 0..<hidden {
-                    target[k] = recurrent[k * 4 * hidden + column]
-                }
-            }
-        }
+        foresite_pad_transposed(Int32(hidden), Int32(paddedHidden), recurrent, destination)
     }
 }

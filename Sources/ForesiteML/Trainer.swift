@@ -21,6 +21,9 @@ public struct Trainer: Sendable {
         self.init(hidden: model.hidden, dense: model.dense, options: TrainingOptions(model))
     }
 
+    /// The LSTM step kernels this CPU runs ("AVX-512", "AVX2/FMA" or "scalar"), chosen at run time.
+    public static var kernels: String { LSTMKernels.preferredName }
+
     public func architecture(for set: TrainingSet) -> Architecture {
         Architecture(window: set.window, features: set.inputs.count, hidden: hidden, dense: dense, outputs: set.horizon)
     }
@@ -31,9 +34,8 @@ public struct Trainer: Sendable {
         var network = try Network(architecture: architecture, seed: options.seed)
         var shuffler = SeededGenerator(seed: options.seed ^ 0x5348_5546_464C_4553)
         var adam = Adam(parameterCount: network.parameters.count, learningRate: Float(options.learningRate))
-        // Large enough to evaluate the whole validation part in one pass (fewer, larger matrix products).
-        let workspace = BatchWorkspace(
-            architecture: architecture, capacity: max(options.batchSize, min(set.validation.count, 512)))
+        let workspace = BatchWorkspace(architecture: architecture, capacity: options.batchSize)
+        let validation = PreloadedPart(set.validation, architecture: architecture)
         let perWindow = architecture.window * architecture.features
         let outputs = architecture.outputs
         var gradients = [Float](repeating: 0, count: network.parameters.count)
@@ -77,7 +79,7 @@ public struct Trainer: Sendable {
                 }
             }
             let loss = lossSum / Double(max(order.count, 1))
-            let validationLoss = Trainer.meanLoss(of: network, on: set.validation, workspace: workspace)
+            let validationLoss = validation.meanLoss(of: network)
             guard loss.isFinite, validationLoss.isFinite else { throw MLError.nonFiniteLoss(epoch: epoch) }
             trainingLosses.append(loss)
             validationLosses.append(validationLoss)
@@ -95,33 +97,6 @@ public struct Trainer: Sendable {
             network: Network(architecture: architecture, parameters: best.parameters), bestEpoch: best.epoch,
             epochsRun: trainingLosses.count, trainingLosses: trainingLosses, validationLosses: validationLosses,
             seconds: (clock.now - start).seconds)
-    }
-
-    /// Mean scaled MSE of `network` over a part, in chunks of the workspace's capacity.
-    static func meanLoss(of network: Network, on part: TrainingSet.Part, workspace: BatchWorkspace) -> Double {
-        let a = network.architecture
-        let perWindow = a.window * a.features
-        var sum = 0.0
-        var first = 0
-        part.inputs.withUnsafeBufferPointer { inputs in
-            part.targets.withUnsafeBufferPointer { targets in
-                network.parameters.withUnsafeBufferPointer { theta in
-                    while first < part.count {
-                        let batch = min(workspace.capacity, part.count - first)
-                        for row in 0..<batch {
-                            workspace.loadWindow(
-                                inputs.baseAddress! + (first + row) * perWindow, row: row, batch: batch)
-                        }
-                        workspace.forward(theta.baseAddress!, batch: batch)
-                        sum +=
-                            workspace.loss(targets: targets.baseAddress! + first * a.outputs, batch: batch)
-                            * Double(batch)
-                        first += batch
-                    }
-                }
-            }
-        }
-        return sum / Double(max(part.count, 1))
     }
 
     /// Fisher–Yates with an explicit index draw, so the order does not depend on the standard

@@ -3,14 +3,14 @@ import Testing
 
 @testable import ForesiteML
 
-/// The C step kernels: the AVX2 version against the portable one on random inputs, and both through
-/// the whole network against the independent Double reference.
+/// The C step kernels: the AVX-512 and AVX2 versions against the portable one on random inputs, and
+/// each through the whole network against the independent Double reference.
 ///
-/// Tolerance: both implementations evaluate the same expressions (the same rational tanh, the same
-/// summation order) and differ only where FMA skips a rounding: a few 1e-7 on values of order 1
-/// (3e-7 was the largest difference seen). 1e-5 absolute leaves more than an order of magnitude for
-/// that and still fails on any wrong column, unit, row or padding entry, which moves values by 1e-2 or
-/// more.
+/// Tolerance: the implementations evaluate the same expressions (the same exponential-based σ and tanh,
+/// the same summation order) and differ only where FMA skips a rounding and, with AVX-512, where a
+/// reciprocal estimate and a Newton step replace the division: a few 1e-7 on values of order 1.
+/// 1e-5 absolute leaves more than an order of magnitude for that and still fails on any wrong column,
+/// unit, row or padding entry, which moves values by 1e-2 or more.
 @Suite struct LSTMKernelTests {
     static let tolerance: Float = 1e-5
 
@@ -37,12 +37,16 @@ import Testing
         #expect(worst <= tolerance, "\(what): largest difference \(worst)")
     }
 
-    /// One forward and one backward step with each implementation; `rows` odd exercises the kernel's
-    /// pairing of the last row with itself, `hidden` 12 and 40 its partial register groups.
+    /// The vector implementations this CPU runs.
+    static var vectorImplementations: [LSTMKernels.Implementation] { LSTMKernels.available.filter { $0 != .scalar } }
+
+    /// One forward and one backward step with each implementation; `rows` odd exercises the kernels'
+    /// pairing of the last row with itself, `hidden` 12 and 40 their partial register groups (and 40,
+    /// padded to 40, the AVX-512 forward step's fallback to AVX2).
     @Test(
-        .enabled(if: LSTMKernels.available.contains(.avx2), "this CPU has no AVX2/FMA"),
+        .enabled(if: !vectorImplementations.isEmpty, "this CPU has no AVX2/FMA"),
         arguments: [(30, 5), (12, 3), (40, 4), (1, 1)])
-    func avx2AgreesWithScalar(hidden: Int, rows: Int) {
+    func vectorAgreesWithScalar(hidden: Int, rows: Int) {
         let layout = PaddedGateLayout(hidden: hidden)
         var generator = SeededGenerator(seed: UInt64(hidden * 100 + rows))
         let features = 3
@@ -98,19 +102,23 @@ import Testing
                 "bias gradient": biasGradient,
             ]
         }
-        let fast = run(.avx2)
         let portable = run(.scalar)
-        for (name, values) in portable {
-            Self.expectClose(fast[name]!, values, name)
-        }
-        // Padding units stay exactly zero, which is what keeps them out of the real units.
-        for name in ["cells", "hiddens", "dh", "dc", "dz", "kernel gradient", "recurrent gradient", "bias gradient"] {
-            for (index, value) in fast[name]!.enumerated() where index % layout.paddedHidden >= hidden {
-                #expect(value == 0, "\(name)[\(index)] is padding")
+        for implementation in Self.vectorImplementations {
+            let fast = run(implementation)
+            for (name, values) in portable {
+                Self.expectClose(fast[name]!, values, "\(implementation) \(name)")
             }
+            // Padding units stay exactly zero, which is what keeps them out of the real units.
+            for name in [
+                "cells", "hiddens", "dh", "dc", "dz", "kernel gradient", "recurrent gradient", "bias gradient",
+            ] {
+                for (index, value) in fast[name]!.enumerated() where index % layout.paddedHidden >= hidden {
+                    #expect(value == 0, "\(implementation) \(name)[\(index)] is padding")
+                }
+            }
+            // A non-trivial case: the activations moved away from σ(0) and the gradients are not all zero.
+            #expect(fast["dz"]!.contains { abs($0) > 1e-2 })
         }
-        // A non-trivial case: the activations moved away from σ(0) and the gradients are not all zero.
-        #expect(fast["dz"]!.contains { abs($0) > 1e-2 })
     }
 
     /// Every implementation through the whole network equals the Double reference (the scalar path
@@ -141,9 +149,9 @@ import Testing
     }
 
     /// A whole backward pass (dense layers, every time step, the unpadded weight gradients) gives the
-    /// same gradients with either implementation; with the gradient check on the preferred one, this
+    /// same gradients with every implementation; with the gradient check on the preferred one, this
     /// covers the scalar fallback's backward path too. Batch 5 is odd, hidden 11 is not a multiple of 8.
-    @Test(.enabled(if: LSTMKernels.available.contains(.avx2), "this CPU has no AVX2/FMA"))
+    @Test(.enabled(if: !vectorImplementations.isEmpty, "this CPU has no AVX2/FMA"))
     func wholeBackwardPassAgrees() throws {
         let architecture = Architecture(window: 6, features: 4, hidden: 11, dense: 5, outputs: 3)
         var network = try Network(architecture: architecture, seed: 21)
@@ -170,9 +178,12 @@ import Testing
             }
             return result
         }
-        let fast = gradients(.avx2)
-        Self.expectClose(fast, gradients(.scalar), "gradients")
-        #expect(fast.contains { abs($0) > 1e-2 })
+        let portable = gradients(.scalar)
+        for implementation in Self.vectorImplementations {
+            let fast = gradients(implementation)
+            Self.expectClose(fast, portable, "\(implementation) gradients")
+            #expect(fast.contains { abs($0) > 1e-2 })
+        }
     }
 
     @Test func paddingRoundTripsAndTransposes() {

@@ -82,7 +82,7 @@ import Testing
         let best = outcome.validationLosses.min()!
         #expect(outcome.validationLosses[outcome.bestEpoch - 1] == best)
         // The returned network is the best epoch's: its validation loss is the best one.
-        let workspace = BatchWorkspace(architecture: outcome.network.architecture, capacity: 128)
-        #expect(Trainer.meanLoss(of: outcome.network, on: set.validation, workspace: workspace) == best)
+        let validation = PreloadedPart(set.validation, architecture: outcome.network.architecture)
+        #expect(validation.meanLoss(of: outcome.network) == best)
     }
 }

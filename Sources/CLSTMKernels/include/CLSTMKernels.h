@@ -24,9 +24,14 @@ extern "C" {
 
 /// 1 if this CPU runs the `_avx2` functions (AVX2 and FMA), else 0.
 int foresite_lstm_avx2_supported(void);
+/// 1 if this CPU runs the `_avx512` function (AVX-512F, AVX2 and FMA), else 0.
+int foresite_lstm_avx512_supported(void);
 
 /// One forward time step for `rows` rows: writes the gate activations i, f, c̃, o of
 /// b + x·W + h₋₁·U into `gates`, then the new cell state, its tanh and the new hidden state.
+/// W, U and b come with each gate block multiplied by its activation's exponent factor
+/// (`foresite_pad_gate_exponents`: −log₂e for σ, −2·log₂e for tanh; Activations.h), so the products
+/// deliver the exponents the activations start from, without a multiply per gate.
 /// `inputs` is `rows × features`; `kernel` the padded input kernel, `features × 4·hidden_padded`;
 /// `recurrent` the padded recurrent kernel, `hidden × 4·hidden_padded`, of which the first
 /// `recurrent_rows` rows are accumulated (`hidden`, or 0 when h₋₁ is the zero initial state);
@@ -36,6 +41,11 @@ void foresite_lstm_forward_step_avx2(
     const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
     float *gates, float *cell, float *cell_tanh, float *hidden_state);
 void foresite_lstm_forward_step_scalar(
+    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs, const float *kernel,
+    const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
+    float *gates, float *cell, float *cell_tanh, float *hidden_state);
+/// The AVX-512 forward step, for `hidden_padded` a multiple of 16 (else it calls the AVX2 one).
+void foresite_lstm_forward_step_avx512(
     int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs, const float *kernel,
     const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
     float *gates, float *cell, float *cell_tanh, float *hidden_state);
@@ -52,6 +62,11 @@ void foresite_lstm_backward_step_scalar(
     int rows, int hidden, int hidden_padded, const float *recurrent_transposed, const float *gates,
     const float *previous_cell, const float *cell_tanh, float *hidden_gradient, float *cell_gradient,
     float *gate_gradients, int propagate);
+/// The AVX-512 backward step, for `hidden_padded` a multiple of 16 (else it calls the AVX2 one).
+void foresite_lstm_backward_step_avx512(
+    int rows, int hidden, int hidden_padded, const float *recurrent_transposed, const float *gates,
+    const float *previous_cell, const float *cell_tanh, float *hidden_gradient, float *cell_gradient,
+    float *gate_gradients, int propagate);
 
 /// Adds one time step's share of the LSTM weight gradients, given that step's `gate_gradients` (dL/dz,
 /// `rows × 4·hidden_padded`): `kernel_gradient` += xᵀ·dz (`features × 4·hidden_padded`),
@@ -64,6 +79,30 @@ void foresite_lstm_weight_gradients_scalar(
     int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs,
     const float *previous_hidden, const float *gate_gradients, float *kernel_gradient, float *recurrent_gradient,
     float *bias_gradient);
+void foresite_lstm_weight_gradients_avx512(
+    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs,
+    const float *previous_hidden, const float *gate_gradients, float *kernel_gradient, float *recurrent_gradient,
+    float *bias_gradient);
+
+/// Copies one window (`steps × features`, step-major) to `destination`, step s at `destination + s·stride`.
+void foresite_load_window(int steps, int features, int stride, const float *window, float *destination);
+
+/// `rows × 4·hidden` Keras-layout values into `rows × 4·hidden_padded` padded rows (padding entries are
+/// left as they are), and back; and the recurrent kernel U (`hidden × 4·hidden`) transposed into
+/// `4·hidden_padded × hidden_padded` (ForesiteML's `PaddedGateLayout`).
+void foresite_pad_gates(int rows, int hidden, int hidden_padded, const float *source, float *destination);
+/// `foresite_pad_gates` with blocks i, f, o multiplied by −log₂e and c̃ by −2·log₂e: the forward step's weights.
+void foresite_pad_gate_exponents(
+    int rows, int hidden, int hidden_padded, const float *source, float *destination);
+void foresite_unpad_gates(int rows, int hidden, int hidden_padded, const float *source, float *destination);
+void foresite_pad_transposed(int hidden, int hidden_padded, const float *recurrent, float *destination);
+
+/// Adam's element-wise update of `count` parameters (ForesiteML's `Adam`): m ← m + (g − m)·(1 − β₁),
+/// v ← v + (g² − v)·(1 − β₂), θ ← θ − (m·α) / (√v + ε), in IEEE single precision without FMA, the same
+/// bits for every parameter on every CPU.
+void foresite_adam_update(
+    int count, float *theta, float *m, float *v, const float *g, float alpha, float one_minus_beta1,
+    float one_minus_beta2, float epsilon);
 
 #ifdef __cplusplus
 }
