@@ -48,7 +48,9 @@ enum SiteContentLoader {
 
         return SiteContent(
             site: config.site, asOf: asOf, isDemo: workspace.isDemo, staleNotice: staleNotice, target: config.target,
-            targetField: config.targetField.rawValue, covariates: config.covariates.filter { priceSeries.contains($0) },
+            targetField: config.targetFieldName,
+            valueStyle: config.target.source == .csv ? .plain(name: config.targetFieldName) : .price,
+            covariates: config.covariates.filter { priceSeries.contains($0) },
             prices: prices,
             fearGreed: config.fearGreed.enabled ? try store.fearGreed(from: windowStart) : [],
             latestForecast: latest, latestPersistence: latest.flatMap { live.persistence(madeOn: $0.madeOn) },
