@@ -19,6 +19,8 @@ struct PlainSeriesTests {
         content.prices["river"] = content.prices.removeValue(forKey: original)
         content.targetField = "level"
         content.valueStyle = .plain(name: "level")
+        content.latestForecast?.field = "level"
+        content.latestPersistence?.field = "level"
         return content
     }
 
@@ -46,6 +48,8 @@ struct PlainSeriesTests {
         #expect(!index.contains("the latest known price"))
         let feed = try #require(files.text("feed.xml"))
         #expect(feed.contains("for the level on"))
+        let models = try #require(files.text("model.html"))
+        #expect(models.contains("The daily <strong>level</strong> of river (River level at the gauge)"))
         #expect(!feed.contains("close of"))
     }
 

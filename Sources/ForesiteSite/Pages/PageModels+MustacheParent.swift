@@ -133,6 +133,7 @@ extension ModelPage: MustacheParent {
         case "instrument": instrument
         case "targetDescription": targetDescription
         case "market": market
+        case "hasMarket": hasMarket
         case "horizon": horizon
         case "field": field
         case "entries": entries
