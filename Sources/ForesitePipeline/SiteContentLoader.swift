@@ -48,7 +48,9 @@ enum SiteContentLoader {
 
         return SiteContent(
             site: config.site, asOf: asOf, isDemo: workspace.isDemo, staleNotice: staleNotice, target: config.target,
-            targetField: config.targetField.rawValue, covariates: config.covariates.filter { priceSeries.contains($0) },
+            targetField: config.targetFieldName,
+            valueStyle: config.target.source == .csv ? .plain(name: config.targetFieldName) : .price,
+            covariates: config.covariates.filter { priceSeries.contains($0) },
             prices: prices,
             fearGreed: config.fearGreed.enabled ? try store.fearGreed(from: windowStart) : [],
             latestForecast: latest, latestPersistence: latest.flatMap { live.persistence(madeOn: $0.madeOn) },
@@ -84,7 +86,8 @@ enum SiteContentLoader {
         let lstmOfRegistry = LSTMModel.id(for: config.model.targetMode)
         func summary(_ description: ModelDescription) -> SiteContent.ModelSummary {
             SiteContent.ModelSummary(
-                id: description.id, title: description.title, method: description.method, inputs: description.inputs,
+                id: description.id, title: description.title, method: method(description.method, config: config),
+                inputs: description.inputs,
                 parameters: description.parameters.map { SiteContent.Setting($0.name, $0.value) },
                 enabled: enabled.contains(description.id),
                 versions: description.id == lstmOfRegistry ? versions : [])
@@ -94,6 +97,15 @@ enum SiteContentLoader {
             (catalog.models.map { summary($0.describe(data)) }
             + catalog.combinations.map { summary($0.describe(members: members)) })
             .filter { enabled.contains($0.id) || recorded.contains($0.id) }
+    }
+
+    /// A model's method in the words of the target's values: a CSV target's persistence forecasts "the latest
+    /// known value (the origin's level)", not a price and a close (the site's `ValueStyle.plain`).
+    static func method(_ text: String, config: Config) -> String {
+        guard config.target.source == .csv else { return text }
+        return text.replacingOccurrences(
+            of: "the latest known price (the origin's close)",
+            with: "the latest known value (the origin's \(config.targetFieldName))")
     }
 
     /// The whole stored history, read one group at a time while its CSV download is written.
@@ -109,11 +121,16 @@ enum SiteContentLoader {
                 ? try? ModelBundle.read(
                     from: workspace.url(record.artifactPath), expectingSHA256: record.artifactSHA256)
                 : nil
-            return modelVersion(record, bundle: bundle)
+            return modelVersion(record, bundle: bundle, inDollars: workspace.config.target.source != .csv)
         }
     }
 
-    static func modelVersion(_ record: ModelRecord, bundle: ModelBundle?) -> SiteContent.ModelVersion {
+    /// - Parameter inDollars: whether the target is a price, so errors are named in US dollars ("MAE (USD)");
+    ///   a CSV target's are in its own units ("MAE").
+    static func modelVersion(
+        _ record: ModelRecord, bundle: ModelBundle?, inDollars: Bool = true
+    ) -> SiteContent.ModelVersion {
+        let unit = inDollars ? " (USD)" : ""
         let created = Day(iso: record.createdAt.prefix(10)) ?? record.dataLastDay
         var metrics: [SiteContent.ModelMetric] = []
         let evaluation =
@@ -123,9 +140,9 @@ enum SiteContentLoader {
             for (split, part) in [("validation", evaluation.validation), ("test", evaluation.test)] {
                 metrics += [
                     SiteContent.ModelMetric(
-                        split: split, name: "MAE (USD)", model: part.model.mae, persistence: part.naive.mae),
+                        split: split, name: "MAE\(unit)", model: part.model.mae, persistence: part.naive.mae),
                     SiteContent.ModelMetric(
-                        split: split, name: "RMSE (USD)", model: part.model.rmse, persistence: part.naive.rmse),
+                        split: split, name: "RMSE\(unit)", model: part.model.rmse, persistence: part.naive.rmse),
                     SiteContent.ModelMetric(
                         split: split, name: "MAPE (%)", model: part.model.mape, persistence: part.naive.mape),
                     SiteContent.ModelMetric(

@@ -300,6 +300,17 @@ import Testing
         #expect(try store.ledger.verify().isVerified)
         _ = try SiteBuild.run(workspace, store: store)
         let page = try String(contentsOf: workspace.outputURL.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(page.contains("river is forecast to") || page.contains("river to close at"))
+        // A CSV series is no price: plain numbers named by its field, in every page of the site.
+        #expect(
+            page.contains("river&#39;s level is forecast at")
+                || page.contains("Persistence's forecast: river&#39;s level at"))
+        #expect(page.contains("the latest known value") && !page.contains(" close of "))
+        for file in ["index.html", "accuracy.html", "model.html", "feed.xml", "models/persistence.html"] {
+            let text = try String(contentsOf: workspace.outputURL.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains("$"), "\(file) shows a dollar sign")
+        }
+        let persistence = try String(
+            contentsOf: workspace.outputURL.appendingPathComponent("models/persistence.html"), encoding: .utf8)
+        #expect(persistence.contains("the latest known value (the origin&#39;s level)"))
     }
 }

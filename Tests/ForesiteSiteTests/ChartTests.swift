@@ -46,7 +46,7 @@ struct ChartTests {
         let figure = Self.allFigures()[0]
         let sentence =
             "SOL-USD is forecast to close at \(NumberFormat.roundedCurrency(last.median)) on \(last.targetDay.iso) "
-            + "(median), 80 % interval \(Chart.roundedRange(interval)); persistence forecasts "
+            + "(median), 80 % interval \(ValueStyle.price.roundedRange(interval)); persistence forecasts "
             + "\(NumberFormat.roundedCurrency(persistence.median))"
         #expect(figure.summary.contains(sentence), "\(figure.summary)")
         // History plus forecast rows, and a hover column with a <title> for each.

@@ -3,7 +3,9 @@ import ForesiteCore
 extension Chart {
     /// One day's forecasts: each model's median from the origin's price out to the last horizon, the
     /// published model's 80 % interval as a band, and the price that followed as far as it is known.
-    public static func archiveDay(id: String, day: SiteContent.ArchiveDay, instrument: String) -> ChartFigure {
+    public static func archiveDay(
+        id: String, day: SiteContent.ArchiveDay, instrument: String, style: ValueStyle = .price
+    ) -> ChartFigure {
         let title = "\(instrument) forecasts made on \(day.madeOn.iso) against what happened"
         let steps = day.forecasts.flatMap(\.steps)
         guard let last = steps.map(\.targetDay).max(), day.reference.isFinite else {
@@ -32,7 +34,7 @@ extension Chart {
         let (y, ticks) = LinearScale.vertical(covering: values, top: frame.top, bottom: frame.bottom, tickCount: 5)
         let x = frame.xScale(from: day.origin, to: last)
         func px(_ day: Day) -> Double { x(Double(day.daysSinceEpoch)) }
-        frame.drawYAxis(ticks, scale: y, on: &canvas) { NumberFormat.currency($0, decimals: tickDecimals(ticks)) }
+        frame.drawYAxis(ticks, scale: y, on: &canvas) { style.format($0, decimals: tickDecimals(ticks)) }
         frame.drawDateAxis(from: day.origin, to: last, scale: x, on: &canvas, maxTicks: 6)
         let start = (px(day.origin), y(day.reference))
         if let published = publishedForecast {
@@ -52,7 +54,7 @@ extension Chart {
         canvas.polyline([start] + actuals.map { (px($0.key), y($0.value)) }, class: "series history")
         canvas.circle(
             cx: start.0, cy: start.1, r: 4, class: "point origin-point",
-            title: "\(day.origin.iso): \(NumberFormat.currency(day.reference))")
+            title: "\(day.origin.iso): \(style.format(day.reference))")
         frame.drawLegend(legend, on: &canvas)
 
         let finalDay = last
@@ -65,21 +67,21 @@ extension Chart {
             }.min { $0.1 < $1.1 }
         }
         var summary =
-            "\(day.forecasts.count) models forecast \(instrument) from the \(day.origin.iso) price of "
-            + "\(NumberFormat.currency(day.reference)) out to \(finalDay.iso)"
+            "\(day.forecasts.count) models forecast \(instrument) from the \(day.origin.iso) \(style.noun) of "
+            + "\(style.format(day.reference)) out to \(finalDay.iso)"
         if let published = day.published { summary += "; \(published) was published" }
         if let finalActual, let closest {
             summary +=
-                ". The price on \(finalDay.iso) was \(NumberFormat.currency(finalActual)); \(closest.0)'s median "
-                + "came closest (off by \(NumberFormat.currency(closest.1)))."
+                ". The \(style.noun) on \(finalDay.iso) was \(style.format(finalActual)); \(closest.0)'s median "
+                + "came closest (off by \(style.format(closest.1)))."
         } else {
             summary += ". \(actuals.count) of the target days have passed so far."
         }
         let rows = Array(Set(steps.map(\.targetDay))).sorted().map { target in
             DataTable.Row(
-                [target.iso, day.actuals[target].map { NumberFormat.currency($0) } ?? "–"]
+                [target.iso, day.actuals[target].map { style.format($0) } ?? "–"]
                     + day.forecasts.map { forecast in
-                        forecast.steps.first { $0.targetDay == target }.map { NumberFormat.currency($0.median) } ?? "–"
+                        forecast.steps.first { $0.targetDay == target }.map { style.format($0.median) } ?? "–"
                     })
         }
         return ChartFigure(

@@ -4,7 +4,8 @@ extension Chart {
     /// Forecast against actual for one horizon, from the ledger: did the model's median track what
     /// happened better than persistence's, and did the actual stay inside the model's 80 % interval?
     public static func hindcast(
-        id: String, entries: [SiteContent.LedgerEntry], horizon: Int, instrument: String, maxPoints: Int = 90
+        id: String, entries: [SiteContent.LedgerEntry], horizon: Int, instrument: String, maxPoints: Int = 90,
+        style: ValueStyle = .price
     ) -> ChartFigure {
         let title = "\(instrument), \(horizon) day\(horizon == 1 ? "" : "s") ahead: forecast vs actual"
         let known = entries.filter { $0.horizon == horizon && $0.actual != nil }
@@ -30,7 +31,7 @@ extension Chart {
         let (y, ticks) = LinearScale.vertical(covering: values, top: frame.top, bottom: frame.bottom, tickCount: 4)
         let x = frame.xScale(from: first.targetDay, to: last.targetDay)
         func px(_ day: Day) -> Double { x(Double(day.daysSinceEpoch)) }
-        frame.drawYAxis(ticks, scale: y, on: &canvas) { NumberFormat.currency($0, decimals: tickDecimals(ticks)) }
+        frame.drawYAxis(ticks, scale: y, on: &canvas) { style.format($0, decimals: tickDecimals(ticks)) }
         frame.drawDateAxis(from: first.targetDay, to: last.targetDay, scale: x, on: &canvas, maxTicks: 4)
         let bands = known.compactMap { entry in entry.forecast.interval(level: 0.8).map { (entry.targetDay, $0) } }
         canvas.polygon(
@@ -58,24 +59,24 @@ extension Chart {
             }
             let hit = entry.forecast.interval(level: 0.8).map { $0.contains(actual) }
             if hit == true { inside += 1 }
-            let persistence = entry.persistence.map { NumberFormat.currency($0.median) } ?? "–"
+            let persistence = entry.persistence.map { style.format($0.median) } ?? "–"
             rows.append(
                 DataTable.Row([
-                    entry.targetDay.iso, entry.madeOn.iso, NumberFormat.currency(entry.median), persistence,
-                    NumberFormat.currency(actual), NumberFormat.currency(entry.median - actual),
+                    entry.targetDay.iso, entry.madeOn.iso, style.format(entry.median), persistence,
+                    style.format(actual), style.format(entry.median - actual),
                     hit.map { $0 ? "yes" : "no" } ?? "–",
                 ]))
             titles.append(
-                "\(entry.targetDay.iso): median \(NumberFormat.currency(entry.median)), persistence \(persistence), "
-                    + "actual \(NumberFormat.currency(actual))")
+                "\(entry.targetDay.iso): median \(style.format(entry.median)), persistence \(persistence), "
+                    + "actual \(style.format(actual))")
         }
         frame.drawHoverColumns(known.map { px($0.targetDay) }, titles: titles, on: &canvas)
         let days = "\(horizon) day\(horizon == 1 ? "" : "s")"
         var summary =
             "\(known.count) forecasts made \(days) ahead for \(first.targetDay.iso) to \(last.targetDay.iso): "
-            + "mean absolute error of the median \(NumberFormat.currency(modelErrors / Double(known.count)))"
+            + "mean absolute error of the median \(style.format(modelErrors / Double(known.count)))"
         if persistenceCount > 0 {
-            summary += " (persistence \(NumberFormat.currency(persistenceErrors / Double(persistenceCount))))"
+            summary += " (persistence \(style.format(persistenceErrors / Double(persistenceCount))))"
         }
         summary += ", actual inside the 80 % interval \(inside) of \(known.count) times."
         return ChartFigure(

@@ -10,12 +10,13 @@ extension Chart {
     ///   - persistence: Persistence's forecast made the same day, outlined beside it by horizon.
     ///   - instrument: The name used in words, e.g. "SOL-USD".
     ///   - field: "close" or "open", the price plotted and forecast.
+    ///   - style: How values are written; a plain series is named by its field.
     public static func priceWithForecast(
         id: String, candles: [Candle], forecast: IssuedForecast?, persistence: IssuedForecast? = nil,
-        instrument: String, field: String = "close"
+        instrument: String, field: String = "close", style: ValueStyle = .price
     ) -> ChartFigure {
-        let fieldName = field == "open" ? "open" : "close"
-        let price: (Candle) -> Double = fieldName == "open" ? { $0.open } : { $0.close }
+        let fieldName = style.isPrice ? (field == "open" ? "open" : "close") : style.noun
+        let price: (Candle) -> Double = field == "open" ? { $0.open } : { $0.close }
         let title = "\(instrument) daily \(fieldName) and \(forecast.map { "\($0.steps.count)-day " } ?? "")forecast"
         var canvas = SVGCanvas(width: PlotFrame.standardWidth, height: PlotFrame.standardHeight)
         var frame = PlotFrame.standard()
@@ -25,7 +26,7 @@ extension Chart {
             persistence?.step(horizon: step.horizon)?.forecast
         }
         guard let firstDay = candles.first?.day ?? forecast?.origin else {
-            let summary = "No \(instrument) prices are stored yet."
+            let summary = "No \(instrument) \(style.plural) are stored yet."
             return ChartFigure(
                 id: id, title: title, summary: summary,
                 svg: emptyChart(id: id, title: title, summary: summary), table: DataTable(columns: [], rows: []))
@@ -52,7 +53,7 @@ extension Chart {
         let x = frame.xScale(from: firstDay, to: lastDay)
         func px(_ day: Day) -> Double { x(Double(day.daysSinceEpoch)) }
 
-        frame.drawYAxis(yTicks, scale: y, on: &canvas) { NumberFormat.currency($0, decimals: tickDecimals(yTicks)) }
+        frame.drawYAxis(yTicks, scale: y, on: &canvas) { style.format($0, decimals: tickDecimals(yTicks)) }
         frame.drawDateAxis(from: firstDay, to: lastDay, scale: x, on: &canvas)
 
         if let forecast {
@@ -88,32 +89,33 @@ extension Chart {
         let blanks = Array(repeating: "", count: shownLevels.count + 3)
         for candle in candles {
             xs.append(px(candle.day))
-            titles.append("\(candle.day.iso): \(fieldName) \(NumberFormat.currency(price(candle)))")
-            rows.append(DataTable.Row([candle.day.iso, NumberFormat.currency(price(candle))] + blanks))
+            titles.append("\(candle.day.iso): \(fieldName) \(style.format(price(candle)))")
+            rows.append(DataTable.Row([candle.day.iso, style.format(price(candle))] + blanks))
         }
         for step in steps {
             xs.append(px(step.targetDay))
-            var title = "\(step.targetDay.iso): median \(NumberFormat.currency(step.median))"
-            var cells = [step.targetDay.iso, "", NumberFormat.currency(step.median)]
+            var title = "\(step.targetDay.iso): median \(style.format(step.median))"
+            var cells = [step.targetDay.iso, "", style.format(step.median)]
             for level in shownLevels {
-                let range = step.forecast.interval(level: level).map { rangeText($0) }
+                let range = step.forecast.interval(level: level).map { style.range($0) }
                 if let range { title += ", \(levelLabel(level)) \(range)" }
                 cells.append(range ?? "")
             }
             let baseline = base(step)
-            let baselineRange = baseline?.interval(level: 0.8).map { rangeText($0) }
+            let baselineRange = baseline?.interval(level: 0.8).map { style.range($0) }
             if let baseline {
-                title += "; persistence \(NumberFormat.currency(baseline.median))"
+                title += "; persistence \(style.format(baseline.median))"
                 if let baselineRange { title += ", 80 % \(baselineRange)" }
             }
-            cells += [baseline.map { NumberFormat.currency($0.median) } ?? "", baselineRange ?? ""]
+            cells += [baseline.map { style.format($0.median) } ?? "", baselineRange ?? ""]
             titles.append(title)
             rows.append(DataTable.Row(cells))
         }
         frame.drawHoverColumns(xs, titles: titles, on: &canvas)
 
         let summary = priceSummary(
-            candles: candles, forecast: forecast, persistence: persistence, instrument: instrument, field: fieldName)
+            candles: candles, forecast: forecast, persistence: persistence, instrument: instrument, field: field,
+            style: style)
         let columns =
             ["Day", fieldName.capitalized, "Median"] + shownLevels.map { "\(levelLabel($0)) interval" }
             + ["Persistence", "Persistence 80 % interval"]
@@ -122,45 +124,38 @@ extension Chart {
             table: DataTable(columns: columns, rows: rows))
     }
 
-    /// "$170.12–$221.40".
-    static func rangeText(_ interval: PredictionInterval) -> String {
-        "\(NumberFormat.currency(interval.lower))–\(NumberFormat.currency(interval.upper))"
-    }
-
     /// "SOL-USD closed at $190 on 2025-01-05 … is forecast to close at $196 on 2025-01-15 (median), 80 %
-    /// interval $170–$221; persistence forecasts $190, 80 % interval $160–$224."
+    /// interval $170–$221; persistence forecasts $190, 80 % interval $160–$224." A plain series: "river's
+    /// level was 51.7 on 2025-01-05 … river's level is forecast at 52.3 on 2025-01-15 (median), …".
     static func priceSummary(
-        candles: [Candle], forecast: IssuedForecast?, persistence: IssuedForecast?, instrument: String, field: String
+        candles: [Candle], forecast: IssuedForecast?, persistence: IssuedForecast?, instrument: String, field: String,
+        style: ValueStyle = .price
     ) -> String {
         let price: (Candle) -> Double = field == "open" ? { $0.open } : { $0.close }
-        let past = field == "open" ? "opened" : "closed"
+        let past = style.isPrice ? (field == "open" ? "opened at" : "closed at") : "was"
+        let subject = style.subject(instrument)
         var parts: [String] = []
         if let first = candles.first, let last = candles.last {
             parts.append(
-                "\(instrument) \(past) at \(NumberFormat.roundedCurrency(price(last))) on \(last.day.iso), "
+                "\(subject) \(past) \(style.rounded(price(last))) on \(last.day.iso), "
                     + "\(NumberFormat.signedPercent(price(last) / price(first) - 1)) since \(first.day.iso).")
         }
         if let forecast, let final = forecast.steps.last {
             var sentence =
-                "\(instrument) is forecast to \(field) at \(NumberFormat.roundedCurrency(final.median)) on "
+                "\(subject) is forecast \(style.forecastVerb(field: field)) \(style.rounded(final.median)) on "
                 + "\(final.targetDay.iso) (median)"
             if let interval = final.forecast.interval(level: 0.8) {
-                sentence += ", 80 % interval \(roundedRange(interval))"
+                sentence += ", 80 % interval \(style.roundedRange(interval))"
             }
             if let persistence = persistence?.step(horizon: final.horizon)?.forecast {
-                sentence += "; persistence forecasts \(NumberFormat.roundedCurrency(persistence.median))"
+                sentence += "; persistence forecasts \(style.rounded(persistence.median))"
                 if let interval = persistence.interval(level: 0.8) {
-                    sentence += ", 80 % interval \(roundedRange(interval))"
+                    sentence += ", 80 % interval \(style.roundedRange(interval))"
                 }
             }
             parts.append(sentence + ".")
         }
-        return parts.isEmpty ? "No \(instrument) prices are stored yet." : parts.joined(separator: " ")
-    }
-
-    /// "$170–$221", whole dollars for sentences.
-    static func roundedRange(_ interval: PredictionInterval) -> String {
-        "\(NumberFormat.roundedCurrency(interval.lower))–\(NumberFormat.roundedCurrency(interval.upper))"
+        return parts.isEmpty ? "No \(instrument) \(style.plural) are stored yet." : parts.joined(separator: " ")
     }
 
     /// Enough decimals that neighbouring tick labels differ ($0.50 vs $0.75, $100 vs $150).

@@ -6,9 +6,10 @@ extension Chart {
 
     /// A small line of the target's daily `field` over the last `sparklineDays` days, with the published
     /// median path after it, for an overview card: no axes, its range and dates in the title instead.
-    static func sparkline(id: String, candles: [Candle], forecast: IssuedForecast?, instrument: String, field: String)
-        -> String
-    {
+    static func sparkline(
+        id: String, candles: [Candle], forecast: IssuedForecast?, instrument: String, field: String,
+        style: ValueStyle = .price
+    ) -> String {
         let width = 240.0
         let height = 56.0
         let pad = 3.0
@@ -17,7 +18,8 @@ extension Chart {
         let history = candles.suffix(sparklineDays)
         guard let first = history.first, let last = history.last else {
             return canvas.finish(
-                id: id, title: "\(instrument): no prices yet", description: "No prices are stored yet.")
+                id: id, title: "\(instrument): no \(style.plural) yet",
+                description: "No \(style.plural) are stored yet.")
         }
         let steps = forecast?.steps ?? []
         let lastDay = steps.last?.targetDay ?? last.day
@@ -37,10 +39,10 @@ extension Chart {
         }
         let title = "\(instrument) daily \(field), \(first.day.iso) to \(last.day.iso)"
         var description =
-            "From \(NumberFormat.currency(price(first))) to \(NumberFormat.currency(price(last))); "
-            + "range \(NumberFormat.currency(low)) to \(NumberFormat.currency(high))"
+            "From \(style.format(price(first))) to \(style.format(price(last))); "
+            + "range \(style.format(low)) to \(style.format(high))"
         if let final = steps.last {
-            description += "; forecast median \(NumberFormat.currency(final.median)) on \(final.targetDay.iso)"
+            description += "; forecast median \(style.format(final.median)) on \(final.targetDay.iso)"
         }
         return canvas.finish(id: id, title: title, description: description + ".")
     }

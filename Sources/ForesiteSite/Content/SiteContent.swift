@@ -19,6 +19,9 @@ public struct SiteContent: Hashable, Sendable {
     public var target: Config.Instrument
     /// The target's forecast field, e.g. "close".
     public var targetField: String
+    /// How the target's values are written: dollars for a price (the default), plain numbers named by the
+    /// field for any other series (a CSV target). Set by the loader from the target's source.
+    public var valueStyle: ValueStyle
     /// Further instruments shown beside the target (e.g. BTC-USD, group `bitcoin`).
     public var covariates: [Config.Instrument]
     /// Daily candles per feature group name, ascending by day. Groups without data may be absent.
@@ -62,7 +65,8 @@ public struct SiteContent: Hashable, Sendable {
 
     public init(
         site: Config.Site, asOf: Day, isDemo: Bool = false, staleNotice: StaleNotice? = nil,
-        target: Config.Instrument, targetField: String = "close", covariates: [Config.Instrument] = [],
+        target: Config.Instrument, targetField: String = "close", valueStyle: ValueStyle = .price,
+        covariates: [Config.Instrument] = [],
         prices: [String: [Candle]] = [:], fearGreed: [FearGreedReading] = [],
         latestForecast: IssuedForecast? = nil, latestPersistence: IssuedForecast? = nil, ledger: [LedgerEntry] = [],
         liveSkill: SkillTable? = nil,
@@ -77,6 +81,7 @@ public struct SiteContent: Hashable, Sendable {
         self.staleNotice = staleNotice
         self.target = target
         self.targetField = targetField
+        self.valueStyle = valueStyle
         self.covariates = covariates
         self.prices = prices
         self.fearGreed = fearGreed

@@ -71,18 +71,19 @@ enum AtomFeed {
         let instrument = Markup.escape(content.target.instrument)
         let link = SiteURLs.absolute("", base: content.site.baseURL)
         let page = archived ? SiteURLs.absolute(ArchivePage.path(day), base: content.site.baseURL) : link
+        let style = content.valueStyle
         var summary = ""
         if let last = steps.last {
             summary =
-                "\(content.target.instrument) forecast made on \(day.iso): median \(NumberFormat.roundedCurrency(last.median)) "
+                "\(content.target.instrument) forecast made on \(day.iso): median \(style.rounded(last.median)) "
                 + "for the \(content.targetField) on \(last.targetDay.iso)"
             if let reference = last.reference {
                 summary +=
-                    ", \(NumberFormat.signedPercent(last.median / reference - 1)) from the \(last.origin.iso) close of "
-                    + NumberFormat.currency(reference)
+                    ", \(NumberFormat.signedPercent(last.median / reference - 1)) from the \(last.origin.iso) \(style.referenceNoun) of "
+                    + style.format(reference)
             }
             if let interval = last.forecast.interval(level: 0.8) {
-                summary += " (80 % interval \(Chart.roundedRange(interval)))"
+                summary += " (80 % interval \(style.roundedRange(interval)))"
             }
             summary += "."
         }
@@ -90,10 +91,10 @@ enum AtomFeed {
             "<table><tr><th>Day</th><th>Median</th><th>Change</th><th>80 % interval</th><th>Persistence</th></tr>"
         for step in steps {
             let change = step.reference.map { NumberFormat.signedPercent(step.median / $0 - 1) } ?? "–"
-            let interval = step.forecast.interval(level: 0.8).map { Chart.rangeText($0) } ?? "–"
-            let persistence = step.persistence.map { NumberFormat.currency($0.median) } ?? "–"
+            let interval = step.forecast.interval(level: 0.8).map { style.range($0) } ?? "–"
+            let persistence = step.persistence.map { style.format($0.median) } ?? "–"
             table +=
-                "<tr><td>\(step.targetDay.iso)</td><td>\(NumberFormat.currency(step.median))</td><td>\(change)</td>"
+                "<tr><td>\(step.targetDay.iso)</td><td>\(style.format(step.median))</td><td>\(change)</td>"
                 + "<td>\(interval)</td><td>\(persistence)</td></tr>"
         }
         table += "</table>"

@@ -53,7 +53,7 @@ struct AccuracyPage {
         }
         verification = Self.sentence(content.ledgerVerification.summary)
         isVerified = content.ledgerVerification.isVerified
-        live = content.liveSkill.map { SkillRows.Section(id: "live-table", table: $0) }
+        live = content.liveSkill.map { SkillRows.Section(id: "live-table", table: $0, style: content.valueStyle) }
         liveChart = content.liveSkill.map {
             FigureView(Chart.relativeSkill(id: "live-skill", tables: [$0], source: "live"))
         }
@@ -64,12 +64,14 @@ struct AccuracyPage {
         let known = Dictionary(grouping: content.ledger.filter { $0.actual != nil }, by: \.horizon)
         hindcasts = known.keys.sorted().map {
             FigureView(
-                Chart.hindcast(id: "hindcast-\($0)", entries: known[$0]!, horizon: $0, instrument: instrument))
+                Chart.hindcast(
+                    id: "hindcast-\($0)", entries: known[$0]!, horizon: $0, instrument: instrument,
+                    style: content.valueStyle))
         }
         hasHindcasts = !hindcasts.isEmpty
         ledgerCount = content.ledger.count
         pendingCount = content.ledger.filter { $0.actual == nil }.count
-        backtest = content.backtest.flatMap(Self.backtest)
+        backtest = content.backtest.flatMap { Self.backtest($0, style: content.valueStyle) }
     }
 
     /// "412 forecasts since …" → "412 forecasts since ….": the summary as a sentence, capitalised.
@@ -86,12 +88,14 @@ struct AccuracyPage {
         tables.filter { !baselines.contains($0.model) } + tables.filter { baselines.contains($0.model) }
     }
 
-    private static func backtest(_ summary: SiteContent.BacktestSummary) -> Backtest? {
+    private static func backtest(_ summary: SiteContent.BacktestSummary, style: ValueStyle) -> Backtest? {
         let tables = ordered(summary.tables)
         guard !tables.isEmpty else { return nil }
         return Backtest(
             from: summary.from.iso, to: summary.to.iso, settings: summary.settings,
-            sections: tables.enumerated().map { SkillRows.Section(id: "backtest-\($0.offset + 1)", table: $0.element) },
+            sections: tables.enumerated().map {
+                SkillRows.Section(id: "backtest-\($0.offset + 1)", table: $0.element, style: style)
+            },
             chart: FigureView(Chart.relativeSkill(id: "backtest-skill", tables: tables, source: "backtest")))
     }
 }

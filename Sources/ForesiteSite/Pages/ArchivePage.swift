@@ -55,7 +55,8 @@ struct ArchivePage {
         let content = context.content
         madeOn = day.madeOn.iso
         origin = day.origin.iso
-        reference = NumberFormat.currency(day.reference)
+        let style = content.valueStyle
+        reference = style.format(day.reference)
         page = PageFrame(
             context, file: Self.path(day.madeOn), title: "Forecasts of \(day.madeOn.iso)",
             description:
@@ -81,22 +82,24 @@ struct ArchivePage {
                     return Cell(median: "–", interval: "", hit: "", isPublished: forecast.model == day.published)
                 }
                 let interval = step.forecast.interval(level: 0.8)
-                let range = interval.map { Chart.rangeText($0) } ?? ""
+                let range = interval.map { style.range($0) } ?? ""
                 let hit = actual.flatMap { value in interval.map { $0.contains(value) ? "inside" : "outside" } } ?? ""
                 return Cell(
-                    median: NumberFormat.currency(step.median), interval: range, hit: hit,
+                    median: style.format(step.median), interval: range, hit: hit,
                     isPublished: forecast.model == day.published)
             }
             rows.append(
                 Row(
                     targetDay: (day.forecasts.first?.steps.first { $0.horizon == horizon }?.targetDay ?? target).iso,
-                    horizon: horizon, actual: actual.map { NumberFormat.currency($0) } ?? "not yet known",
+                    horizon: horizon, actual: actual.map { style.format($0) } ?? "not yet known",
                     cells: cells))
         }
         self.rows = rows
         tableRows = Self.bodyRows(rows)
         known = day.actuals.count
-        chart = FigureView(Chart.archiveDay(id: "archive-chart", day: day, instrument: content.target.instrument))
+        chart = FigureView(
+            Chart.archiveDay(
+                id: "archive-chart", day: day, instrument: content.target.instrument, style: style))
         self.previous = previous.map { Neighbour(label: $0.iso, href: "../" + Self.path($0)) }
         self.next = next.map { Neighbour(label: $0.iso, href: "../" + Self.path($0)) }
     }

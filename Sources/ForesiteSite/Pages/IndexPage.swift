@@ -4,8 +4,9 @@ import ForesiteCore
 /// how fresh the data and model are.
 struct IndexPage {
     struct Headline {
-        let instrument: String
-        /// "close" or "open": what the target day's price is.
+        /// "SOL-USD", or "river's level" for a plain series.
+        let subject: String
+        /// "to close at" or "to open at" for a price, "at" for a plain series.
         let verb: String
         let median: String
         let targetDay: String
@@ -71,6 +72,7 @@ struct IndexPage {
         let content = context.content
         let trendSeries = Array(context.trendSeries.prefix(Self.trendInstruments))
         let instrument = content.target.instrument
+        let style = content.valueStyle
         self.instrument = instrument
         page = PageFrame(
             context, file: "index.html", title: "\(instrument) 10-day forecast",
@@ -81,11 +83,11 @@ struct IndexPage {
         if let forecast, let final = forecast.steps.last {
             let reference = forecast.reference
             headline = Headline(
-                instrument: instrument, verb: forecast.field == "open" ? "open" : "close",
-                median: NumberFormat.roundedCurrency(final.median), targetDay: final.targetDay.iso,
-                change: NumberFormat.signedPercent(final.median / reference - 1),
-                interval: final.forecast.interval(level: 0.8).map { "80 % interval \(Chart.roundedRange($0))" },
-                madeOn: forecast.madeOn.iso, origin: forecast.origin.iso, reference: NumberFormat.currency(reference),
+                subject: style.subject(instrument), verb: style.forecastVerb(field: forecast.field),
+                median: style.rounded(final.median),
+                targetDay: final.targetDay.iso, change: NumberFormat.signedPercent(final.median / reference - 1),
+                interval: final.forecast.interval(level: 0.8).map { "80 % interval \(style.roundedRange($0))" },
+                madeOn: forecast.madeOn.iso, origin: forecast.origin.iso, reference: style.format(reference),
                 model: forecast.model.rawValue, modelVersion: forecast.modelVersion,
                 modelHref: ModelLinks.pageIDs(content).contains(forecast.model)
                     ? ModelLinks.path(forecast.model.rawValue) : nil,
@@ -94,13 +96,13 @@ struct IndexPage {
             forecastRows = forecast.steps.map { step in
                 let base = persistence?.step(horizon: step.horizon)?.forecast
                 return ForecastRow(
-                    day: step.targetDay.iso, horizon: step.horizon, median: NumberFormat.currency(step.median),
+                    day: step.targetDay.iso, horizon: step.horizon, median: style.format(step.median),
                     change: NumberFormat.signedPercent(step.median / reference - 1),
                     intervals: QuantileForecast.standardLevels.map { level in
-                        step.forecast.interval(level: level).map { Chart.rangeText($0) } ?? "–"
+                        step.forecast.interval(level: level).map { style.range($0) } ?? "–"
                     },
-                    persistenceMedian: base.map { NumberFormat.currency($0.median) } ?? "–",
-                    persistenceInterval: base?.interval(level: 0.8).map { Chart.rangeText($0) } ?? "–")
+                    persistenceMedian: base.map { style.format($0.median) } ?? "–",
+                    persistenceInterval: base?.interval(level: 0.8).map { style.range($0) } ?? "–")
             }
         } else {
             headline = nil
@@ -112,7 +114,7 @@ struct IndexPage {
         priceChart = FigureView(
             Chart.priceWithForecast(
                 id: "price-chart", candles: Array(history), forecast: forecast, persistence: persistence,
-                instrument: instrument, field: forecast?.field ?? content.targetField))
+                instrument: instrument, field: forecast?.field ?? content.targetField, style: style))
         fearGreedEnabled = !content.fearGreed.isEmpty
         gauge = FigureView(Chart.fearGreedGauge(id: "fear-greed-gauge", reading: content.fearGreed.last))
         let readings = DisplayWindow.suffix(
@@ -121,7 +123,7 @@ struct IndexPage {
         relativeChart = FigureView(Chart.relativePerformance(id: "relative-chart", series: trendSeries))
         hasMoreInstruments = content.covariates.count + 1 > Self.trendInstruments
         accuracyLead = content.liveSkill.map(SkillWording.lead)
-        accuracyRows = content.liveSkill.map { SkillRows.brief($0) } ?? []
+        accuracyRows = content.liveSkill.map { SkillRows.brief($0, style: style) } ?? []
         hasAccuracy = content.liveSkill != nil
         freshness = content.featureGroups.map { group in
             FreshnessRow(

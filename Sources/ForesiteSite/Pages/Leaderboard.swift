@@ -48,12 +48,13 @@ struct Leaderboard {
         let tables = window?.tables ?? []
         let pages = Set(ModelLinks.pageIDs(content).map(\.rawValue))
         let published = content.publication?.model.rawValue
+        let style = content.valueStyle
         func row(_ table: SiteContent.SkillTable) -> Row {
             let overall = table.overall
             return Row(
                 model: table.model, href: pages.contains(table.model) ? root + ModelLinks.path(table.model) : nil,
-                relative: SkillWording.relative(overall.relativeWIS), wis: NumberFormat.currency(overall.model.wis),
-                mae: NumberFormat.currency(overall.model.mae), coverage: Self.coverage(overall.model),
+                relative: SkillWording.relative(overall.relativeWIS), wis: style.format(overall.model.wis),
+                mae: style.format(overall.model.mae), coverage: Self.coverage(overall.model),
                 pValue: SkillWording.pValue(overall.test), verdict: SkillWording.verdict(overall),
                 count: "\(overall.pairs)", isReference: false, isPublished: table.model == published)
         }
@@ -66,7 +67,7 @@ struct Leaderboard {
             let reference = Row(
                 model: ModelID.persistence.rawValue,
                 href: pages.contains("persistence") ? root + ModelLinks.path("persistence") : nil, relative: "1.00",
-                wis: NumberFormat.currency(baseline.wis), mae: NumberFormat.currency(baseline.mae),
+                wis: style.format(baseline.wis), mae: style.format(baseline.mae),
                 coverage: Self.coverage(baseline), pValue: "–", verdict: "the reference", count: "\(baseline.count)",
                 isReference: true, isPublished: published == ModelID.persistence.rawValue)
             let position = tables.firstIndex { !($0.overall.relativeWIS < 1) } ?? tables.count

@@ -79,18 +79,18 @@ struct ModelDetailPage {
             return WindowRow(
                 label: window.label, href: "../" + Leaderboard.file(window.id) + "#leaderboard",
                 cells: [
-                    SkillWording.relative(overall.relativeWIS), NumberFormat.currency(overall.model.wis),
-                    NumberFormat.currency(overall.model.mae),
+                    SkillWording.relative(overall.relativeWIS), content.valueStyle.format(overall.model.wis),
+                    content.valueStyle.format(overall.model.mae),
                 ] + Leaderboard.coverage(overall.model) + [
                     SkillWording.pValue(overall.test), SkillWording.verdict(overall), "\(overall.pairs)",
                 ])
         }
         hasWindowRows = !windowRows.isEmpty
         horizons = content.leaderboards.first { $0.id == "all" }?.tables.first { $0.model == model.rawValue }.map {
-            SkillRows.Section(id: "horizons", table: $0)
+            SkillRows.Section(id: "horizons", table: $0, style: content.valueStyle)
         }
         backtest = content.backtest?.tables.first { $0.model == model.rawValue }.map {
-            SkillRows.Section(id: "backtest", table: $0)
+            SkillRows.Section(id: "backtest", table: $0, style: content.valueStyle)
         }
         let versions = summary?.versions ?? []
         card = (versions.first(where: \.isChampion) ?? versions.first).map { version in

@@ -18,8 +18,10 @@ struct ModelPage {
     let instrument: String
     let targetDescription: String
     let market: String
+    /// False for a series without a market (a CSV series): the page then names none.
+    let hasMarket: Bool
     let horizon: Int
-    /// "close" or "open": the price forecast.
+    /// "close" or "open": the price forecast; a plain series' field ("level").
     let field: String
     let entries: [Entry]
     let hasModels: Bool
@@ -30,6 +32,7 @@ struct ModelPage {
         instrument = content.target.instrument
         targetDescription = content.target.description
         market = content.target.market
+        hasMarket = !market.isEmpty
         page = PageFrame(
             context, file: "model.html", title: "Models",
             description: "The models that forecast \(content.target.instrument), how each works and how each scores.")

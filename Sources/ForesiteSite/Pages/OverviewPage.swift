@@ -30,12 +30,18 @@ struct OverviewPage {
     let page: PageFrame
     let count: Int
     let cards: [Card]
+    /// What persistence forecasts, in the words of the targets' values.
+    let persistenceGloss: String
 
     init(_ overview: SiteOverview) {
         page = PageFrame(
             overview, file: "index.html", title: "All series", description: overview.site.description)
         count = overview.targets.count
         cards = overview.targets.map(Self.card)
+        persistenceGloss =
+            overview.targets.allSatisfy(\.valueStyle.isPrice)
+            ? "the latest price, with intervals from past price changes"
+            : "the latest known value, with intervals from past changes"
     }
 
     static func card(_ content: SiteContent) -> Card {
@@ -47,8 +53,10 @@ struct OverviewPage {
                 steps.append(
                     Step(
                         label: step.horizon == 1 ? "Next day" : "In \(step.horizon) days",
-                        targetDay: step.targetDay.iso, median: NumberFormat.currency(step.median),
-                        interval: step.forecast.interval(level: 0.8).map { "80 % interval " + Chart.rangeText($0) }
+                        targetDay: step.targetDay.iso, median: content.valueStyle.format(step.median),
+                        interval: step.forecast.interval(level: 0.8).map {
+                            "80 % interval " + content.valueStyle.range($0)
+                        }
                             ?? "no interval"))
             }
         }
@@ -67,7 +75,8 @@ struct OverviewPage {
             description: content.target.description,
             sparkline: Chart.sparkline(
                 id: "spark-\(slug)", candles: content.targetCandles, forecast: forecast,
-                instrument: content.target.instrument, field: forecast?.field ?? content.targetField),
+                instrument: content.target.instrument, field: forecast?.field ?? content.targetField,
+                style: content.valueStyle),
             model: forecast?.model.rawValue, isPersistence: content.publication?.isPersistence ?? false, steps: steps,
             skill: skill, asOf: content.asOf.iso)
     }

@@ -26,6 +26,15 @@ struct PageFrame {
     /// The footer's links: the site's downloads (none on the overview) and its API.
     let downloadsHref: String?
     let apiHref: String
+    /// The target's value words for the templates' prose (`ValueStyle`): what one value is called ("price",
+    /// "level"), "the latest known price" or "… value", the unit of errors ("in US dollars") and the
+    /// origin's reference ("close", "level").
+    let noun: String
+    let latestKnown: String
+    let units: String
+    let referenceNoun: String
+    /// True when the target is a price (the crypto limitations apply).
+    let isPrice: Bool
 
     /// `file` is the page's path from the site's root; `section` the navigation entry it belongs to (a
     /// model page to "model.html", an archive day to "forecasts/index.html"); `root` the way back to the
@@ -52,6 +61,13 @@ struct PageFrame {
         overviewHref = content.isPartOfOverview ? root + "../index.html" : nil
         downloadsHref = root + "data.html#downloads"
         apiHref = root + "api/latest.json"
+        (noun, latestKnown, units, referenceNoun) = Self.words(content.valueStyle)
+        isPrice = content.valueStyle.isPrice
+    }
+
+    /// The words of `style` for prose.
+    static func words(_ style: ValueStyle) -> (String, String, String, String) {
+        (style.noun, style.latestKnown, style.unitPhrase, style.referenceNoun)
     }
 
     /// A page of the overview of a `targets:` site: one navigation entry (the cards lead on), its API the
@@ -71,6 +87,11 @@ struct PageFrame {
         overviewHref = nil
         downloadsHref = nil
         apiHref = root + OverviewFiles.targetsAPI
+        // Prices when every target is one; otherwise words that fit any series.
+        (noun, latestKnown, units, referenceNoun) =
+            overview.targets.allSatisfy(\.valueStyle.isPrice)
+            ? Self.words(.price) : ("value", "the latest known value", "in each series' own units", "value")
+        isPrice = overview.targets.allSatisfy(\.valueStyle.isPrice)
     }
 }
 

@@ -23,6 +23,11 @@ extension PageFrame: MustacheParent {
         case "overviewHref": overviewHref
         case "downloadsHref": downloadsHref
         case "apiHref": apiHref
+        case "noun": noun
+        case "latestKnown": latestKnown
+        case "units": units
+        case "referenceNoun": referenceNoun
+        case "isPrice": isPrice
         default: nil
         }
     }
@@ -128,6 +133,7 @@ extension ModelPage: MustacheParent {
         case "instrument": instrument
         case "targetDescription": targetDescription
         case "market": market
+        case "hasMarket": hasMarket
         case "horizon": horizon
         case "field": field
         case "entries": entries
@@ -171,6 +177,7 @@ extension OverviewPage: MustacheParent {
         switch name {
         case "page": page
         case "count": count
+        case "persistenceGloss": persistenceGloss
         case "cards": cards
         default: nil
         }

@@ -21,22 +21,22 @@ enum SkillRows {
         let lead: String
         let rows: [Row]
 
-        init(id: String, table: SiteContent.SkillTable) {
+        init(id: String, table: SiteContent.SkillTable, style: ValueStyle) {
             self.id = id
             model = table.model
             from = table.from.iso
             to = table.to.iso
             lead = SkillWording.lead(table)
-            rows = SkillRows.full(table)
+            rows = SkillRows.full(table, style: style)
         }
     }
 
     /// Forecasts, model WIS, persistence WIS, relative WIS, verdict.
-    static func brief(_ table: SiteContent.SkillTable) -> [Row] {
+    static func brief(_ table: SiteContent.SkillTable, style: ValueStyle) -> [Row] {
         rows(table) { comparison in
             [
-                "\(comparison.pairs)", NumberFormat.currency(comparison.model.wis),
-                NumberFormat.currency(comparison.baseline.wis), SkillWording.relative(comparison.relativeWIS),
+                "\(comparison.pairs)", style.format(comparison.model.wis),
+                style.format(comparison.baseline.wis), SkillWording.relative(comparison.relativeWIS),
                 SkillWording.verdict(comparison),
             ]
         }
@@ -44,12 +44,12 @@ enum SkillRows {
 
     /// `brief`'s columns plus the median's MAE, the test's p-value and coverage per level for both sides,
     /// in the order of `fullColumns`.
-    static func full(_ table: SiteContent.SkillTable) -> [Row] {
+    static func full(_ table: SiteContent.SkillTable, style: ValueStyle) -> [Row] {
         rows(table) { comparison in
             [
-                "\(comparison.pairs)", NumberFormat.currency(comparison.model.mae),
-                NumberFormat.currency(comparison.baseline.mae), NumberFormat.currency(comparison.model.wis),
-                NumberFormat.currency(comparison.baseline.wis), SkillWording.relative(comparison.relativeWIS),
+                "\(comparison.pairs)", style.format(comparison.model.mae),
+                style.format(comparison.baseline.mae), style.format(comparison.model.wis),
+                style.format(comparison.baseline.wis), SkillWording.relative(comparison.relativeWIS),
                 SkillWording.pValue(comparison.test), SkillWording.verdict(comparison),
             ]
                 + [comparison.model, comparison.baseline].flatMap { summary in
