@@ -35,8 +35,8 @@ public enum SiteBuild {
         let files = try builder.build(content, history: SiteContentLoader.history(store), into: workspace.outputURL)
         let built = Date()
         return Report(
-            files: files.files.count, bytes: files.files.values.reduce(0) { $0 + $1.count },
-            indexBytes: files["index.html"]?.count ?? 0,
+            files: files.count, bytes: files.byteCount,
+            indexBytes: files.size("index.html") ?? 0,
             output: relativePath(of: workspace.outputURL, in: workspace), seconds: built.timeIntervalSince(started),
             loadSeconds: loaded.timeIntervalSince(started), buildSeconds: built.timeIntervalSince(loaded))
     }

@@ -10,6 +10,15 @@ enum Downloads {
     static func add(_ content: SiteContent, history: HistorySource, to files: inout SiteFiles) throws
         -> DownloadManifest
     {
+        var record = BuildRecord()
+        return try add(content, history: history, to: &files, previous: nil, record: &record)
+    }
+
+    /// As `add(_:history:to:)`; hub forecasts whose inputs match `previous` are reused, not made.
+    static func add(
+        _ content: SiteContent, history: HistorySource, to files: inout SiteFiles, previous: PreviousBuild?,
+        record: inout BuildRecord
+    ) throws -> DownloadManifest {
         var manifest = DownloadManifest()
         for instrument in [content.target] + content.covariates where content.prices[instrument.group] != nil {
             let path = "downloads/\(fileName(instrument.group)).csv"
@@ -44,7 +53,8 @@ enum Downloads {
             detail: "The published model's forecasts as JSON, with persistence's and the actuals")
         files.add("api/leaderboard.json", LeaderboardDocument.render(content))
         manifest.wrote("api/leaderboard.json")
-        try HubExport.add(content, history: history, to: &files, manifest: &manifest)
+        try HubExport.add(
+            content, history: history, to: &files, manifest: &manifest, previous: previous, record: &record)
         files.add("feed.xml", AtomFeed.render(content))
         manifest.offer("feed.xml", label: "feed.xml", detail: "Atom feed, one entry per forecast day")
         files.add(

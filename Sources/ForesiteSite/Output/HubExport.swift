@@ -34,8 +34,11 @@ enum HubExport {
     static func target(_ content: SiteContent) -> String { "\(content.target.group) \(content.targetField)" }
 
     /// Writes the export and records each file in `manifest` (each model's metadata by model, for its page).
+    /// A model-output file whose inputs match `previous`'s is left as it is (an origin's file never changes
+    /// once written: the ledger only grows).
     static func add(
-        _ content: SiteContent, history: HistorySource, to files: inout SiteFiles, manifest: inout DownloadManifest
+        _ content: SiteContent, history: HistorySource, to files: inout SiteFiles, manifest: inout DownloadManifest,
+        previous: PreviousBuild? = nil, record: inout BuildRecord
     ) throws {
         let target = target(content)
         let forecasts = forecastsByModelAndOrigin(content.ledgerRecords)
@@ -43,7 +46,21 @@ enum HubExport {
             let id = hubModelID(model)
             for (origin, records) in rows {
                 let path = "hub/model-output/\(id)/\(origin.iso)-\(id).csv"
-                files.add(path, modelOutput(records, target: target))
+                if let previous {
+                    let inputs = modelOutputInputs(records, target: target)
+                    record.inputs[path] = inputs
+                    if let entry = previous.reusable(path, inputs: inputs) {
+                        files.reuse(
+                            path,
+                            SiteFiles.Reused(
+                                location: previous.root + path, identity: entry.identity, inputs: inputs,
+                                form: entry.form))
+                    } else {
+                        files.add(path, modelOutput(records, target: target))
+                    }
+                } else {
+                    files.add(path, modelOutput(records, target: target))
+                }
                 manifest.wrote(path)
             }
         }
@@ -85,6 +102,20 @@ enum HubExport {
                 }
             )
         }
+    }
+
+    /// Everything `modelOutput` reads.
+    static func modelOutputInputs(_ records: [LedgerRecord], target: String) -> BuildDigest {
+        var hasher = BuildHasher()
+        hasher.add(target)
+        hasher.add(records.count)
+        for record in records {
+            hasher.add(record.origin)
+            hasher.add(record.horizon)
+            hasher.add(record.targetDay)
+            hasher.add(record.forecast)
+        }
+        return hasher.digest
     }
 
     static func modelOutput(_ records: [LedgerRecord], target: String) -> String {

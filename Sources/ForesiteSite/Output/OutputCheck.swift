@@ -21,22 +21,31 @@ public struct OutputCheck: Sendable {
         self.rootPath = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
     }
 
-    /// All problems in `files` (path → bytes), in file order; empty when the site is fine. Pages are
-    /// parsed side by side on every core (each with its own libxml2 parser); the problems keep file order.
+    /// All problems in `files` (path → bytes): files over their budget, then the rest in file order; empty
+    /// when the site is fine. Pages are parsed side by side on every core (each with its own libxml2
+    /// parser); the problems keep file order.
     public func problems(in files: SiteFiles) -> [SiteError] {
+        check(files, known: [:]).problems
+    }
+
+    /// The problems and every page's parse; pages in `known` are taken as parsed there (an incremental
+    /// build's pages unchanged since the parse the build cache kept). Reused files are never markup.
+    func check(_ files: SiteFiles, known: [String: PageScan]) -> (problems: [SiteError], scans: [String: PageScan]) {
         let sorted = files.sorted
         let parsed = sorted.concurrentMap { path, bytes -> Result<PageScan, SiteError>? in
-            Self.isMarkup(path) ? PageScan.parse(bytes, path: path) : nil
+            guard Self.isMarkup(path) else { return nil }
+            if let scan = known[path] { return .success(scan) }
+            return PageScan.parse(bytes, path: path)
         }
         var problems: [SiteError] = []
         var scans: [String: PageScan] = [:]
-        for ((path, bytes), result) in zip(sorted, parsed) {
-            if let budget = sizeBudgets[path], bytes.count > budget {
+        for (path, budget) in sizeBudgets.sorted(by: { $0.key < $1.key }) {
+            if let size = files.size(path), size > budget {
                 problems.append(
-                    .output(
-                        file: path, line: 1,
-                        message: "is \(bytes.count) bytes, over its budget of \(budget) bytes"))
+                    .output(file: path, line: 1, message: "is \(size) bytes, over its budget of \(budget) bytes"))
             }
+        }
+        for ((path, _), result) in zip(sorted, parsed) {
             switch result {
             case nil: continue
             case .failure(let error): problems.append(error)
@@ -52,7 +61,7 @@ public struct OutputCheck: Sendable {
         let links = paths.concurrentMap { [self, scans] path in
             linkProblems(from: path, scan: scans[path]!, files: files, scans: scans)
         }
-        return problems + links.joined()
+        return (problems + links.joined(), scans)
     }
 
     /// Throws `SiteCheckFailure` listing every problem.

@@ -29,6 +29,11 @@ struct PageScan: Sendable {
     static let forbiddenElements: Set<String> = ["foreignobject", "iframe", "object", "embed", "frame", "applet"]
     static let passiveLinkRelations: Set<String> = ["canonical", "alternate", "author", "license", "me"]
 
+    /// True when an id or a link holds `text` (the build cache keeps no parse that mentions the day).
+    func mentions(_ text: String) -> Bool {
+        ids.keys.contains { $0.contains(text) } || links.contains { $0.value.contains(text) }
+    }
+
     /// Parses `bytes` as XML; a parse error is returned as the failure with its line.
     static func parse(_ bytes: [UInt8], path: String) -> Result<PageScan, SiteError> {
         xmlInitParser()

@@ -13,13 +13,16 @@ import Foundation
 /// The new site is written into a staging folder beside the output (same file system, so renames are
 /// atomic). On Linux the two folders are then swapped with `renameat2(RENAME_EXCHANGE)`, which has no
 /// moment without an output folder; elsewhere the old folder is renamed aside and the new one renamed in.
-/// Staging folders left by an interrupted build are removed on the next write.
 ///
-/// Creating a file costs the kernel far more than linking one (on ext4 about a millisecond against a
-/// hundredth of one), and a day's build changes few of a site's thousands of files: a file whose bytes
-/// equal the previous site's is hard-linked from it into the staging folder, and only the rest are
-/// written, spread over the cores. The old folder is only ever unlinked, never written, so a killed
-/// build still leaves it whole.
+/// The staging folder is the site before last, kept after each swap as `.docs.previous` (a hidden sibling,
+/// never published) and brought up to date in place by the next build: the output folder itself is never
+/// written, so a killed build leaves it whole. Creating a file costs the kernel far more than rewriting
+/// one (on ext4 without a journal, creating right after deleting thousands of files costs about a
+/// millisecond a file: it skips every recently freed inode), and a day's build changes a few hundred of a
+/// site's thousands of files. So a file whose staging copy is its own (one link) is overwritten in place;
+/// a file the build reused from the previous site (`SiteFiles.reused`) is hard-linked from it, as is a
+/// new file whose bytes the previous site already has; only what is left is created. Files are spread
+/// over the cores.
 public struct SiteWriter: Sendable {
     public let output: URL
 
@@ -28,58 +31,191 @@ public struct SiteWriter: Sendable {
     }
 
     var parent: URL { output.deletingLastPathComponent() }
+    /// Staging folders of the writer before the previous site was kept; removed when found.
     var stagingPrefix: String { ".\(output.lastPathComponent).staging-" }
+    /// The site before the current one, rewritten into the next one.
+    var previousSite: URL { parent.appendingPathComponent(".\(output.lastPathComponent).previous", isDirectory: true) }
 
     /// Writes `files` and swaps them into place. Returns the total bytes of the new site.
     @discardableResult
     public func write(_ files: SiteFiles) throws -> Int {
-        let fileManager = FileManager.default
+        _ = try writeRecording(files)
+        return files.byteCount
+    }
+
+    /// Writes `files` and swaps them into place; returns each file's identity in the new output folder.
+    func writeRecording(_ files: SiteFiles) throws -> [String: FileIdentity] {
         try createDirectory(parent)
         removeLeftovers()
-        let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString, isDirectory: true)
-        let sorted = files.sorted
-        do {
-            try createDirectory(staging)
-            var folders: Set<String> = [staging.path]
-            for (path, _) in sorted {
-                let folder = staging.appendingPathComponent(path).deletingLastPathComponent()
-                if folders.insert(folder.path).inserted { try createDirectory(folder) }
-            }
-            let previous = output.path
-            let target = staging.path
-            let chunks = stride(from: 0, to: sorted.count, by: Self.chunkSize).map {
-                Array(sorted[$0..<min($0 + Self.chunkSize, sorted.count)])
-            }
-            _ = try chunks.concurrentMap { chunk in
-                for (path, bytes) in chunk {
-                    let destination = target + "/" + path
-                    if !Self.linkIfUnchanged(previous + "/" + path, to: destination, bytes) {
-                        try Self.writeFile(destination, bytes)
-                    }
-                }
-            }
-            try swapIntoPlace(staging)
-        } catch {
-            try? fileManager.removeItem(at: staging)
-            throw error
+        let staging = previousSite
+        try prepare(staging, for: files)
+        let live = output.path + "/"
+        let target = staging.path + "/"
+        let made = files.sorted
+        let chunks = stride(from: 0, to: made.count, by: Self.chunkSize).map {
+            Array(made[$0..<min($0 + Self.chunkSize, made.count)])
         }
-        return sorted.reduce(0) { $0 + $1.bytes.count }
+        let written = try chunks.concurrentMap { chunk throws(SiteError) in
+            try chunk.map { path, bytes throws(SiteError) in
+                (path, try Self.place(bytes, at: target + path, previous: live + path))
+            }
+        }
+        let reused = files.reused.sorted { $0.key < $1.key }
+        let reusedChunks = stride(from: 0, to: reused.count, by: Self.chunkSize).map {
+            Array(reused[$0..<min($0 + Self.chunkSize, reused.count)])
+        }
+        try reusedChunks.concurrentMap { chunk throws(SiteError) in
+            for (path, file) in chunk { try Self.link(file, to: target + path) }
+        }
+        try swapIntoPlace(staging)
+        var identities: [String: FileIdentity] = [:]
+        identities.reserveCapacity(files.count)
+        for chunk in written { for (path, identity) in chunk { identities[path] = identity } }
+        for (path, file) in reused { identities[path] = file.identity }
+        return identities
     }
 
     /// Files per work item of the parallel write: small enough to balance the cores.
     static let chunkSize = 64
 
-    /// Hard-links `previous` to `path` when it holds exactly `bytes`; false (nothing done) otherwise,
-    /// also when the old file is missing or the file system refuses links.
-    static func linkIfUnchanged(_ previous: String, to path: String, _ bytes: [UInt8]) -> Bool {
-        let descriptor = open(previous, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
+    /// Makes `staging` a folder holding no file or folder the new site does not have, with every folder
+    /// it needs.
+    private func prepare(_ staging: URL, for files: SiteFiles) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: staging.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            try? FileManager.default.removeItem(at: staging)
+        }
+        try createDirectory(staging)
+        var folders: Set<String> = [""]
+        let paths = files.paths
+        for path in paths {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !folders.insert(String(folder)).inserted { break }
+            }
+        }
+        let wanted = Set(paths)
+        let root = staging.path + "/"
+        let (oldFiles, oldFolders) = Self.list(root)
+        for path in oldFiles where !wanted.contains(path) { unlink(root + path) }
+        for folder in oldFolders.reversed() where !folders.contains(folder) {
+            try? FileManager.default.removeItem(atPath: root + folder)
+        }
+        for folder in folders.sorted() where !folder.isEmpty {
+            let path = root + folder
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw SiteError.io(path: path, message: "folder cannot be created: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Every file (anything not a folder) and folder under `root`, relative to it, folders before their
+    /// contents.
+    static func list(_ root: String) -> (files: [String], folders: [String]) {
+        var files: [String] = []
+        var folders: [String] = []
+        var pending = [""]
+        while let folder = pending.popLast() {
+            guard let directory = opendir(root + folder) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = folder.isEmpty ? name : folder + "/" + name
+                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var status = stat()
+                    isFolder = lstat(root + path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+                }
+                if isFolder {
+                    folders.append(path)
+                    pending.append(path)
+                } else {
+                    files.append(path)
+                }
+            }
+        }
+        return (files, folders.sorted())
+    }
+
+    /// Puts `bytes` at `path` in the staging folder: over its own old copy in place; kept when it is a
+    /// copy shared with the current site and holds these bytes; as a link to the current site's
+    /// `previous` when that holds them; else as a new file.
+    private static func place(_ bytes: [UInt8], at path: String, previous: String) throws(SiteError)
+        -> FileIdentity
+    {
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            if status.st_mode & S_IFMT == S_IFREG {
+                if status.st_nlink == 1, let identity = overwrite(path, with: bytes) { return identity }
+                if status.st_nlink > 1, let identity = holds(path, bytes) { return identity }
+                unlink(path)
+            } else if status.st_mode & S_IFMT == S_IFDIR {
+                try? FileManager.default.removeItem(atPath: path)
+            } else {
+                unlink(path)
+            }
+        }
+        if let identity = linkIfUnchanged(previous, to: path, bytes) { return identity }
+        return try writeFile(path, bytes)
+    }
+
+    /// The identity of the file at `path` when it holds exactly `bytes`.
+    private static func holds(_ path: String, _ bytes: [UInt8]) -> FileIdentity? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == bytes.count,
-            Self.reads(descriptor, exactly: bytes)
-        else { return false }
-        return link(previous, path) == 0
+            reads(descriptor, exactly: bytes)
+        else { return nil }
+        return FileIdentity(status)
+    }
+
+    /// Rewrites the file at `path` (one link, so no other folder sees it) with `bytes`; nil if it cannot.
+    private static func overwrite(_ path: String, with bytes: [UInt8]) -> FileIdentity? {
+        let descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_nlink == 1, status.st_mode & S_IFMT == S_IFREG,
+            writeAll(descriptor, bytes, positioned: true), ftruncate(descriptor, off_t(bytes.count)) == 0,
+            fstat(descriptor, &status) == 0
+        else { return nil }
+        return FileIdentity(status)
+    }
+
+    /// Hard-links `previous` to `path` when it holds exactly `bytes` and returns its identity; nil
+    /// (nothing done) otherwise, also when the old file is missing or the file system refuses links.
+    static func linkIfUnchanged(_ previous: String, to path: String, _ bytes: [UInt8]) -> FileIdentity? {
+        let descriptor = open(previous, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == bytes.count,
+            Self.reads(descriptor, exactly: bytes), Foundation.link(previous, path) == 0
+        else { return nil }
+        return FileIdentity(status)
+    }
+
+    /// Links a reused file of the previous site into the staging folder, unless it is there already.
+    private static func link(_ file: SiteFiles.Reused, to path: String) throws(SiteError) {
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            if UInt64(status.st_ino) == file.identity.inode { return }
+            if status.st_mode & S_IFMT == S_IFDIR {
+                try? FileManager.default.removeItem(atPath: path)
+            } else {
+                unlink(path)
+            }
+        }
+        guard Foundation.link(file.location, path) == 0 else {
+            throw SiteError.io(
+                path: file.location, message: "cannot be linked: \(String(cString: strerror(errno)))")
+        }
     }
 
     /// True when the rest of the open file `descriptor` is `bytes` (the caller checked the size).
@@ -95,31 +231,42 @@ public struct SiteWriter: Sendable {
         return old == bytes
     }
 
-    /// One `open`/`write`/`close` per file: the staging folder is new and private, so Foundation's
-    /// atomic write (a temporary file and a rename per file) bought nothing and cost a tenth of the build.
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// One `open`/`write`/`close` per file: the staging folder is private, so Foundation's atomic write
+    /// (a temporary file and a rename per file) bought nothing and cost a tenth of the build.
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws(SiteError) -> FileIdentity {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw SiteError.io(path: path, message: "cannot be written: \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
-        try bytes.withUnsafeBytes { buffer in
+        var status = stat()
+        guard writeAll(descriptor, bytes, positioned: false), fstat(descriptor, &status) == 0 else {
+            throw SiteError.io(path: path, message: "cannot be written: \(String(cString: strerror(errno)))")
+        }
+        return FileIdentity(status)
+    }
+
+    /// Writes all of `bytes` from the start of the file (`pwrite`) or at its position.
+    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], positioned: Bool) -> Bool {
+        bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let written =
+                    positioned
+                    ? pwrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset, off_t(offset))
+                    : Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 && errno == EINTR { continue }
-                guard written > 0 else {
-                    throw SiteError.io(path: path, message: "cannot be written: \(String(cString: strerror(errno)))")
-                }
+                guard written > 0 else { return false }
                 offset += written
             }
+            return true
         }
     }
 
+    /// Swaps the staging folder and the output folder; the old site stays in the staging folder's place.
     private func swapIntoPlace(_ staging: URL) throws {
-        let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
-        let exists = fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory)
+        let exists = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
             throw SiteError.io(path: output.path, message: "exists and is not a folder")
         }
@@ -127,11 +274,7 @@ public struct SiteWriter: Sendable {
             try rename(staging, to: output)
             return
         }
-        if Self.exchange(staging.path, output.path) {
-            // The old site now sits in `staging`.
-            try? fileManager.removeItem(at: staging)
-            return
-        }
+        if Self.exchange(staging.path, output.path) { return }
         let aside = parent.appendingPathComponent(stagingPrefix + "old-" + UUID().uuidString, isDirectory: true)
         try rename(output, to: aside)
         do {
@@ -140,7 +283,7 @@ public struct SiteWriter: Sendable {
             try? rename(aside, to: output)
             throw error
         }
-        try? fileManager.removeItem(at: aside)
+        try? rename(aside, to: staging)
     }
 
     private typealias RenameAt2 =
@@ -162,7 +305,7 @@ public struct SiteWriter: Sendable {
         #endif
     }
 
-    /// Staging folders of builds that were killed before they finished.
+    /// Staging folders of builds before the previous site was kept, and of builds killed before the swap.
     private func removeLeftovers() {
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }

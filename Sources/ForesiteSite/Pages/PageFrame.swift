@@ -42,7 +42,7 @@ struct PageFrame {
         }
         isDemo = content.isDemo
         staleMessage = content.staleNotice?.message
-        asOf = content.asOf.iso
+        asOf = context.footerDay
         scriptHref = root + "static/crosshair.js"
     }
 }
