@@ -76,6 +76,8 @@ struct BuildRecord: Sendable {
     var asOfOffsets: [String: [Int]] = [:]
     /// Parses the check can take instead of parsing the page.
     var knownScans: [String: PageScan] = [:]
+    /// Pages taken from the previous build instead of being made.
+    var reusedPages: Set<String> = []
 }
 
 /// The footer's "as of" day in every page: rendered as a placeholder of the same length, found, and

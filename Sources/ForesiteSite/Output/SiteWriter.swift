@@ -64,7 +64,7 @@ public struct SiteWriter: Sendable {
         let reusedChunks = stride(from: 0, to: reused.count, by: Self.chunkSize).map {
             Array(reused[$0..<min($0 + Self.chunkSize, reused.count)])
         }
-        try reusedChunks.concurrentMap { chunk throws(SiteError) in
+        _ = try reusedChunks.concurrentMap { chunk throws(SiteError) in
             for (path, file) in chunk { try Self.link(file, to: target + path) }
         }
         try swapIntoPlace(staging)

@@ -34,6 +34,7 @@ struct PageRenderer {
         var offsets: [Int]
         var inputs: BuildDigest?
         var scan: PageScan?
+        var isReused = false
     }
 
     /// Every page of `kinds`, in list order; returns the paths the sitemap lists.
@@ -73,6 +74,7 @@ struct PageRenderer {
                 if let scan = page.scan ?? previous?.scan(page.file, form: page.form) {
                     record.knownScans[page.file] = scan
                 }
+                if page.isReused { record.reusedPages.insert(page.file) }
                 if inSitemap { listed.append(page.file) }
             }
         }
@@ -93,7 +95,7 @@ struct PageRenderer {
         {
             return Rendered(
                 file: file, bytes: bytes, form: entry.form, offsets: entry.asOfOffsets, inputs: inputs,
-                scan: entry.scan)
+                scan: entry.scan, isReused: true)
         }
         var page = try render(kind.page(at: index, context), file: file)
         page.inputs = inputs
