@@ -87,7 +87,7 @@ public struct SiteBuilder: Sendable {
         for (path, identity) in identities {
             cache.entries[path] = BuildCache.Entry(
                 inputs: record.inputs[path], form: record.forms[path] ?? BuildDigest(high: 0, low: 0),
-                identity: identity, asOfOffsets: record.asOfOffsets[path] ?? [],
+                identity: identity, asOfOffsets: record.asOfOffsets[path] ?? [], rows: record.rows[path] ?? 0,
                 scan: scans[path].flatMap { $0.mentions(day) ? nil : $0 })
         }
         try? cache.save(to: cacheURL)

@@ -3,8 +3,8 @@ import Testing
 
 @testable import ForesiteSite
 
-/// The archive pages' input digests (`BuildHasher+Content.swift`) feed every stored property of the
-/// values a page is made from. A property added to one of them must be added to its digest too, or an
+/// The input digests of archive pages and of the ledger's CSV (`BuildHasher+Content.swift`) feed every
+/// stored property of the values they are made from. A property added to one of them must be added to its digest too, or an
 /// incremental build would reuse a page after that property changed: this lists them by reflection.
 @Suite("Build digest coverage")
 struct BuildDigestCoverageTests {
@@ -30,6 +30,11 @@ struct BuildDigestCoverageTests {
         #expect(Self.properties(Self.forecast) == ["median", "intervals"])
         #expect(Self.properties(Self.forecast.intervals[0]) == ["level", "lower", "upper"])
         #expect(Self.properties(Day(daysSinceEpoch: 0)) == ["daysSinceEpoch"])
+        #expect(
+            Self.properties(Self.issued.records[0]) == [
+                "madeOn", "model", "modelVersion", "targetGroup", "field", "origin", "horizon", "targetDay", "reference",
+                "forecast", "inputHash", "previousHash", "hash",
+            ])
     }
 
     @Test func digestsTellFieldsApart() {

@@ -67,6 +67,24 @@ struct IncrementalBuildTests {
         #expect(differing.filter { $0.hasPrefix("hub/") }.isEmpty)
     }
 
+    @Test func theLedgerKeepsItsRowsOnlyWhileTheyAreUnchanged() throws {
+        let folder = try TemporaryDirectory()
+        let builder = try SiteFixture.builder()
+        let output = folder.path("docs")
+        try builder.build(Self.full.through(Self.days[1]), into: output)
+        var grown = Self.full.through(Self.days[2])
+        let (_, record) = try incremental(builder, grown, output: output)
+        #expect(record.rows[Downloads.ledgerPath] == grown.ledgerRecords.count)
+        // An old row rewritten behind the chain's back (the site shows what the store holds).
+        grown.ledgerRecords[2].modelVersion += "-changed"
+        try builder.build(grown, into: output)
+        let cold = folder.path("cold/docs")
+        try builder.build(grown, into: cold)
+        #expect(try Self.tree(output) == Self.tree(cold))
+        #expect(try String(contentsOf: output.appendingPathComponent(Downloads.ledgerPath), encoding: .utf8)
+            .contains("-changed"))
+    }
+
     @Test func aFileChangedInTheOutputFolderIsNotReused() throws {
         let folder = try TemporaryDirectory()
         let builder = try SiteFixture.builder()

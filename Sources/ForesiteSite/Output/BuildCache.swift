@@ -29,8 +29,22 @@ struct BuildCache: Sendable {
         var identity: FileIdentity
         /// Byte offsets of the footer's "as of" day in a page (ten bytes each).
         var asOfOffsets: [Int]
+        /// For a file that only grows (the ledger's CSV): the rows it holds, which `inputs` digests.
+        var rows: Int
         /// The output check's parse of the page; nil when it depends on the day (a link or id holds it).
         var scan: PageScan?
+
+        init(
+            inputs: BuildDigest?, form: BuildDigest, identity: FileIdentity, asOfOffsets: [Int], rows: Int = 0,
+            scan: PageScan?
+        ) {
+            self.inputs = inputs
+            self.form = form
+            self.identity = identity
+            self.asOfOffsets = asOfOffsets
+            self.rows = rows
+            self.scan = scan
+        }
     }
 
     /// Bumped whenever what is stored, or how a file is made from its digested inputs, changes.
@@ -103,6 +117,7 @@ struct BuildCache: Sendable {
             out.int(Int(entry.identity.modified))
             out.int(entry.asOfOffsets.count)
             for offset in entry.asOfOffsets { out.int(offset) }
+            out.int(entry.rows)
             guard let scan = entry.scan else {
                 out.int(-1)
                 continue
@@ -145,6 +160,7 @@ struct BuildCache: Sendable {
             let identity = FileIdentity(inode: try input.word(), size: try input.int(), modified: Int64(try input.int()))
             var offsets: [Int] = []
             for _ in 0..<(try input.count()) { offsets.append(try input.int()) }
+            let rows = try input.int()
             var scan: PageScan?
             let ids = try input.int()
             if ids >= 0 {
@@ -159,7 +175,8 @@ struct BuildCache: Sendable {
                 scan = page
             }
             cache.entries[path] = Entry(
-                inputs: hasInputs ? inputs : nil, form: form, identity: identity, asOfOffsets: offsets, scan: scan)
+                inputs: hasInputs ? inputs : nil, form: form, identity: identity, asOfOffsets: offsets, rows: rows,
+                scan: scan)
         }
         guard input.position == body.count else { throw Corrupt() }
         return cache

@@ -56,3 +56,21 @@ extension BuildHasher {
         }
     }
 }
+
+extension BuildHasher {
+    mutating func add(_ record: LedgerRecord) {
+        add(record.madeOn)
+        add(record.model)
+        add(record.modelVersion)
+        add(record.targetGroup)
+        add(record.field)
+        add(record.origin)
+        add(record.horizon)
+        add(record.targetDay)
+        add(record.reference)
+        add(record.forecast)
+        add(record.inputHash)
+        add(record.previousHash)
+        add(record.hash)
+    }
+}

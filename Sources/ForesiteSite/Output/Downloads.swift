@@ -37,7 +37,7 @@ enum Downloads {
             files.add("downloads/fear_greed.csv", csv.text)
             manifest.offer("downloads/fear_greed.csv", label: "fear_greed.csv", detail: "Fear & Greed Index")
         }
-        files.add("downloads/ledger.csv", ledgerCSV(content))
+        files.add(ledgerPath, bytes: ledgerCSV(content, previous: previous, record: &record))
         manifest.offer(
             "downloads/ledger.csv", label: "ledger.csv",
             detail:
@@ -83,22 +83,48 @@ enum Downloads {
         return Array(csv.text.utf8)
     }
 
+    static let ledgerPath = "downloads/ledger.csv"
+
     /// Every ledger row of every model in chain order, with its chain hashes. The content fields are
     /// written verbatim (never quoted or reformatted) and lines end in a bare newline, so a reader can
     /// check each row with `sha256(previous_sha256 + "," + content) == sha256`, where `content` is the line
     /// up to its last two commas.
-    static func ledgerCSV(_ content: SiteContent) -> String {
-        var text = (LedgerRecord.contentColumns + ["previous_sha256", "sha256"]).joined(separator: ",") + "\n"
-        text.reserveCapacity(content.ledgerRecords.count * 320)
-        for record in content.ledgerRecords {
-            text += record.contentLine
+    ///
+    /// The ledger only grows: when `previous` holds the file of a build whose rows are exactly this
+    /// ledger's first rows (by their digest), its bytes are kept and only the new rows formatted.
+    static func ledgerCSV(_ content: SiteContent, previous: PreviousBuild? = nil, record: inout BuildRecord)
+        -> [UInt8]
+    {
+        let records = content.ledgerRecords
+        var kept: [UInt8]?
+        var start = 0
+        if let previous {
+            let cached = previous.intact[ledgerPath]
+            var hasher = BuildHasher()
+            for index in 0...records.count {
+                if let cached, index == cached.rows, hasher.digest == cached.inputs {
+                    kept = previous.bytes(ledgerPath, entry: cached)
+                    start = kept == nil ? 0 : index
+                }
+                if index < records.count { hasher.add(records[index]) }
+            }
+            record.inputs[ledgerPath] = hasher.digest
+            record.rows[ledgerPath] = records.count
+        }
+        var text =
+            kept == nil ? (LedgerRecord.contentColumns + ["previous_sha256", "sha256"]).joined(separator: ",") + "\n" : ""
+        text.reserveCapacity((records.count - start) * 320)
+        for row in records[start...] {
+            text += row.contentLine
             text += ","
-            text += record.previousHash
+            text += row.previousHash
             text += ","
-            text += record.hash
+            text += row.hash
             text += "\n"
         }
-        return text
+        guard var bytes = kept else { return Array(text.utf8) }
+        bytes.append(contentsOf: text.utf8)
+        return bytes
     }
 
     /// Ledger by made-on day, then horizon: the order people read it in and the one the files keep.

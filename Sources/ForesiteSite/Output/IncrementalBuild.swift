@@ -74,6 +74,7 @@ struct BuildRecord: Sendable {
     var inputs: [String: BuildDigest] = [:]
     var forms: [String: BuildDigest] = [:]
     var asOfOffsets: [String: [Int]] = [:]
+    var rows: [String: Int] = [:]
     /// Parses the check can take instead of parsing the page.
     var knownScans: [String: PageScan] = [:]
     /// Pages taken from the previous build instead of being made.
