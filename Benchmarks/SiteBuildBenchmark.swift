@@ -37,6 +37,8 @@ enum SiteBuildBenchmark {
         var first = 0.0
         var warm: [Double] = []
         var cold: [Double] = []
+        var warmCPU: [Double] = []
+        var coldCPU: [Double] = []
         var files = SiteFiles()
         var content = full
         for run in 0..<runs {
@@ -44,9 +46,19 @@ enum SiteBuildBenchmark {
             let isCold = run > 0 && (coldRuns == nil ? run % 2 == 0 : coldRuns!)
             if isCold { try? FileManager.default.removeItem(at: cache) }
             let start = DispatchTime.now()
+            let cpuStart = cpuMilliseconds()
             files = try builder.build(content, into: output)
             let time = milliseconds(since: start)
-            if run == 0 { first = time } else if isCold { cold.append(time) } else { warm.append(time) }
+            let cpu = cpuMilliseconds() - cpuStart
+            if run == 0 {
+                first = time
+            } else if isCold {
+                cold.append(time)
+                coldCPU.append(cpu)
+            } else {
+                warm.append(time)
+                warmCPU.append(cpu)
+            }
         }
         print("cpu: \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print(
@@ -58,8 +70,14 @@ enum SiteBuildBenchmark {
         where !path.hasPrefix("static/") && !path.hasPrefix("hub/model-output/") && !path.hasPrefix("forecasts/2") {
             print("  \(path.padding(toLength: 26, withPad: " ", startingAt: 0)) \(files.size(path)!) bytes")
         }
-        if !warm.isEmpty { print("full build, warm (yesterday's cache and site, one new day): \(summary(warm))") }
-        if !cold.isEmpty { print("full build, cold (no cache; one new day): \(summary(cold))") }
+        if !warm.isEmpty {
+            print("full build, warm (yesterday's cache and site, one new day): \(summary(warm))")
+            print("  CPU time (user + system, all threads): \(summary(warmCPU))")
+        }
+        if !cold.isEmpty {
+            print("full build, cold (no cache; one new day): \(summary(cold))")
+            print("  CPU time (user + system, all threads): \(summary(coldCPU))")
+        }
         print("first build, into an empty folder: \(format(first)) ms")
         if !warm.isEmpty {
             let median = warm.sorted()[warm.count / 2]
@@ -72,6 +90,19 @@ enum SiteBuildBenchmark {
         let line = info.split(separator: "\n").first { $0.hasPrefix("model name") }
         return line.map { $0.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespaces) }
             ?? "unknown"
+    }
+
+    /// CPU time of the process so far (every thread, user and system).
+    static func cpuMilliseconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
+            getrusage(RUSAGE_SELF, &usage)
+        #endif
+        let user = Double(usage.ru_utime.tv_sec) * 1e3 + Double(usage.ru_utime.tv_usec) / 1e3
+        let system = Double(usage.ru_stime.tv_sec) * 1e3 + Double(usage.ru_stime.tv_usec) / 1e3
+        return user + system
     }
 
     static func milliseconds(since start: DispatchTime) -> Double {

@@ -87,18 +87,30 @@ enum HubExport {
     static func forecastsByModelAndOrigin(_ records: [LedgerRecord]) -> [(
         model: ModelID, origins: [(origin: Day, records: [LedgerRecord])]
     )] {
-        var grouped: [ModelID: [Day: [LedgerRecord]]] = [:]
-        for record in records where ModelID.isValid(record.model) && record.model != ModelID.published.rawValue {
-            grouped[ModelID(record.model), default: [:]][record.origin, default: []].append(record)
+        // Grouped by index, each model name validated once: a year of six models is 26 000 rows.
+        var exported: [String: Bool] = [:]
+        var grouped: [String: [Int: [Int]]] = [:]
+        for index in records.indices {
+            let model = records[index].model
+            if exported[model] == nil {
+                exported[model] = ModelID.isValid(model) && model != ModelID.published.rawValue
+            }
+            guard exported[model]! else { continue }
+            grouped[model, default: [:]][records[index].origin.daysSinceEpoch, default: []].append(index)
         }
         return grouped.keys.sorted().map { model in
             let origins = grouped[model]!
             return (
-                model,
+                ModelID(model),
                 origins.keys.sorted().map { origin in
                     let rows = origins[origin]!
-                    let firstMade = rows.map(\.madeOn).min()!
-                    return (origin, rows.filter { $0.madeOn == firstMade }.sorted { $0.horizon < $1.horizon })
+                    let firstMade = rows.map { records[$0].madeOn }.min()!
+                    return (
+                        Day(daysSinceEpoch: origin),
+                        rows.filter { records[$0].madeOn == firstMade }.map { records[$0] }.sorted {
+                            $0.horizon < $1.horizon
+                        }
+                    )
                 }
             )
         }
