@@ -111,19 +111,24 @@ enum Downloads {
             record.inputs[ledgerPath] = hasher.digest
             record.rows[ledgerPath] = records.count
         }
-        var text =
-            kept == nil ? (LedgerRecord.contentColumns + ["previous_sha256", "sha256"]).joined(separator: ",") + "\n" : ""
-        text.reserveCapacity((records.count - start) * 320)
-        for row in records[start...] {
-            text += row.contentLine
-            text += ","
-            text += row.previousHash
-            text += ","
-            text += row.hash
-            text += "\n"
+        var bytes =
+            kept ?? Array(((LedgerRecord.contentColumns + ["previous_sha256", "sha256"]).joined(separator: ",") + "\n").utf8)
+        // New rows formatted on every core, a thousand at a time, and joined in order.
+        let chunks = stride(from: start, to: records.count, by: 1000).map { records[$0..<min($0 + 1000, records.count)] }
+        let texts = chunks.concurrentMap { rows in
+            var text = ""
+            text.reserveCapacity(rows.count * 320)
+            for row in rows {
+                text += row.contentLine
+                text += ","
+                text += row.previousHash
+                text += ","
+                text += row.hash
+                text += "\n"
+            }
+            return text
         }
-        guard var bytes = kept else { return Array(text.utf8) }
-        bytes.append(contentsOf: text.utf8)
+        for text in texts { bytes.append(contentsOf: text.utf8) }
         return bytes
     }
 
