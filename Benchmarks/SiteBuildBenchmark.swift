@@ -26,7 +26,8 @@ enum SiteBuildBenchmark {
                 try? FileManager.default.removeItem(at: output.deletingLastPathComponent())
             }
         }
-        let cache = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).build-cache")
+        let cache = output.deletingLastPathComponent().appendingPathComponent(
+            ".\(output.lastPathComponent).build-cache")
         let loadStart = DispatchTime.now()
         let builder = try SiteBuilder(
             templatesDirectory: root.appendingPathComponent("templates"),

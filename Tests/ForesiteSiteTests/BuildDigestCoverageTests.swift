@@ -32,7 +32,8 @@ struct BuildDigestCoverageTests {
         #expect(Self.properties(Day(daysSinceEpoch: 0)) == ["daysSinceEpoch"])
         #expect(
             Self.properties(Self.issued.records[0]) == [
-                "madeOn", "model", "modelVersion", "targetGroup", "field", "origin", "horizon", "targetDay", "reference",
+                "madeOn", "model", "modelVersion", "targetGroup", "field", "origin", "horizon", "targetDay",
+                "reference",
                 "forecast", "inputHash", "previousHash", "hash",
             ])
     }

@@ -81,8 +81,9 @@ struct IncrementalBuildTests {
         let cold = folder.path("cold/docs")
         try builder.build(grown, into: cold)
         #expect(try Self.tree(output) == Self.tree(cold))
-        #expect(try String(contentsOf: output.appendingPathComponent(Downloads.ledgerPath), encoding: .utf8)
-            .contains("-changed"))
+        #expect(
+            try String(contentsOf: output.appendingPathComponent(Downloads.ledgerPath), encoding: .utf8)
+                .contains("-changed"))
     }
 
     @Test func aFileChangedInTheOutputFolderIsNotReused() throws {
@@ -140,8 +141,9 @@ struct IncrementalBuildTests {
         let cold = folder.path("cold/docs")
         try changed.build(Self.full.through(Self.days[2]), into: cold)
         #expect(try Self.tree(output) == Self.tree(cold))
-        #expect(try Self.tree(output)["forecasts/2025-01-02.html"].map { String(decoding: $0, as: UTF8.self) }?
-            .contains("<h1 class=\"day\"") == true)
+        #expect(
+            try Self.tree(output)["forecasts/2025-01-02.html"].map { String(decoding: $0, as: UTF8.self) }?
+                .contains("<h1 class=\"day\"") == true)
     }
 
     @Test func theCacheReadsBackWhatWasWritten() throws {

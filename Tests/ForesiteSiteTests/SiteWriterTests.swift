@@ -21,7 +21,8 @@ struct SiteWriterTests {
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "two")
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old").path))
         // The site before is kept beside, hidden, for the next build to rewrite.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [".docs.previous", "docs"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [".docs.previous", "docs"])
     }
 
     @Test func leftoversOfAnInterruptedBuildAreRemoved() throws {
@@ -55,7 +56,8 @@ struct SiteWriterTests {
         #expect(try String(contentsOf: output.appendingPathComponent("changed.html"), encoding: .utf8) == "two")
         #expect(try String(contentsOf: output.appendingPathComponent("same.html"), encoding: .utf8) == "same")
         // The old site is kept beside, sharing the unchanged files and nothing else.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [".docs.previous", "docs"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [".docs.previous", "docs"])
         let links = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("same.html").path)
         #expect((links[.referenceCount] as? NSNumber)?.intValue == 2)
         let changed = try FileManager.default.attributesOfItem(

@@ -157,7 +157,8 @@ struct BuildCache: Sendable {
             let hasInputs = try input.int() == 1
             let inputs = try input.digest()
             let form = try input.digest()
-            let identity = FileIdentity(inode: try input.word(), size: try input.int(), modified: Int64(try input.int()))
+            let identity = FileIdentity(
+                inode: try input.word(), size: try input.int(), modified: Int64(try input.int()))
             var offsets: [Int] = []
             for _ in 0..<(try input.count()) { offsets.append(try input.int()) }
             let rows = try input.int()
@@ -211,7 +212,9 @@ private struct ByteReader {
 
     mutating func word() throws(BuildCache.Corrupt) -> UInt64 {
         guard position + 8 <= bytes.count else { throw BuildCache.Corrupt() }
-        let value = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: UInt64.self)) }
+        let value = bytes.withUnsafeBytes {
+            UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+        }
         position += 8
         return value
     }

@@ -112,9 +112,13 @@ enum Downloads {
             record.rows[ledgerPath] = records.count
         }
         var bytes =
-            kept ?? Array(((LedgerRecord.contentColumns + ["previous_sha256", "sha256"]).joined(separator: ",") + "\n").utf8)
+            kept
+            ?? Array(
+                ((LedgerRecord.contentColumns + ["previous_sha256", "sha256"]).joined(separator: ",") + "\n").utf8)
         // New rows formatted on every core, a thousand at a time, and joined in order.
-        let chunks = stride(from: start, to: records.count, by: 1000).map { records[$0..<min($0 + 1000, records.count)] }
+        let chunks = stride(from: start, to: records.count, by: 1000).map {
+            records[$0..<min($0 + 1000, records.count)]
+        }
         let texts = chunks.concurrentMap { rows in
             var text = ""
             text.reserveCapacity(rows.count * 320)

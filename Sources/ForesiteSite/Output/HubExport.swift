@@ -45,7 +45,9 @@ enum HubExport {
         var outputs: [(path: String, records: [LedgerRecord])] = []
         for (model, rows) in forecasts {
             let id = hubModelID(model)
-            for (origin, records) in rows { outputs.append(("hub/model-output/\(id)/\(origin.iso)-\(id).csv", records)) }
+            for (origin, records) in rows {
+                outputs.append(("hub/model-output/\(id)/\(origin.iso)-\(id).csv", records))
+            }
         }
         // Made on every core: a year of six models is 2,200 files.
         let made = outputs.concurrentMap { path, records -> (inputs: BuildDigest?, file: Made) in
