@@ -42,19 +42,22 @@ enum HubExport {
     ) throws {
         let target = target(content)
         let forecasts = forecastsByModelAndOrigin(content.ledgerRecords)
-        var outputs: [(path: String, records: [LedgerRecord])] = []
-        for (model, rows) in forecasts {
+        let records = content.ledgerRecords
+        var outputs: [(path: String, rows: [Int])] = []
+        for (model, origins) in forecasts {
             let id = hubModelID(model)
-            for (origin, records) in rows {
-                outputs.append(("hub/model-output/\(id)/\(origin.iso)-\(id).csv", records))
+            for (origin, rows) in origins {
+                outputs.append(("hub/model-output/\(id)/\(origin.iso)-\(id).csv", rows))
             }
         }
         // Made on every core: a year of six models is 2,200 files.
-        let made = outputs.concurrentMap { path, records -> (inputs: BuildDigest?, file: Made) in
-            guard let previous else { return (nil, .bytes(Array(modelOutput(records, target: target).utf8))) }
-            let inputs = modelOutputInputs(records, target: target)
+        let made = outputs.concurrentMap { path, rows -> (inputs: BuildDigest?, file: Made) in
+            guard let previous else {
+                return (nil, .bytes(Array(modelOutput(rows.map { records[$0] }, target: target).utf8)))
+            }
+            let inputs = modelOutputInputs(rows.lazy.map { records[$0] }, target: target)
             guard let entry = previous.reusable(path, inputs: inputs) else {
-                return (inputs, .bytes(Array(modelOutput(records, target: target).utf8)))
+                return (inputs, .bytes(Array(modelOutput(rows.map { records[$0] }, target: target).utf8)))
             }
             return (
                 inputs,
@@ -89,10 +92,10 @@ enum HubExport {
         manifest.wrote("hub/target-data/time-series.csv")
     }
 
-    /// Ledger rows per model (valid names, "published" left out) and origin, both ascending; each origin
-    /// keeps the rows of the first day it was forecast, by horizon.
+    /// Ledger rows (their indices in `records`) per model (valid names, "published" left out) and origin,
+    /// both ascending; each origin keeps the rows of the first day it was forecast, by horizon.
     static func forecastsByModelAndOrigin(_ records: [LedgerRecord]) -> [(
-        model: ModelID, origins: [(origin: Day, records: [LedgerRecord])]
+        model: ModelID, origins: [(origin: Day, rows: [Int])]
     )] {
         // Grouped by index, each model name validated once: a year of six models is 26 000 rows.
         var exported: [String: Bool] = [:]
@@ -114,8 +117,8 @@ enum HubExport {
                     let firstMade = rows.map { records[$0].madeOn }.min()!
                     return (
                         Day(daysSinceEpoch: origin),
-                        rows.filter { records[$0].madeOn == firstMade }.map { records[$0] }.sorted {
-                            $0.horizon < $1.horizon
+                        rows.filter { records[$0].madeOn == firstMade }.sorted {
+                            records[$0].horizon < records[$1].horizon
                         }
                     )
                 }
@@ -130,7 +133,7 @@ enum HubExport {
     }
 
     /// Everything `modelOutput` reads.
-    static func modelOutputInputs(_ records: [LedgerRecord], target: String) -> BuildDigest {
+    static func modelOutputInputs(_ records: some Collection<LedgerRecord>, target: String) -> BuildDigest {
         var hasher = BuildHasher()
         hasher.add(target)
         hasher.add(records.count)
