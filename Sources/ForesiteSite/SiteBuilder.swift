@@ -68,6 +68,10 @@ public struct SiteBuilder: Sendable {
     @discardableResult
     public func build(_ content: SiteContent, history: HistorySource? = nil, into output: URL) throws -> SiteFiles {
         let writer = SiteWriter(output: output)
+        return try writer.locked { try build(content, history: history, writer: writer) }
+    }
+
+    private func build(_ content: SiteContent, history: HistorySource?, writer: SiteWriter) throws -> SiteFiles {
         let cacheURL = BuildCache.location(for: writer.output)
         let splice = AsOfSplice(content.asOf)
         let environment = splice == nil ? nil : environmentDigest(content)

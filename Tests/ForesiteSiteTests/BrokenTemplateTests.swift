@@ -74,7 +74,7 @@ struct BrokenTemplateTests {
         // No staging folder left behind; the first build's cache stays.
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [
-                ".docs.build-cache", "docs",
+                ".docs.build-cache", ".docs.build-lock", "docs",
             ])
     }
 }

@@ -22,7 +22,9 @@ struct SiteWriterTests {
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old").path))
         // The site before is kept beside, hidden, for the next build to rewrite.
         #expect(
-            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [".docs.previous", "docs"])
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [
+                ".docs.build-lock", ".docs.previous", "docs",
+            ])
     }
 
     @Test func leftoversOfAnInterruptedBuildAreRemoved() throws {
@@ -32,7 +34,10 @@ struct SiteWriterTests {
         try FileManager.default.createDirectory(at: leftover, withIntermediateDirectories: true)
         try "half".write(to: leftover.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
         try SiteWriter(output: output).write(files(["index.html": "whole"]))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["docs"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [
+                ".docs.build-lock", "docs",
+            ])
     }
 
     @Test func refusesToReplaceAFile() throws {
@@ -57,7 +62,9 @@ struct SiteWriterTests {
         #expect(try String(contentsOf: output.appendingPathComponent("same.html"), encoding: .utf8) == "same")
         // The old site is kept beside, sharing the unchanged files and nothing else.
         #expect(
-            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [".docs.previous", "docs"])
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [
+                ".docs.build-lock", ".docs.previous", "docs",
+            ])
         let links = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("same.html").path)
         #expect((links[.referenceCount] as? NSNumber)?.intValue == 2)
         let changed = try FileManager.default.attributesOfItem(

@@ -36,10 +36,34 @@ public struct SiteWriter: Sendable {
     /// The site before the current one, rewritten into the next one.
     var previousSite: URL { parent.appendingPathComponent(".\(output.lastPathComponent).previous", isDirectory: true) }
 
+    /// `.docs.build-lock` beside the output: held while a build reads the cache, writes and swaps, so two
+    /// builds of one folder (a `preview --watch` rebuild and a `foresite build`) take turns instead of
+    /// writing the same staging folder.
+    var lockFile: URL { parent.appendingPathComponent(".\(output.lastPathComponent).build-lock") }
+
+    /// Runs `body` holding the output folder's build lock (an advisory `flock`, released when the
+    /// process dies).
+    func locked<T>(_ body: () throws -> T) throws -> T {
+        try createDirectory(parent)
+        let descriptor = open(lockFile.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw SiteError.io(path: lockFile.path, message: "cannot be opened: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw SiteError.io(
+                    path: lockFile.path, message: "cannot be locked: \(String(cString: strerror(errno)))")
+            }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+
     /// Writes `files` and swaps them into place. Returns the total bytes of the new site.
     @discardableResult
     public func write(_ files: SiteFiles) throws -> Int {
-        _ = try writeRecording(files)
+        _ = try locked { try writeRecording(files) }
         return files.byteCount
     }
 
