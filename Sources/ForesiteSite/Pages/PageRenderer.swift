@@ -48,7 +48,7 @@ struct PageRenderer {
     {
         var jobs: [Job] = []
         for kind in kinds {
-            if splice != nil, let incremental = kind as? any IncrementalSitePage.Type {
+            if let incremental = kind as? any IncrementalSitePage.Type {
                 for (index, page) in incremental.inputs(context).enumerated() {
                     jobs.append(.page(incremental, index: index, file: page.file, inputs: page.digest))
                 }
@@ -70,7 +70,7 @@ struct PageRenderer {
                 files.add(page.file, bytes: page.bytes)
                 record.forms[page.file] = page.form
                 if splice != nil { record.asOfOffsets[page.file] = page.offsets }
-                if let inputs = page.inputs { record.inputs[page.file] = inputs }
+                if splice != nil, let inputs = page.inputs { record.inputs[page.file] = inputs }
                 if let scan = page.scan ?? previous?.scan(page.file, form: page.form) {
                     record.knownScans[page.file] = scan
                 }
