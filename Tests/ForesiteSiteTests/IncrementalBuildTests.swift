@@ -42,6 +42,19 @@ struct IncrementalBuildTests {
         #expect(!record.reusedPages.contains("forecasts/2025-01-06.html"))
     }
 
+    @Test func aBuildWritesExactlyWhatRenderingInMemoryMakes() throws {
+        // The build renders the footer's day as a placeholder and splices it in; `render` does neither.
+        let folder = try TemporaryDirectory()
+        let builder = try SiteFixture.builder()
+        let output = folder.path("docs")
+        try builder.build(Self.full.through(Self.days[1]), into: output)
+        try builder.build(Self.full.through(Self.days[2]), into: output)
+        let rendered = try builder.render(Self.full.through(Self.days[2]))
+        #expect(try Self.tree(output) == rendered.files)
+        #expect(
+            rendered.text("forecasts/2024-12-20.html")?.contains("Data as of 2025-01-07.") == true)
+    }
+
     @Test func aChangedInputMakesExactlyItsPageAgain() throws {
         let folder = try TemporaryDirectory()
         let builder = try SiteFixture.builder()
