@@ -61,7 +61,7 @@ enum SiteBuildBenchmark {
                 warmCPU.append(cpu)
             }
         }
-        print("cpu: \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("cpu: \(TrainingBenchmark.cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print(
             "content: \(content.targetCandles.count) days, \(content.ledger.count) ledger rows, "
                 + "\(content.ledgerRecords.count) ledger records, \(content.archive.count) archive days; "
@@ -80,17 +80,11 @@ enum SiteBuildBenchmark {
             print("  CPU time (user + system, all threads): \(summary(coldCPU))")
         }
         print("first build, into an empty folder: \(format(first)) ms")
+        if let peak = TrainingBenchmark.peakResidentMegabytes() { print("peak RSS: \(format(peak)) MB") }
         if !warm.isEmpty {
             let median = warm.sorted()[warm.count / 2]
             print(median <= 300 ? "warm build within the 300 ms budget" : "warm build OVER the 300 ms budget")
         }
-    }
-
-    static func cpuModel() -> String {
-        let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-        let line = info.split(separator: "\n").first { $0.hasPrefix("model name") }
-        return line.map { $0.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespaces) }
-            ?? "unknown"
     }
 
     /// CPU time of the process so far (every thread, user and system).
