@@ -46,12 +46,10 @@ public enum SiteBuild {
         let loaded = Date()
         let builder = try SiteBuilder(templatesDirectory: workspace.templatesURL, staticDirectory: workspace.staticURL)
         let overview = SiteOverview(site: workspace.config.site, targets: contents)
-        let files = try builder.render(overview, histories: histories)
-        try SiteWriter(output: workspace.outputURL).write(files)
+        let files = try builder.build(overview, histories: histories, into: workspace.outputURL)
         let built = Date()
         return Report(
-            files: files.files.count, bytes: files.files.values.reduce(0) { $0 + $1.count },
-            indexBytes: files["index.html"]?.count ?? 0,
+            files: files.count, bytes: files.byteCount, indexBytes: files.size("index.html") ?? 0,
             output: relativePath(of: workspace.outputURL, in: workspace), seconds: built.timeIntervalSince(started),
             loadSeconds: loaded.timeIntervalSince(started), buildSeconds: built.timeIntervalSince(loaded))
     }
@@ -72,8 +70,8 @@ public enum SiteBuild {
         let files = try builder.build(content, history: SiteContentLoader.history(store), into: workspace.outputURL)
         let built = Date()
         return Report(
-            files: files.files.count, bytes: files.files.values.reduce(0) { $0 + $1.count },
-            indexBytes: files["index.html"]?.count ?? 0,
+            files: files.count, bytes: files.byteCount,
+            indexBytes: files.size("index.html") ?? 0,
             output: relativePath(of: workspace.outputURL, in: workspace), seconds: built.timeIntervalSince(started),
             loadSeconds: loaded.timeIntervalSince(started), buildSeconds: built.timeIntervalSince(loaded))
     }

@@ -1,4 +1,5 @@
 import ForesiteCore
+import Foundation
 
 extension SiteBuilder {
     /// The overview's own template, required only for a `targets:` site.
@@ -9,6 +10,20 @@ extension SiteBuilder {
     /// page, the static files, a sitemap of every page, an Atom feed of every target's newest forecasts,
     /// `api/targets.json` and each target's latest forecast again at `api/<slug>/latest.json`.
     /// `histories` are the targets' price sources for the CSV downloads, in the overview's target order.
+    /// Renders and checks the overview site (below), then replaces `output` in one swap, holding the build
+    /// lock. Not incremental yet: every file is made each build (a single target's build cache is removed,
+    /// as it would describe another site).
+    @discardableResult
+    public func build(_ overview: SiteOverview, histories: [HistorySource?], into output: URL) throws -> SiteFiles {
+        let writer = SiteWriter(output: output)
+        return try writer.locked {
+            let files = try render(overview, histories: histories)
+            _ = try writer.writeRecording(files)
+            try? FileManager.default.removeItem(at: BuildCache.location(for: output))
+            return files
+        }
+    }
+
     public func render(_ overview: SiteOverview, histories: [HistorySource?]) throws -> SiteFiles {
         precondition(histories.count == overview.targets.count, "one history per target")
         try SiteURLs.validate(baseURL: overview.site.baseURL)
@@ -22,7 +37,8 @@ extension SiteBuilder {
         let sites = try Array(zip(overview.targets, histories)).concurrentMap { [self] content, history in
             var content = content
             content.isPartOfOverview = true
-            let (own, listed) = try renderUnchecked(content, history: history)
+            var record = BuildRecord()
+            let (own, listed) = try renderUnchecked(content, history: history, record: &record)
             return (content, own, listed)
         }
         for (content, own, listed) in sites {

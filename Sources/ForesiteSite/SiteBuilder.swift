@@ -55,21 +55,77 @@ public struct SiteBuilder: Sendable {
     /// Every output file in memory, checked by `OutputCheck`; throws `SiteCheckFailure` on any problem.
     /// The CSV downloads read `history` (default: the content's own prices, for content made in memory).
     public func render(_ content: SiteContent, history: HistorySource? = nil) throws -> SiteFiles {
-        let (files, _) = try renderUnchecked(content, history: history)
-        let check = OutputCheck(rootPath: SiteURLs.rootPath(base: content.site.baseURL))
-        try check.verify(files)
+        var record = BuildRecord()
+        return try render(content, history: history, previous: nil, splice: nil, record: &record).files
+    }
+
+    /// Renders, checks and atomically replaces `output`; returns the files of the new site.
+    ///
+    /// Incremental: the build cache beside `output` (`BuildCache`) says which files the previous build made
+    /// from which inputs; hub forecasts and archive pages whose inputs have not changed are not made or
+    /// parsed again (a reused archive page only gets the new footer day), and a page whose rendering did
+    /// not change is not parsed again. The result is byte for byte the site a build without the cache makes.
+    @discardableResult
+    public func build(_ content: SiteContent, history: HistorySource? = nil, into output: URL) throws -> SiteFiles {
+        let writer = SiteWriter(output: output)
+        return try writer.locked { try build(content, history: history, writer: writer) }
+    }
+
+    private func build(_ content: SiteContent, history: HistorySource?, writer: SiteWriter) throws -> SiteFiles {
+        let cacheURL = BuildCache.location(for: writer.output)
+        let splice = AsOfSplice(content.asOf)
+        let environment = splice == nil ? nil : environmentDigest(content)
+        let previous = environment.map {
+            PreviousBuild(cache: BuildCache.load(from: cacheURL, environment: $0), output: writer.output)
+        }
+        var record = BuildRecord()
+        let (files, scans) = try render(content, history: history, previous: previous, splice: splice, record: &record)
+        let identities = try writer.writeRecording(files)
+        guard let environment else {
+            try? FileManager.default.removeItem(at: cacheURL)
+            return files
+        }
+        var cache = BuildCache(environment: environment)
+        cache.entries.reserveCapacity(identities.count)
+        let day = content.asOf.iso
+        for (path, identity) in identities {
+            cache.entries[path] = BuildCache.Entry(
+                inputs: record.inputs[path], form: record.forms[path] ?? BuildDigest(high: 0, low: 0),
+                identity: identity, asOfOffsets: record.asOfOffsets[path] ?? [], rows: record.rows[path] ?? 0,
+                scan: scans[path].flatMap { $0.mentions(day) ? nil : $0 })
+        }
+        try? cache.save(to: cacheURL)
         return files
     }
 
-    /// Every file of one target's site, not yet checked, and the pages its sitemap lists in sitemap order.
-    func renderUnchecked(_ content: SiteContent, history: HistorySource?) throws -> (SiteFiles, sitemap: [String]) {
+    /// The site's files and the check's parse of every page; `previous` and `splice` make it incremental.
+    func render(
+        _ content: SiteContent, history: HistorySource?, previous: PreviousBuild?, splice: AsOfSplice?,
+        record: inout BuildRecord
+    ) throws -> (files: SiteFiles, scans: [String: PageScan]) {
+        let (files, _) = try renderUnchecked(
+            content, history: history, previous: previous, splice: splice, record: &record)
+        let check = OutputCheck(rootPath: SiteURLs.rootPath(base: content.site.baseURL))
+        let (problems, scans) = check.check(files, known: record.knownScans)
+        if !problems.isEmpty { throw SiteCheckFailure(problems: problems) }
+        return (files, scans)
+    }
+
+    /// Every file of one site (a single target's, or one target's folder of an overview), not yet checked,
+    /// and the pages its sitemap lists in sitemap order.
+    func renderUnchecked(
+        _ content: SiteContent, history: HistorySource?, previous: PreviousBuild? = nil, splice: AsOfSplice? = nil,
+        record: inout BuildRecord
+    ) throws -> (files: SiteFiles, sitemap: [String]) {
         try SiteURLs.validate(baseURL: content.site.baseURL)
         var files = SiteFiles()
         for (path, bytes) in staticFiles { files.add("static/" + path, bytes: bytes) }
-        let downloads = try Downloads.add(content, history: history ?? .inMemory(content), to: &files)
+        let downloads = try Downloads.add(
+            content, history: history ?? .inMemory(content), to: &files, previous: previous, record: &record)
         let navigation = Self.navigation(of: pages)
         let context = PageContext(content: content, navigation: navigation, downloads: downloads)
-        let listed = try PageRenderer(context: context, templates: templates).render(pages, into: &files)
+        let renderer = PageRenderer(context: context, templates: templates, splice: splice, previous: previous)
+        let listed = try renderer.render(pages, into: &files, record: &record)
         let ordered = Sitemap.ordered(listed, navigation: navigation)
         files.add(
             "sitemap.xml",
@@ -77,12 +133,36 @@ public struct SiteBuilder: Sendable {
         return (files, ordered)
     }
 
-    /// Renders, checks and atomically replaces `output`; returns the files written.
-    @discardableResult
-    public func build(_ content: SiteContent, history: HistorySource? = nil, into output: URL) throws -> SiteFiles {
-        let files = try render(content, history: history)
-        try SiteWriter(output: output).write(files)
-        return files
+    /// Everything every file of the site may depend on besides its own inputs: the cache format, the
+    /// executable, the templates, static files and page list, and the content every page's frame shows.
+    /// Nil when the executable cannot be identified (then nothing is reused).
+    func environmentDigest(_ content: SiteContent) -> BuildDigest? {
+        guard let executable = FileIdentity.executable else { return nil }
+        var hasher = BuildHasher()
+        hasher.add(Int(BuildCache.format))
+        hasher.add(word: executable.inode)
+        hasher.add(executable.size)
+        hasher.add(Int(executable.modified))
+        hasher.add(templates.sourceDigest)
+        for (path, bytes) in staticFiles.sorted(by: { $0.key < $1.key }) {
+            hasher.add(path)
+            hasher.add(bytes)
+        }
+        for page in pages {
+            hasher.add(String(reflecting: page))
+            hasher.add(page.template)
+            hasher.add(page.inSitemap)
+            hasher.add(page.navigation?.label)
+            hasher.add(page.navigation?.file)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        hasher.add(Array((try? encoder.encode(content.site)) ?? Data()))
+        hasher.add(Array((try? encoder.encode([content.target] + content.covariates)) ?? Data()))
+        hasher.add(content.targetField)
+        hasher.add(content.isDemo)
+        hasher.add(content.staleNotice?.message)
+        return hasher.digest
     }
 
     static func readFiles(under directory: URL) throws -> [String: [UInt8]] {

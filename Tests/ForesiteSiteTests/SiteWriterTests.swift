@@ -20,7 +20,11 @@ struct SiteWriterTests {
         try writer.write(files(["index.html": "two", "new.txt": "new"]))
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "two")
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old").path))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["docs"])
+        // The site before is kept beside, hidden, for the next build to rewrite.
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [
+                ".docs.build-lock", ".docs.previous", "docs",
+            ])
     }
 
     @Test func leftoversOfAnInterruptedBuildAreRemoved() throws {
@@ -30,7 +34,10 @@ struct SiteWriterTests {
         try FileManager.default.createDirectory(at: leftover, withIntermediateDirectories: true)
         try "half".write(to: leftover.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
         try SiteWriter(output: output).write(files(["index.html": "whole"]))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["docs"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [
+                ".docs.build-lock", "docs",
+            ])
     }
 
     @Test func refusesToReplaceAFile() throws {
@@ -53,10 +60,47 @@ struct SiteWriterTests {
         #expect(after[2] != before[2])
         #expect(try String(contentsOf: output.appendingPathComponent("changed.html"), encoding: .utf8) == "two")
         #expect(try String(contentsOf: output.appendingPathComponent("same.html"), encoding: .utf8) == "same")
-        // The old site is gone and the linked files are not shared with anything else.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["docs"])
+        // The old site is kept beside, sharing the unchanged files and nothing else.
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [
+                ".docs.build-lock", ".docs.previous", "docs",
+            ])
         let links = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("same.html").path)
-        #expect((links[.referenceCount] as? NSNumber)?.intValue == 1)
+        #expect((links[.referenceCount] as? NSNumber)?.intValue == 2)
+        let changed = try FileManager.default.attributesOfItem(
+            atPath: output.appendingPathComponent("changed.html").path)
+        #expect((changed[.referenceCount] as? NSNumber)?.intValue == 1)
+    }
+
+    @Test func theSiteBeforeLastIsRewrittenInPlace() throws {
+        let folder = try TemporaryDirectory()
+        let output = folder.path("docs")
+        let writer = SiteWriter(output: output)
+        try writer.write(files(["page.html": "one", "same.txt": "same"]))
+        let first = try inodes(output, ["page.html"])
+        try writer.write(files(["page.html": "two", "same.txt": "same"]))
+        // The folder of the first site, with its own copy of page.html, becomes the third: no new file.
+        try writer.write(files(["page.html": "three!", "same.txt": "same"]))
+        #expect(try inodes(output, ["page.html"]) == first)
+        #expect(try String(contentsOf: output.appendingPathComponent("page.html"), encoding: .utf8) == "three!")
+        let previous = folder.path(".docs.previous")
+        #expect(try String(contentsOf: previous.appendingPathComponent("page.html"), encoding: .utf8) == "two")
+        #expect(try inodes(output, ["same.txt"]) == inodes(previous, ["same.txt"]))
+    }
+
+    @Test func strayFilesInTheKeptSiteDoNotReachTheNextOne() throws {
+        let folder = try TemporaryDirectory()
+        let output = folder.path("docs")
+        let writer = SiteWriter(output: output)
+        try writer.write(files(["a/page.html": "one"]))
+        try writer.write(files(["a/page.html": "two"]))
+        let previous = folder.path(".docs.previous")
+        try "stray".write(to: previous.appendingPathComponent("a/stray.html"), atomically: false, encoding: .utf8)
+        try FileManager.default.createDirectory(
+            at: previous.appendingPathComponent("b/c"), withIntermediateDirectories: true)
+        try "nested".write(to: previous.appendingPathComponent("b/c/d.txt"), atomically: false, encoding: .utf8)
+        try writer.write(files(["a/page.html": "three"]))
+        #expect(try IncrementalBuildTests.tree(output) == ["a/page.html": Array("three".utf8)])
     }
 
     @Test func aFileOfTheSameSizeButOtherBytesIsWrittenAfresh() throws {

@@ -10,6 +10,15 @@ enum Downloads {
     static func add(_ content: SiteContent, history: HistorySource, to files: inout SiteFiles) throws
         -> DownloadManifest
     {
+        var record = BuildRecord()
+        return try add(content, history: history, to: &files, previous: nil, record: &record)
+    }
+
+    /// As `add(_:history:to:)`; hub forecasts whose inputs match `previous` are reused, not made.
+    static func add(
+        _ content: SiteContent, history: HistorySource, to files: inout SiteFiles, previous: PreviousBuild?,
+        record: inout BuildRecord
+    ) throws -> DownloadManifest {
         var manifest = DownloadManifest()
         for instrument in [content.target] + content.covariates where content.prices[instrument.group] != nil {
             let path = "downloads/\(fileName(instrument.group)).csv"
@@ -29,7 +38,7 @@ enum Downloads {
             files.add("downloads/" + name, csv.text)
             manifest.offer("downloads/" + name, label: name, detail: "Fear & Greed Index")
         }
-        files.add("downloads/ledger.csv", ledgerCSV(content))
+        files.add(ledgerPath, bytes: ledgerCSV(content, previous: previous, record: &record))
         manifest.offer(
             "downloads/ledger.csv", label: "ledger.csv",
             detail:
@@ -45,7 +54,8 @@ enum Downloads {
             detail: "The published model's forecasts as JSON, with persistence's and the actuals")
         files.add("api/leaderboard.json", LeaderboardDocument.render(content))
         manifest.wrote("api/leaderboard.json")
-        try HubExport.add(content, history: history, to: &files, manifest: &manifest)
+        try HubExport.add(
+            content, history: history, to: &files, manifest: &manifest, previous: previous, record: &record)
         files.add("feed.xml", AtomFeed.render(content))
         manifest.offer("feed.xml", label: "feed.xml", detail: "Atom feed, one entry per forecast day")
         files.add(
@@ -74,22 +84,57 @@ enum Downloads {
         return Array(csv.text.utf8)
     }
 
+    static let ledgerPath = "downloads/ledger.csv"
+
     /// Every ledger row of every model in chain order, with its chain hashes. The content fields are
     /// written verbatim (never quoted or reformatted) and lines end in a bare newline, so a reader can
     /// check each row with `sha256(previous_sha256 + "," + content) == sha256`, where `content` is the line
     /// up to its last two commas.
-    static func ledgerCSV(_ content: SiteContent) -> String {
-        var text = (LedgerRecord.contentColumns + ["previous_sha256", "sha256"]).joined(separator: ",") + "\n"
-        text.reserveCapacity(content.ledgerRecords.count * 320)
-        for record in content.ledgerRecords {
-            text += record.contentLine
-            text += ","
-            text += record.previousHash
-            text += ","
-            text += record.hash
-            text += "\n"
+    ///
+    /// The ledger only grows: when `previous` holds the file of a build whose rows are exactly this
+    /// ledger's first rows (by their digest), its bytes are kept and only the new rows formatted.
+    static func ledgerCSV(_ content: SiteContent, previous: PreviousBuild? = nil, record: inout BuildRecord)
+        -> [UInt8]
+    {
+        let records = content.ledgerRecords
+        var kept: [UInt8]?
+        var start = 0
+        if let previous {
+            let cached = previous.intact[ledgerPath]
+            var hasher = BuildHasher()
+            for index in 0...records.count {
+                if let cached, index == cached.rows, hasher.digest == cached.inputs {
+                    kept = previous.bytes(ledgerPath, entry: cached)
+                    start = kept == nil ? 0 : index
+                }
+                if index < records.count { hasher.add(records[index]) }
+            }
+            record.inputs[ledgerPath] = hasher.digest
+            record.rows[ledgerPath] = records.count
         }
-        return text
+        var bytes =
+            kept
+            ?? Array(
+                ((LedgerRecord.contentColumns + ["previous_sha256", "sha256"]).joined(separator: ",") + "\n").utf8)
+        // New rows formatted on every core, a thousand at a time, and joined in order.
+        let chunks = stride(from: start, to: records.count, by: 1000).map {
+            records[$0..<min($0 + 1000, records.count)]
+        }
+        let texts = chunks.concurrentMap { rows in
+            var text = ""
+            text.reserveCapacity(rows.count * 320)
+            for row in rows {
+                text += row.contentLine
+                text += ","
+                text += row.previousHash
+                text += ","
+                text += row.hash
+                text += "\n"
+            }
+            return text
+        }
+        for text in texts { bytes.append(contentsOf: text.utf8) }
+        return bytes
     }
 
     /// Ledger by made-on day, then horizon: the order people read it in and the one the files keep.

@@ -21,22 +21,31 @@ public struct OutputCheck: Sendable {
         self.rootPath = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
     }
 
-    /// All problems in `files` (path → bytes), in file order; empty when the site is fine. Pages are
-    /// parsed side by side on every core (each with its own libxml2 parser); the problems keep file order.
+    /// All problems in `files` (path → bytes): files over their budget, then the rest in file order; empty
+    /// when the site is fine. Pages are parsed side by side on every core (each with its own libxml2
+    /// parser); the problems keep file order.
     public func problems(in files: SiteFiles) -> [SiteError] {
+        check(files, known: [:]).problems
+    }
+
+    /// The problems and every page's parse; pages in `known` are taken as parsed there (an incremental
+    /// build's pages unchanged since the parse the build cache kept). Reused files are never markup.
+    func check(_ files: SiteFiles, known: [String: PageScan]) -> (problems: [SiteError], scans: [String: PageScan]) {
         let sorted = files.sorted
         let parsed = sorted.concurrentMap { path, bytes -> Result<PageScan, SiteError>? in
-            Self.isMarkup(path) ? PageScan.parse(bytes, path: path) : nil
+            guard Self.isMarkup(path) else { return nil }
+            if let scan = known[path] { return .success(scan) }
+            return PageScan.parse(bytes, path: path)
         }
         var problems: [SiteError] = []
         var scans: [String: PageScan] = [:]
-        for ((path, bytes), result) in zip(sorted, parsed) {
-            if let budget = sizeBudgets[path], bytes.count > budget {
+        for (path, budget) in sizeBudgets.sorted(by: { $0.key < $1.key }) {
+            if let size = files.size(path), size > budget {
                 problems.append(
-                    .output(
-                        file: path, line: 1,
-                        message: "is \(bytes.count) bytes, over its budget of \(budget) bytes"))
+                    .output(file: path, line: 1, message: "is \(size) bytes, over its budget of \(budget) bytes"))
             }
+        }
+        for ((path, _), result) in zip(sorted, parsed) {
             switch result {
             case nil: continue
             case .failure(let error): problems.append(error)
@@ -49,10 +58,62 @@ public struct OutputCheck: Sendable {
             }
         }
         let paths = scans.keys.sorted()
+        let resolutions = folderResolutions(paths, scans: scans)
         let links = paths.concurrentMap { [self, scans] path in
-            linkProblems(from: path, scan: scans[path]!, files: files, scans: scans)
+            linkProblems(
+                from: path, scan: scans[path]!, files: files, scans: scans,
+                resolved: resolutions[Self.folder(of: path)] ?? [:])
         }
-        return problems + links.joined()
+        return (problems + links.joined(), scans)
+    }
+
+    /// Where a reference leads.
+    enum Resolution: Sendable {
+        case external
+        case outside
+        case file(String, fragment: String?)
+    }
+
+    /// Per folder, every reference its pages make that does not depend on the page's own name, resolved
+    /// once: a year of archive pages in one folder shares the navigation and most links.
+    private func folderResolutions(_ paths: [String], scans: [String: PageScan]) -> [String: [String: Resolution]] {
+        var references: [String: Set<String>] = [:]
+        var examples: [String: String] = [:]
+        for path in paths {
+            let folder = Self.folder(of: path)
+            examples[folder] = path
+            references[folder, default: []].formUnion(
+                scans[path]!.links.lazy.map { Self.trimmed($0.value) }.filter(Self.isFolderRelative))
+        }
+        let folders = references.keys.sorted()
+        let resolved = folders.concurrentMap { [self, references, examples] folder in
+            Dictionary(
+                uniqueKeysWithValues: references[folder]!.map { ($0, resolution(of: $0, from: examples[folder]!)) })
+        }
+        return Dictionary(uniqueKeysWithValues: zip(folders, resolved))
+    }
+
+    /// "forecasts/" for "forecasts/2025-01-05.html", "" for a page at the root.
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
+    }
+
+    /// True when a reference resolves the same from every page of a folder (not "", "#…" or "?…").
+    static func isFolderRelative(_ reference: String) -> Bool {
+        guard let first = reference.utf8.first else { return false }
+        return first != UInt8(ascii: "#") && first != UInt8(ascii: "?")
+    }
+
+    static func trimmed(_ value: String) -> String {
+        value.first?.isWhitespace == true || value.last?.isWhitespace == true
+            ? value.trimmingCharacters(in: .whitespacesAndNewlines) : value
+    }
+
+    func resolution(of reference: String, from path: String) -> Resolution {
+        if Self.isExternal(reference) { return .external }
+        guard let (target, fragment) = resolve(reference, from: path) else { return .outside }
+        return .file(target, fragment: fragment)
     }
 
     /// Throws `SiteCheckFailure` listing every problem.
@@ -65,15 +126,17 @@ public struct OutputCheck: Sendable {
         path.hasSuffix(".html") || path.hasSuffix(".xml") || path.hasSuffix(".svg")
     }
 
-    private func linkProblems(from path: String, scan: PageScan, files: SiteFiles, scans: [String: PageScan])
-        -> [SiteError]
-    {
+    private func linkProblems(
+        from path: String, scan: PageScan, files: SiteFiles, scans: [String: PageScan],
+        resolved: [String: Resolution]
+    ) -> [SiteError] {
         var problems: [SiteError] = []
         for link in scan.links {
-            let reference =
-                link.value.first?.isWhitespace == true || link.value.last?.isWhitespace == true
-                ? link.value.trimmingCharacters(in: .whitespacesAndNewlines) : link.value
-            if Self.isExternal(reference) {
+            let reference = Self.trimmed(link.value)
+            let target: String
+            let fragment: String?
+            switch resolved[reference] ?? resolution(of: reference, from: path) {
+            case .external:
                 if link.loadsResource {
                     problems.append(
                         .output(
@@ -81,10 +144,11 @@ public struct OutputCheck: Sendable {
                             message: "<\(link.element)> loads '\(reference)' from another host"))
                 }
                 continue
-            }
-            guard let (target, fragment) = resolve(reference, from: path) else {
+            case .outside:
                 problems.append(.output(file: path, line: link.line, message: "link '\(reference)' leaves the site"))
                 continue
+            case .file(let file, let anchor):
+                (target, fragment) = (file, anchor)
             }
             if link.element == "script" && !Self.isStaticFile(target) {
                 problems.append(

@@ -29,6 +29,11 @@ struct PageScan: Sendable {
     static let forbiddenElements: Set<String> = ["foreignobject", "iframe", "object", "embed", "frame", "applet"]
     static let passiveLinkRelations: Set<String> = ["canonical", "alternate", "author", "license", "me"]
 
+    /// True when an id or a link holds `text` (the build cache keeps no parse that mentions the day).
+    func mentions(_ text: String) -> Bool {
+        ids.keys.contains { $0.contains(text) } || links.contains { $0.value.contains(text) }
+    }
+
     /// Parses `bytes` as XML; a parse error is returned as the failure with its line.
     static func parse(_ bytes: [UInt8], path: String) -> Result<PageScan, SiteError> {
         xmlInitParser()
@@ -86,18 +91,20 @@ struct PageScan: Sendable {
     }
 
     private mutating func inspect(_ element: UnsafeMutablePointer<xmlNode>, document: UnsafeMutablePointer<xmlDoc>) {
-        let name = String(cString: element.pointee.name).lowercased()
+        let name = Self.lowercasedName(element.pointee.name)
         let line = Int(xmlGetLineNo(element))
-        var attributes: [String: String] = [:]
+        // By name; a name given twice (only possible in different cases) keeps its last value.
+        var attributes: [(name: String, value: String)] = []
         var attribute = element.pointee.properties
         while let current = attribute {
-            let attributeName = String(cString: current.pointee.name).lowercased()
-            attributes[attributeName] = Self.text(of: current.pointee.children)
+            attributes.append((Self.lowercasedName(current.pointee.name), Self.text(of: current.pointee.children)))
             attribute = current.pointee.next
         }
+        if attributes.count > 1 { attributes = Self.byName(attributes) }
+        func attributeValue(_ wanted: String) -> String? { attributes.first { $0.name == wanted }?.value }
         func fail(_ message: String) { problems.append(.output(file: path, line: line, message: message)) }
 
-        for (attributeName, value) in attributes.sorted(by: { $0.key < $1.key }) {
+        for (attributeName, value) in attributes {
             if attributeName.hasPrefix("on") { fail("<\(name)> has an event-handler attribute '\(attributeName)'") }
             if Self.urlAttributes.contains(attributeName) || attributeName == "style",
                 Self.isScriptURL(value)
@@ -105,7 +112,7 @@ struct PageScan: Sendable {
                 fail("<\(name) \(attributeName)> holds a script URL")
             }
         }
-        if let id = attributes["id"] {
+        if let id = attributeValue("id") {
             if let first = ids[id] {
                 fail("duplicate id '\(id)' (first on line \(first))")
             } else {
@@ -117,24 +124,51 @@ struct PageScan: Sendable {
         case "svg":
             if !Self.hasChild(element, named: "title") { fail("<svg> has no <title>") }
         case "img":
-            if attributes["alt"] == nil { fail("<img> has no alt attribute") }
+            if attributeValue("alt") == nil { fail("<img> has no alt attribute") }
         case "script":
-            if attributes["src"] == nil { fail("inline <script> is not Foresite's own script file") }
+            if attributeValue("src") == nil { fail("inline <script> is not Foresite's own script file") }
             if Self.hasText(element) { fail("<script> has inline content") }
         default: break
         }
-        for (attributeName, value) in attributes.sorted(by: { $0.key < $1.key })
-        where Self.urlAttributes.contains(attributeName) {
-            let relation = Set((attributes["rel"] ?? "").lowercased().split(separator: " ").map(String.init))
+        for (attributeName, value) in attributes where Self.urlAttributes.contains(attributeName) {
             let isNavigation = (name == "a" || name == "area") && attributeName == "href"
-            let isPassive = name == "link" && !relation.isEmpty && relation.isSubset(of: Self.passiveLinkRelations)
+            var isPassive = false
+            if name == "link" {
+                let relation = Set((attributeValue("rel") ?? "").lowercased().split(separator: " ").map(String.init))
+                isPassive = !relation.isEmpty && relation.isSubset(of: Self.passiveLinkRelations)
+            }
             links.append(
                 Link(element: name, value: value, line: line, loadsResource: !isNavigation && !isPassive))
         }
     }
 
+    /// Sorted by name, each name once with its last value (what a dictionary filled in order keeps).
+    private static func byName(_ attributes: [(name: String, value: String)]) -> [(name: String, value: String)] {
+        let order = attributes.indices.sorted {
+            attributes[$0].name != attributes[$1].name ? attributes[$0].name < attributes[$1].name : $0 < $1
+        }
+        var result: [(name: String, value: String)] = []
+        result.reserveCapacity(attributes.count)
+        for index in order {
+            if result.last?.name == attributes[index].name {
+                result[result.count - 1] = attributes[index]
+            } else {
+                result.append(attributes[index])
+            }
+        }
+        return result
+    }
+
+    /// An element's or attribute's name in lower case (most are already: then no copy is made).
+    private static func lowercasedName(_ pointer: UnsafePointer<xmlChar>) -> String {
+        let text = String(cString: pointer)
+        return text.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } ? text.lowercased() : text
+    }
+
     /// `javascript:`, `vbscript:` and HTML `data:` URLs, however they are spaced or cased.
     static func isScriptURL(_ value: String) -> Bool {
+        // Each of them needs a ':' or a '(', which squeezing out spaces and controls cannot add.
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "(") }) else { return false }
         let squeezed = String(
             value.unicodeScalars.filter { $0.value > 0x20 && $0 != "\u{7F}" }.map(Character.init)
         ).lowercased()
@@ -145,6 +179,7 @@ struct PageScan: Sendable {
     /// The concatenated text of an attribute's child nodes (libxml2 has already replaced entity and
     /// character references in attribute values).
     private static func text(of first: UnsafeMutablePointer<xmlNode>?) -> String {
+        if let first, first.pointee.next == nil { return first.pointee.content.map { String(cString: $0) } ?? "" }
         var value = ""
         var node = first
         while let current = node {

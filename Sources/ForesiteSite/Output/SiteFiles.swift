@@ -1,20 +1,63 @@
-/// A rendered site in memory: relative path → bytes. Checked before anything touches the disk.
+import Foundation
+
+/// A rendered site: relative path → bytes, checked before anything touches the disk.
+///
+/// An incremental build (`SiteBuilder.build`) leaves the files the build cache vouched for where they
+/// are, in the previous site, instead of making and holding them: those are `reused`, and reading one
+/// (`subscript`, `text`) reads it from the output folder.
 public struct SiteFiles: Hashable, Sendable {
+    /// A file taken unchanged from the previous site without being made or read.
+    struct Reused: Hashable, Sendable {
+        /// Where its bytes are: the file in the output folder (before and after the build).
+        let location: String
+        let identity: FileIdentity
+        let inputs: BuildDigest
+        let form: BuildDigest
+    }
+
+    /// The files made in this build, in memory.
     public private(set) var files: [String: [UInt8]] = [:]
+    private(set) var reused: [String: Reused] = [:]
 
     public init() {}
 
-    public mutating func add(_ path: String, _ text: String) { files[path] = Array(text.utf8) }
-    public mutating func add(_ path: String, bytes: [UInt8]) { files[path] = bytes }
+    public mutating func add(_ path: String, _ text: String) { add(path, bytes: Array(text.utf8)) }
 
-    public func contains(_ path: String) -> Bool { files[path] != nil }
-    public subscript(path: String) -> [UInt8]? { files[path] }
-    public func text(_ path: String) -> String? { files[path].map { String(decoding: $0, as: UTF8.self) } }
+    public mutating func add(_ path: String, bytes: [UInt8]) {
+        reused[path] = nil
+        files[path] = bytes
+    }
 
-    /// Files by path, so writing and checking happen in one deterministic order.
+    mutating func reuse(_ path: String, _ file: Reused) {
+        files[path] = nil
+        reused[path] = file
+    }
+
+    public func contains(_ path: String) -> Bool { files[path] != nil || reused[path] != nil }
+
+    public subscript(path: String) -> [UInt8]? {
+        if let bytes = files[path] { return bytes }
+        return reused[path].flatMap { FileManager.default.contents(atPath: $0.location) }.map { Array($0) }
+    }
+
+    public func text(_ path: String) -> String? { self[path].map { String(decoding: $0, as: UTF8.self) } }
+
+    /// Files made in this build, by path, so writing and checking happen in one deterministic order.
     public var sorted: [(path: String, bytes: [UInt8])] {
         files.keys.sorted().map { ($0, files[$0]!) }
     }
 
-    public var paths: [String] { files.keys.sorted() }
+    /// Every file of the site, made or reused, by path.
+    public var paths: [String] { (Array(files.keys) + Array(reused.keys)).sorted() }
+
+    /// How many files the site has.
+    public var count: Int { files.count + reused.count }
+
+    /// The site's size in bytes.
+    public var byteCount: Int {
+        files.values.reduce(0) { $0 + $1.count } + reused.values.reduce(0) { $0 + $1.identity.size }
+    }
+
+    /// The size of the file at `path`, made or reused.
+    public func size(_ path: String) -> Int? { files[path]?.count ?? reused[path]?.identity.size }
 }

@@ -13,13 +13,16 @@ import Foundation
 /// The new site is written into a staging folder beside the output (same file system, so renames are
 /// atomic). On Linux the two folders are then swapped with `renameat2(RENAME_EXCHANGE)`, which has no
 /// moment without an output folder; elsewhere the old folder is renamed aside and the new one renamed in.
-/// Staging folders left by an interrupted build are removed on the next write.
 ///
-/// Creating a file costs the kernel far more than linking one (on ext4 about a millisecond against a
-/// hundredth of one), and a day's build changes few of a site's thousands of files: a file whose bytes
-/// equal the previous site's is hard-linked from it into the staging folder, and only the rest are
-/// written, spread over the cores. The old folder is only ever unlinked, never written, so a killed
-/// build still leaves it whole.
+/// The staging folder is the site before last, kept after each swap as `.docs.previous` (a hidden sibling,
+/// never published) and brought up to date in place by the next build: the output folder itself is never
+/// written, so a killed build leaves it whole. Creating a file costs the kernel far more than rewriting
+/// one (on ext4 without a journal, creating right after deleting thousands of files costs about a
+/// millisecond a file: it skips every recently freed inode), and a day's build changes a few hundred of a
+/// site's thousands of files. So a file whose staging copy is its own (one link) is overwritten in place;
+/// a file the build reused from the previous site (`SiteFiles.reused`) is hard-linked from it, as is a
+/// new file whose bytes the previous site already has; only what is left is created. Files are spread
+/// over the cores.
 public struct SiteWriter: Sendable {
     public let output: URL
 
@@ -28,98 +31,113 @@ public struct SiteWriter: Sendable {
     }
 
     var parent: URL { output.deletingLastPathComponent() }
+    /// Staging folders of the writer before the previous site was kept; removed when found.
     var stagingPrefix: String { ".\(output.lastPathComponent).staging-" }
+    /// The site before the current one, rewritten into the next one.
+    var previousSite: URL { parent.appendingPathComponent(".\(output.lastPathComponent).previous", isDirectory: true) }
+
+    /// `.docs.build-lock` beside the output: held while a build reads the cache, writes and swaps, so two
+    /// builds of one folder (a `preview --watch` rebuild and a `foresite build`) take turns instead of
+    /// writing the same staging folder.
+    var lockFile: URL { parent.appendingPathComponent(".\(output.lastPathComponent).build-lock") }
+
+    /// Runs `body` holding the output folder's build lock (an advisory `flock`, released when the
+    /// process dies).
+    func locked<T>(_ body: () throws -> T) throws -> T {
+        try createDirectory(parent)
+        let descriptor = open(lockFile.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw SiteError.io(path: lockFile.path, message: "cannot be opened: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw SiteError.io(
+                    path: lockFile.path, message: "cannot be locked: \(String(cString: strerror(errno)))")
+            }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
 
     /// Writes `files` and swaps them into place. Returns the total bytes of the new site.
     @discardableResult
     public func write(_ files: SiteFiles) throws -> Int {
-        let fileManager = FileManager.default
+        _ = try locked { try writeRecording(files) }
+        return files.byteCount
+    }
+
+    /// Writes `files` and swaps them into place; returns each file's identity in the new output folder.
+    func writeRecording(_ files: SiteFiles) throws -> [String: FileIdentity] {
         try createDirectory(parent)
         removeLeftovers()
-        let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString, isDirectory: true)
-        let sorted = files.sorted
-        do {
-            try createDirectory(staging)
-            var folders: Set<String> = [staging.path]
-            for (path, _) in sorted {
-                let folder = staging.appendingPathComponent(path).deletingLastPathComponent()
-                if folders.insert(folder.path).inserted { try createDirectory(folder) }
-            }
-            let previous = output.path
-            let target = staging.path
-            let chunks = stride(from: 0, to: sorted.count, by: Self.chunkSize).map {
-                Array(sorted[$0..<min($0 + Self.chunkSize, sorted.count)])
-            }
-            _ = try chunks.concurrentMap { chunk in
-                for (path, bytes) in chunk {
-                    let destination = target + "/" + path
-                    if !Self.linkIfUnchanged(previous + "/" + path, to: destination, bytes) {
-                        try Self.writeFile(destination, bytes)
-                    }
-                }
-            }
-            try swapIntoPlace(staging)
-        } catch {
-            try? fileManager.removeItem(at: staging)
-            throw error
+        let staging = previousSite
+        try prepare(staging, for: files)
+        let live = output.path + "/"
+        let target = staging.path + "/"
+        let made = files.sorted
+        let chunks = stride(from: 0, to: made.count, by: Self.chunkSize).map {
+            Array(made[$0..<min($0 + Self.chunkSize, made.count)])
         }
-        return sorted.reduce(0) { $0 + $1.bytes.count }
+        let written = try chunks.concurrentMap { chunk throws(SiteError) in
+            try chunk.map { path, bytes throws(SiteError) in
+                (path, try Self.place(bytes, at: target + path, previous: live + path))
+            }
+        }
+        let reused = files.reused.sorted { $0.key < $1.key }
+        let reusedChunks = stride(from: 0, to: reused.count, by: Self.chunkSize).map {
+            Array(reused[$0..<min($0 + Self.chunkSize, reused.count)])
+        }
+        _ = try reusedChunks.concurrentMap { chunk throws(SiteError) in
+            for (path, file) in chunk { try Self.link(file, to: target + path) }
+        }
+        try swapIntoPlace(staging)
+        var identities: [String: FileIdentity] = [:]
+        identities.reserveCapacity(files.count)
+        for chunk in written { for (path, identity) in chunk { identities[path] = identity } }
+        for (path, file) in reused { identities[path] = file.identity }
+        return identities
     }
 
     /// Files per work item of the parallel write: small enough to balance the cores.
     static let chunkSize = 64
 
-    /// Hard-links `previous` to `path` when it holds exactly `bytes`; false (nothing done) otherwise,
-    /// also when the old file is missing or the file system refuses links.
-    static func linkIfUnchanged(_ previous: String, to path: String, _ bytes: [UInt8]) -> Bool {
-        let descriptor = open(previous, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == bytes.count,
-            Self.reads(descriptor, exactly: bytes)
-        else { return false }
-        return link(previous, path) == 0
-    }
-
-    /// True when the rest of the open file `descriptor` is `bytes` (the caller checked the size).
-    private static func reads(_ descriptor: Int32, exactly bytes: [UInt8]) -> Bool {
-        var old = [UInt8](repeating: 0, count: bytes.count)
-        var offset = 0
-        while offset < bytes.count {
-            let count = old.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
+    /// Makes `staging` a folder holding no file or folder the new site does not have, with every folder
+    /// it needs.
+    private func prepare(_ staging: URL, for files: SiteFiles) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: staging.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            try? FileManager.default.removeItem(at: staging)
         }
-        return old == bytes
-    }
-
-    /// One `open`/`write`/`close` per file: the staging folder is new and private, so Foundation's
-    /// atomic write (a temporary file and a rename per file) bought nothing and cost a tenth of the build.
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw SiteError.io(path: path, message: "cannot be written: \(String(cString: strerror(errno)))")
+        try createDirectory(staging)
+        var folders: Set<String> = [""]
+        let paths = files.paths
+        for path in paths {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !folders.insert(String(folder)).inserted { break }
+            }
         }
-        defer { close(descriptor) }
-        try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else {
-                    throw SiteError.io(path: path, message: "cannot be written: \(String(cString: strerror(errno)))")
-                }
-                offset += written
+        let wanted = Set(paths)
+        let root = staging.path + "/"
+        let (oldFiles, oldFolders) = Self.list(root)
+        for path in oldFiles where !wanted.contains(path) { unlink(root + path) }
+        for folder in oldFolders.reversed() where !folders.contains(folder) {
+            try? FileManager.default.removeItem(atPath: root + folder)
+        }
+        for folder in folders.sorted() where !folder.isEmpty {
+            let path = root + folder
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw SiteError.io(path: path, message: "folder cannot be created: \(String(cString: strerror(errno)))")
             }
         }
     }
 
+    /// Swaps the staging folder and the output folder; the old site stays in the staging folder's place.
     private func swapIntoPlace(_ staging: URL) throws {
-        let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
-        let exists = fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory)
+        let exists = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
             throw SiteError.io(path: output.path, message: "exists and is not a folder")
         }
@@ -127,11 +145,7 @@ public struct SiteWriter: Sendable {
             try rename(staging, to: output)
             return
         }
-        if Self.exchange(staging.path, output.path) {
-            // The old site now sits in `staging`.
-            try? fileManager.removeItem(at: staging)
-            return
-        }
+        if Self.exchange(staging.path, output.path) { return }
         let aside = parent.appendingPathComponent(stagingPrefix + "old-" + UUID().uuidString, isDirectory: true)
         try rename(output, to: aside)
         do {
@@ -140,7 +154,7 @@ public struct SiteWriter: Sendable {
             try? rename(aside, to: output)
             throw error
         }
-        try? fileManager.removeItem(at: aside)
+        try? rename(aside, to: staging)
     }
 
     private typealias RenameAt2 =
@@ -162,7 +176,7 @@ public struct SiteWriter: Sendable {
         #endif
     }
 
-    /// Staging folders of builds that were killed before they finished.
+    /// Staging folders of builds before the previous site was kept, and of builds killed before the swap.
     private func removeLeftovers() {
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }

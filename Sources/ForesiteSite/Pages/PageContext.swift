@@ -6,11 +6,16 @@ public struct PageContext: Sendable {
     public let content: SiteContent
     public let navigation: [NavigationEntry]
     public let downloads: DownloadManifest
+    /// What the footer of every page says the data is as of: the content's day, or a placeholder of the
+    /// same length an incremental build renders and then replaces (`AsOfSplice`), so a page whose footer
+    /// is all that changed since the last build need not be rendered again.
+    var footerDay: String
 
     public init(content: SiteContent, navigation: [NavigationEntry], downloads: DownloadManifest) {
         self.content = content
         self.navigation = navigation
         self.downloads = downloads
+        footerDay = content.asOf.iso
     }
 
     /// The target and every covariate with prices in the trend window, for the rebased trend charts.

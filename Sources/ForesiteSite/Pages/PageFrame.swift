@@ -56,7 +56,7 @@ struct PageFrame {
         }
         isDemo = content.isDemo
         staleMessage = content.staleNotice?.message
-        asOf = content.asOf.iso
+        asOf = context.footerDay
         scriptHref = root + "static/crosshair.js"
         overviewHref = content.isPartOfOverview ? root + "../index.html" : nil
         downloadsHref = root + "data.html#downloads"

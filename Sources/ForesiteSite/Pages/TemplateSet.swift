@@ -9,6 +9,8 @@ import Mustache
 public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     public let names: [String]
+    /// Digest of every template's name and text: a changed template invalidates the build cache.
+    let sourceDigest: BuildDigest
 
     /// Loads every `*.mustache` under `directory`.
     public init(directory: URL) throws {
@@ -47,6 +49,12 @@ public struct TemplateSet: Sendable {
         }
         self.library = library
         self.names = sources.keys.sorted()
+        var hasher = BuildHasher()
+        for name in names {
+            hasher.add(name)
+            hasher.add(sources[name]!)
+        }
+        sourceDigest = hasher.digest
     }
 
     /// Renders template `name` with `context` (a value whose stored properties Mustache reads).

@@ -1,0 +1,207 @@
+import ForesiteCore
+import ForesiteTestSupport
+import Foundation
+import Testing
+
+@testable import ForesiteSite
+
+/// The build cache may only ever save work: a build that reuses the previous build's files makes exactly
+/// the site a build without any cache makes, and nothing stale is reused.
+@Suite("Incremental site build")
+struct IncrementalBuildTests {
+    /// Three days of the fixture's content, one after the other.
+    static let full: SiteContent = {
+        var site = Config.Site()
+        site.baseURL = "https://example.org/foresite/"
+        return SiteContent.synthetic(days: 152, asOf: Day(iso: "2025-01-07")!, forecastDays: 22, seed: 11, site: site)
+    }()
+    static let days = [Day(iso: "2025-01-05")!, Day(iso: "2025-01-06")!, Day(iso: "2025-01-07")!]
+
+    @Test func aWarmBuildMakesTheSiteAColdBuildMakes() throws {
+        let folder = try TemporaryDirectory()
+        let builder = try SiteFixture.builder()
+        let warm = folder.path("warm/docs")
+        try builder.build(Self.full.through(Self.days[0]), into: warm)
+        try builder.build(Self.full.through(Self.days[1]), into: warm)
+        let (files, record) = try incremental(builder, Self.full.through(Self.days[2]), output: warm)
+        try builder.build(Self.full.through(Self.days[2]), into: warm)
+        let cold = folder.path("cold/docs")
+        try builder.build(Self.full.through(Self.days[2]), into: cold)
+
+        #expect(try Self.tree(warm) == Self.tree(cold))
+        // The build did reuse: most hub forecasts and archive pages were not made again.
+        let hub = files.paths.filter { $0.hasPrefix("hub/model-output/") }
+        let archive = files.paths.filter { $0.hasPrefix("forecasts/2") }
+        #expect(files.reused.count > hub.count / 2 && files.reused.keys.allSatisfy { $0.hasPrefix("hub/") })
+        // Every archive day whose horizons had all passed yesterday; not the newer days, whose actuals (or
+        // whose next day) arrived.
+        let horizon = Config().model.horizon
+        let settled = archive.filter { $0 < ArchivePage.path(Self.days[1].adding(days: -horizon)) }
+        #expect(!settled.isEmpty && settled.allSatisfy(record.reusedPages.contains))
+        #expect(!record.reusedPages.contains("forecasts/2025-01-07.html"))
+        #expect(!record.reusedPages.contains("forecasts/2025-01-06.html"))
+    }
+
+    @Test func aBuildWritesExactlyWhatRenderingInMemoryMakes() throws {
+        // The build renders the footer's day as a placeholder and splices it in; `render` does neither.
+        let folder = try TemporaryDirectory()
+        let builder = try SiteFixture.builder()
+        let output = folder.path("docs")
+        try builder.build(Self.full.through(Self.days[1]), into: output)
+        try builder.build(Self.full.through(Self.days[2]), into: output)
+        let rendered = try builder.render(Self.full.through(Self.days[2]))
+        #expect(try Self.tree(output) == rendered.files)
+        #expect(
+            rendered.text("forecasts/2024-12-20.html")?.contains("Data as of 2025-01-07.") == true)
+    }
+
+    @Test func aChangedInputMakesExactlyItsPageAgain() throws {
+        let folder = try TemporaryDirectory()
+        let builder = try SiteFixture.builder()
+        let output = folder.path("docs")
+        let content = Self.full.through(Self.days[2])
+        try builder.build(content, into: output)
+        let before = try Self.tree(output)
+
+        var changed = content
+        let index = 3
+        let target = try #require(changed.archive[index].actuals.keys.min())
+        changed.archive[index].actuals[target]! += 1
+        let (_, record) = try incremental(builder, changed, output: output)
+        #expect(!record.reusedPages.contains(ArchivePage.path(changed.archive[index].madeOn)))
+        try builder.build(changed, into: output)
+        let after = try Self.tree(output)
+        let cold = folder.path("cold/docs")
+        try builder.build(changed, into: cold)
+        #expect(try after == Self.tree(cold))
+
+        let differing = Set(after.keys.filter { after[$0] != before[$0] })
+        #expect(differing.filter { $0.hasPrefix("forecasts/2") } == [ArchivePage.path(changed.archive[index].madeOn)])
+        #expect(differing.filter { $0.hasPrefix("hub/") }.isEmpty)
+    }
+
+    @Test func theLedgerKeepsItsRowsOnlyWhileTheyAreUnchanged() throws {
+        let folder = try TemporaryDirectory()
+        let builder = try SiteFixture.builder()
+        let output = folder.path("docs")
+        try builder.build(Self.full.through(Self.days[1]), into: output)
+        var grown = Self.full.through(Self.days[2])
+        let (_, record) = try incremental(builder, grown, output: output)
+        #expect(record.rows[Downloads.ledgerPath] == grown.ledgerRecords.count)
+        // An old row rewritten behind the chain's back (the site shows what the store holds).
+        grown.ledgerRecords[2].modelVersion += "-changed"
+        try builder.build(grown, into: output)
+        let cold = folder.path("cold/docs")
+        try builder.build(grown, into: cold)
+        #expect(try Self.tree(output) == Self.tree(cold))
+        #expect(
+            try String(contentsOf: output.appendingPathComponent(Downloads.ledgerPath), encoding: .utf8)
+                .contains("-changed"))
+    }
+
+    @Test func aFileChangedInTheOutputFolderIsNotReused() throws {
+        let folder = try TemporaryDirectory()
+        let builder = try SiteFixture.builder()
+        let output = folder.path("docs")
+        try builder.build(Self.full.through(Self.days[1]), into: output)
+        let hubFile = try #require(
+            try Self.tree(output).keys.first { $0.hasPrefix("hub/model-output/") && $0.contains("2025-01-02") })
+        let archivePage = "forecasts/2025-01-02.html"
+        for path in [hubFile, archivePage] {
+            // Same size, other bytes: only the file's identity can tell.
+            let url = output.appendingPathComponent(path)
+            var bytes = try Array(Data(contentsOf: url))
+            bytes[bytes.count / 2] = bytes[bytes.count / 2] == 0x41 ? 0x42 : 0x41
+            try Data(bytes).write(to: url)
+        }
+        try builder.build(Self.full.through(Self.days[2]), into: output)
+        let cold = folder.path("cold/docs")
+        try builder.build(Self.full.through(Self.days[2]), into: cold)
+        #expect(try Self.tree(output) == Self.tree(cold))
+    }
+
+    @Test(arguments: ["garbage", "truncated", "missing"])
+    func aBadCacheMeansAFullBuild(_ damage: String) throws {
+        let folder = try TemporaryDirectory()
+        let builder = try SiteFixture.builder()
+        let output = folder.path("docs")
+        try builder.build(Self.full.through(Self.days[1]), into: output)
+        let cache = BuildCache.location(for: output)
+        let bytes = try Data(contentsOf: cache)
+        switch damage {
+        case "garbage": try Data((0..<bytes.count).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(to: cache)
+        case "truncated": try bytes.prefix(bytes.count - 100).write(to: cache)
+        default: try FileManager.default.removeItem(at: cache)
+        }
+        let (files, record) = try incremental(builder, Self.full.through(Self.days[2]), output: output)
+        #expect(files.reused.isEmpty && record.reusedPages.isEmpty)
+        try builder.build(Self.full.through(Self.days[2]), into: output)
+        let cold = folder.path("cold/docs")
+        try builder.build(Self.full.through(Self.days[2]), into: cold)
+        #expect(try Self.tree(output) == Self.tree(cold))
+    }
+
+    @Test func aChangedTemplateInvalidatesEveryPage() throws {
+        let folder = try TemporaryDirectory()
+        let output = folder.path("docs")
+        try SiteFixture.builder().build(Self.full.through(Self.days[1]), into: output)
+        var sources = try SiteFixture.templateSources()
+        sources["archive-day"] = sources["archive-day"]!.replacingOccurrences(of: "<h1", with: "<h1 class=\"day\"")
+        let changed = try SiteBuilder(templates: TemplateSet(sources: sources), staticFiles: SiteFixture.staticBytes())
+        let (_, record) = try incremental(changed, Self.full.through(Self.days[2]), output: output)
+        #expect(record.reusedPages.isEmpty)
+        try changed.build(Self.full.through(Self.days[2]), into: output)
+        let cold = folder.path("cold/docs")
+        try changed.build(Self.full.through(Self.days[2]), into: cold)
+        #expect(try Self.tree(output) == Self.tree(cold))
+        #expect(
+            try Self.tree(output)["forecasts/2025-01-02.html"].map { String(decoding: $0, as: UTF8.self) }?
+                .contains("<h1 class=\"day\"") == true)
+    }
+
+    @Test func theCacheReadsBackWhatWasWritten() throws {
+        var scan = PageScan(path: "a.html")
+        scan.ids = ["main": 3, "skip": 9]
+        scan.links = [PageScan.Link(element: "a", value: "b.html#x", line: 4, loadsResource: false)]
+        let cache = BuildCache(
+            environment: BuildDigest(high: 1, low: 2),
+            entries: [
+                "a.html": BuildCache.Entry(
+                    inputs: BuildDigest(high: 3, low: 4), form: BuildDigest(high: 5, low: 6),
+                    identity: FileIdentity(inode: 7, size: 8, modified: 9), asOfOffsets: [10, 20], scan: scan),
+                "b.csv": BuildCache.Entry(
+                    inputs: nil, form: BuildDigest(high: 0, low: 0),
+                    identity: FileIdentity(inode: 1, size: 2, modified: 3), asOfOffsets: [], scan: nil),
+            ])
+        let read = try BuildCache.decode(cache.encoded())
+        #expect(read.environment == cache.environment)
+        #expect(read.entries["a.html"]?.scan?.ids == scan.ids)
+        #expect(read.entries["a.html"]?.scan?.links.map(\.value) == ["b.html#x"])
+        #expect(read.entries["a.html"]?.asOfOffsets == [10, 20] && read.entries["a.html"]?.inputs?.low == 4)
+        #expect(read.entries["b.csv"]?.inputs == nil && read.entries["b.csv"]?.identity.inode == 1)
+        var flipped = cache.encoded()
+        flipped[40] ^= 1
+        #expect(throws: BuildCache.Corrupt.self) { try BuildCache.decode(flipped) }
+    }
+
+    /// The incremental render `build` does, without writing: what it reused.
+    private func incremental(_ builder: SiteBuilder, _ content: SiteContent, output: URL) throws -> (
+        SiteFiles, BuildRecord
+    ) {
+        let environment = try #require(builder.environmentDigest(content))
+        let previous = PreviousBuild(
+            cache: BuildCache.load(from: BuildCache.location(for: output), environment: environment), output: output)
+        var record = BuildRecord()
+        let (files, _) = try builder.render(
+            content, history: nil, previous: previous, splice: AsOfSplice(content.asOf), record: &record)
+        return (files, record)
+    }
+
+    /// Every file under `folder` by relative path.
+    static func tree(_ folder: URL) throws -> [String: [UInt8]] {
+        let (paths, _) = SiteWriter.list(folder.path + "/")
+        var files: [String: [UInt8]] = [:]
+        for path in paths { files[path] = Array(try Data(contentsOf: folder.appendingPathComponent(path))) }
+        return files
+    }
+}
