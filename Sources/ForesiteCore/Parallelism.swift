@@ -23,8 +23,9 @@ public final class Parallelism: @unchecked Sendable {
     /// The default: the cores this process may use (`ProcessInfo.activeProcessorCount`).
     public static let allCores = Parallelism(jobs: ProcessInfo.processInfo.activeProcessorCount)
 
-    /// Takes up to `wanted` helpers from the budget; returns how many it got (maybe 0).
-    func borrow(upTo wanted: Int) -> Int {
+    /// Takes up to `wanted` helpers from the budget; returns how many it got (maybe 0). Public for work
+    /// that runs side by side outside `concurrentMap` (the targets of a `run`); each must be given back.
+    public func borrow(upTo wanted: Int) -> Int {
         lock.lock()
         defer { lock.unlock() }
         let granted = min(max(wanted, 0), spare)
@@ -33,7 +34,7 @@ public final class Parallelism: @unchecked Sendable {
     }
 
     /// Returns one helper to the budget.
-    func giveBack() {
+    public func giveBack() {
         lock.lock()
         defer { lock.unlock() }
         spare += 1

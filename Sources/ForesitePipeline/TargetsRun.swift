@@ -35,37 +35,39 @@ public enum TargetsRun {
         extraStages: [(name: String, run: @Sendable (Workspace, FeatureStore) throws -> String)] = []
     ) async throws -> Report {
         let targets = try workspace.targetWorkspaces(only: only)
-        // Targets are independent (own store, own models), so up to `jobs` of them run at once, the jobs
-        // shared out among them: at most `jobs` threads compute in all, and every result is the same as
-        // a one-at-a-time run's.
-        let jobs = workspace.parallelism.jobs
-        let concurrent = max(1, min(jobs, targets.count))
-        let shared = concurrent == 1 ? workspace.parallelism : Parallelism(jobs: jobs / concurrent)
+        // Targets are independent (own store, own models), so they run side by side on the workspace's one
+        // budget: the first on the calling task, each further one only while it holds a job borrowed from
+        // the budget, which the targets' own trainings and fits borrow from too. At most `jobs` threads
+        // compute in all, a lone last target still gets idle cores for its fits, and every result is the
+        // same as a one-at-a-time run's.
+        let budget = workspace.parallelism
+        let sideBySide = budget.jobs > 1 && targets.count > 1
+        if sideBySide { workspace.console.line("\(targets.count) targets, up to \(budget.jobs) at a time") }
         let prepared = targets.enumerated().map { index, target in
             var target = target
-            target.parallelism = shared
             let slug = target.config.target.group
-            if concurrent == 1 {
-                workspace.console.line("[\(index + 1)/\(targets.count)] \(slug) (\(target.config.target.instrument))")
-            } else {
+            if sideBySide {
                 // Lines of targets running side by side interleave, so each says whose it is.
                 let console = workspace.console
                 target.console = Console(
                     isTerminal: false, line: { console.line("\(slug): \($0)") }, status: { _ in })
-                if index == 0 {
-                    console.line("\(targets.count) targets, \(concurrent) at a time")
-                }
+            } else {
+                workspace.console.line("[\(index + 1)/\(targets.count)] \(slug) (\(target.config.target.instrument))")
             }
             return target
         }
         var results = [DailyRun.Report?](repeating: nil, count: prepared.count)
         try await withThrowingTaskGroup(of: (Int, DailyRun.Report).self) { group in
             var next = 0
-            func start() {
+            var running = 0
+            func start(borrowed: Bool) {
                 let index = next
                 let target = prepared[index]
                 next += 1
+                running += 1
                 group.addTask {
+                    // Given back by the task itself, so a failing target never keeps a job from the budget.
+                    defer { if borrowed { budget.giveBack() } }
                     let store = try target.openStore()
                     let report = try await DailyRun.run(
                         target, store: store, updater: updater, firstStages: firstStages, extraStages: extraStages,
@@ -73,10 +75,15 @@ public enum TargetsRun {
                     return (index, report)
                 }
             }
-            while next < min(concurrent, prepared.count) { start() }
+            func startMore() {
+                if running == 0 && next < prepared.count { start(borrowed: false) }
+                while next < prepared.count && budget.borrow(upTo: 1) == 1 { start(borrowed: true) }
+            }
+            startMore()
             while let (index, report) = try await group.next() {
+                running -= 1
                 results[index] = report
-                if next < prepared.count { start() }
+                startMore()
             }
         }
         var reports: [(slug: String, report: DailyRun.Report)] = []

@@ -11,18 +11,35 @@ import GRDB
 /// with the history they held.
 enum LedgerChainMigration {
     static func migrate(_ db: Database) throws {
-        let dayCheck = { (column: String) in
-            "CHECK (\(column) GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')"
-        }
         try db.execute(
-            sql: """
-                CREATE TABLE ledger (
+            sql: createTable(named: "ledger", fieldCheck: "field IN ('open', 'close')") + """
+                CREATE INDEX ledger_by_target_day ON ledger(target_day);
+                """)
+        var previous = LedgerRecord.genesis
+        for record in try v1Records(db) {
+            let chained = record.chained(after: previous)
+            try LedgerTable.insert(chained, in: db)
+            previous = chained.hash
+        }
+        for table in ["forecast_interval", "forecast"] {
+            for event in ["update", "delete"] { try db.execute(sql: "DROP TRIGGER \(table)_no_\(event)") }
+            try db.execute(sql: "DROP TABLE \(table)")
+        }
+        try createAppendOnlyTriggers(db)
+    }
+
+    /// The ledger table's definition under `name`, its `field` constrained by `fieldCheck` (the one thing
+    /// a later migration changed).
+    static func createTable(named name: String, fieldCheck: String) -> String {
+        let dayCheck = { (column: String) in StoreSchema.dayCheck(column) }
+        return """
+                CREATE TABLE \(name) (
                     position INTEGER PRIMARY KEY,
                     made_on TEXT NOT NULL \(dayCheck("made_on")),
                     model TEXT NOT NULL CHECK (model <> ''),
                     model_version TEXT NOT NULL,
                     target_group TEXT NOT NULL REFERENCES feature_group(name),
-                    field TEXT NOT NULL CHECK (field IN ('open', 'close')),
+                    field TEXT NOT NULL CHECK (\(fieldCheck)),
                     origin TEXT NOT NULL \(dayCheck("origin")),
                     horizon INTEGER NOT NULL CHECK (horizon >= 1),
                     target_day TEXT NOT NULL \(dayCheck("target_day")),
@@ -36,20 +53,13 @@ enum LedgerChainMigration {
                     UNIQUE (made_on, model, horizon),
                     CHECK (origin <= made_on AND target_day > origin)
                 );
-                CREATE INDEX ledger_by_target_day ON ledger(target_day);
-                """)
-        var previous = LedgerRecord.genesis
-        for record in try v1Records(db) {
-            let chained = record.chained(after: previous)
-            try LedgerTable.insert(chained, in: db)
-            previous = chained.hash
-        }
-        for table in ["forecast_interval", "forecast"] {
-            for event in ["update", "delete"] { try db.execute(sql: "DROP TRIGGER \(table)_no_\(event)") }
-            try db.execute(sql: "DROP TABLE \(table)")
-        }
-        // The ledger is the site's evidence: a row, once written, may never change or disappear. The
-        // triggers stop the program; the hash chain exposes anyone who drops them first.
+
+            """
+    }
+
+    /// The ledger is the site's evidence: a row, once written, may never change or disappear. The triggers
+    /// stop the program; the hash chain exposes anyone who drops them first.
+    static func createAppendOnlyTriggers(_ db: Database) throws {
         for event in ["UPDATE", "DELETE"] {
             try db.execute(
                 sql: """
