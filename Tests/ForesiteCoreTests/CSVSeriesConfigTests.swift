@@ -5,14 +5,7 @@ import Testing
 
 /// The `source:` key of a target or covariate and the keys of the CSV source.
 struct CSVSeriesConfigTests {
-    private func message(_ yaml: String) -> String? {
-        do {
-            _ = try ConfigLoader.parse(yaml, file: "site/foresite.yml")
-            return nil
-        } catch {
-            return "\(error)"
-        }
-    }
+    private func message(_ yaml: String) -> String? { configMessage(yaml) }
 
     @Test func readsACSVCovariateFeedingAModelInput() throws {
         let config = try ConfigLoader.parse(

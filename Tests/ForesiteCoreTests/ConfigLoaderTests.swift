@@ -5,14 +5,7 @@ import Testing
 @testable import ForesiteCore
 
 struct ConfigLoaderTests {
-    private func message(_ yaml: String) -> String? {
-        do {
-            _ = try ConfigLoader.parse(yaml, file: "site/foresite.yml")
-            return nil
-        } catch {
-            return "\(error)"
-        }
-    }
+    private func message(_ yaml: String) -> String? { configMessage(yaml) }
 
     @Test func committedDefaultFileEqualsTheBuiltInDefaults() throws {
         let path = SharedData.packageRoot.appendingPathComponent("site/foresite.yml").path

@@ -18,14 +18,7 @@ struct ConfigTargetsTests {
             inputs: [target.close, bitcoin.close]
         """
 
-    private func message(_ yaml: String) -> String {
-        do {
-            _ = try ConfigLoader.parse(yaml, file: "site/foresite.yml")
-            return "no error"
-        } catch {
-            return "\(error)"
-        }
-    }
+    private func message(_ yaml: String) -> String { configMessage(yaml) ?? "no error" }
 
     @Test func eachTargetBecomesItsOwnConfigurationInItsOwnFolders() throws {
         let config = try ConfigLoader.parse(Self.yaml, file: "x.yml")
