@@ -42,18 +42,14 @@ public enum ConfigLoader {
         if let node = sections["target"] {
             config.target = try instrument(node, taken: [], extraKeys: ["field"])
             let field = try node.fields(allowed: try ConfigSeries.keys(of: node) + ["field"])["field"]
-            if let csv = config.target.csv {
-                config.targetCSVField = try ConfigSeries.targetField(field, csv: csv, item: node)
-            } else if let field {
-                config.targetField = Config.TargetField(
-                    rawValue: try field.choice(Config.TargetField.allCases.map(\.rawValue)))!
-            }
+            (config.targetField, config.targetCSVField) = try targetField(field, of: config.target, item: node)
         }
+        var targetInputNodes: [[ConfigNode]?] = []
         if let node = sections["targets"] {
             guard sections["target"] == nil else {
                 throw node.invalid("used instead of target:, not beside it (target: is the one-series form)")
             }
-            config.targets = try targets(node)
+            (config.targets, targetInputNodes) = try targets(node)
             config.target = config.targets[0].instrument
         }
         if let node = sections["covariates"] {
@@ -78,8 +74,8 @@ public enum ConfigLoader {
         if config.hasTargetList {
             if inputNodes == nil { config.model.inputs = Config.defaultTargetListInputs }
             try checkTargetInputs(
-                config, targetNodes: try sections["targets"]!.items(), inputNodes: inputNodes,
-                modelNode: sections["model"] ?? document)
+                config, targetItems: try sections["targets"]!.items(), ownInputNodes: targetInputNodes,
+                inputNodes: inputNodes, modelNode: sections["model"] ?? document)
         } else {
             try ConfigInputs.check(config, inputNodes: inputNodes, modelNode: sections["model"] ?? document)
         }
@@ -156,9 +152,11 @@ public enum ConfigLoader {
     }
 
     /// `targets:`: a non-empty list of instruments, each with an optional `field` and `inputs`; group names
-    /// are also folder names, so they must be unique and not one the overview uses.
-    private static func targets(_ node: ConfigNode) throws -> [Config.Target] {
+    /// are also folder names, so they must be unique and not one the overview uses. Returns the targets and
+    /// each one's own `inputs` items (nil where it has none), for the check of the inputs.
+    private static func targets(_ node: ConfigNode) throws -> ([Config.Target], [[ConfigNode]?]) {
         var targets: [Config.Target] = []
+        var inputNodes: [[ConfigNode]?] = []
         for item in try node.items() {
             let fields = try item.fields(allowed: try ConfigSeries.keys(of: item) + ["field", "inputs"])
             let instrument = try self.instrument(item, taken: targets.map(\.slug), extraKeys: ["field", "inputs"])
@@ -167,34 +165,44 @@ public enum ConfigLoader {
                     "a name other than " + Config.reservedSlugs.joined(separator: ", ") + " (folders of the overview)")
             }
             var target = Config.Target(instrument: instrument)
-            if let csv = instrument.csv {
-                target.csvField = try ConfigSeries.targetField(fields["field"], csv: csv, item: item)
-            } else if let field = fields["field"] {
-                target.field = Config.TargetField(
-                    rawValue: try field.choice(Config.TargetField.allCases.map(\.rawValue)))!
-            }
-            if let inputs = fields["inputs"] {
-                target.inputs = try inputs.items().map { try $0.nonEmptyString() }
-                if target.inputs!.isEmpty { throw inputs.invalid("a non-empty list of group.field names") }
-            }
+            (target.field, target.csvField) = try targetField(fields["field"], of: instrument, item: item)
+            let own = try fields["inputs"].map(inputList)
+            target.inputs = own?.names
             targets.append(target)
+            inputNodes.append(own?.nodes)
         }
         if targets.isEmpty { throw node.invalid("a non-empty list of targets") }
-        return targets
+        return (targets, inputNodes)
+    }
+
+    /// A target's `field`: `close` or `open` for a price series (nil keeps `close`), one of its columns for
+    /// a CSV series (which may leave it out when it has one column).
+    private static func targetField(_ node: ConfigNode?, of series: Config.Instrument, item: ConfigNode) throws
+        -> (Config.TargetField, String?)
+    {
+        if let csv = series.csv { return (.close, try ConfigSeries.targetField(node, csv: csv, item: item)) }
+        guard let node else { return (.close, nil) }
+        return (Config.TargetField(rawValue: try node.choice(Config.TargetField.allCases.map(\.rawValue)))!, nil)
+    }
+
+    /// A non-empty list of `group.field` input names, with the items they came from (for errors).
+    private static func inputList(_ node: ConfigNode) throws -> (names: [String], nodes: [ConfigNode]) {
+        let nodes = try node.items()
+        let names = try nodes.map { try $0.nonEmptyString() }
+        if names.isEmpty { throw node.invalid("a non-empty list of group.field names") }
+        return (names, nodes)
     }
 
     /// Checks every target's inputs as its own configuration sees them (`target.` resolved), reporting at
     /// the target's `inputs` when it has its own, else at `model.inputs`.
     private static func checkTargetInputs(
-        _ config: Config, targetNodes: [ConfigNode], inputNodes: [ConfigNode]?, modelNode: ConfigNode
+        _ config: Config, targetItems: [ConfigNode], ownInputNodes: [[ConfigNode]?], inputNodes: [ConfigNode]?,
+        modelNode: ConfigNode
     ) throws {
-        for (target, node) in zip(config.targets, targetNodes) {
-            let own = try node.fields(allowed: try ConfigSeries.keys(of: node) + ["field", "inputs"])["inputs"].map {
-                try $0.items()
-            }
+        for ((target, item), own) in zip(zip(config.targets, targetItems), ownInputNodes) {
             try ConfigInputs.check(
                 config.configuration(for: target), inputNodes: own ?? inputNodes,
-                modelNode: own == nil ? modelNode : node)
+                modelNode: own == nil ? modelNode : item)
         }
     }
 
@@ -202,11 +210,7 @@ public enum ConfigLoader {
         var model = Config.Model()
         var inputNodes: [ConfigNode]?
         let fields = try node.fields(allowed: modelKeys)
-        if let value = fields["inputs"] {
-            inputNodes = try value.items()
-            model.inputs = try inputNodes!.map { try $0.nonEmptyString() }
-            if model.inputs.isEmpty { throw value.invalid("a non-empty list of group.field names") }
-        }
+        if let value = fields["inputs"] { (model.inputs, inputNodes) = try inputList(value) }
         if let value = fields["window"] { model.window = try value.positiveInteger() }
         if let value = fields["horizon"] { model.horizon = try value.positiveInteger() }
         if let value = fields["hidden"] { model.hidden = try value.positiveInteger() }

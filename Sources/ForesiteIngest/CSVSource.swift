@@ -14,6 +14,11 @@ public struct CSVSource: DailySource {
     /// Today's UTC day: rows from it on are incomplete.
     public var clock: Clock
 
+    /// A configured `file:` path: as given when absolute, else relative to `root` (the workspace root).
+    public static func fileURL(_ path: String, root: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+    }
+
     public init(location: Location, format: Config.CSVSeries, clock: Clock) {
         self.location = location
         self.format = format

@@ -57,8 +57,9 @@ public struct SourceRegistry: Sendable {
                 }
                 return CSVSource(location: .url(url, context.http), format: csv, clock: context.http.clock)
             case .file(let path):
-                let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : context.root.appendingPathComponent(path)
-                return CSVSource(location: .file(url), format: csv, clock: context.http.clock)
+                return CSVSource(
+                    location: .file(CSVSource.fileURL(path, root: context.root)), format: csv, clock: context.http.clock
+                )
             }
         },
     ])

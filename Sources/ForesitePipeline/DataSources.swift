@@ -56,8 +56,8 @@ public struct DataSources: Sendable {
         }
         for series in config.instruments where series.source == .csv {
             guard let csv = series.csv, case .file(let path) = csv.location, let root else { continue }
-            let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
-            byGroup[series.group] = DemoCSVFile(market: market, file: file, format: csv, clock: clock)
+            byGroup[series.group] = DemoCSVFile(
+                market: market, file: CSVSource.fileURL(path, root: root), format: csv, clock: clock)
         }
         if config.fearGreed.enabled {
             byGroup[Config.fearGreedGroup] = DemoSource(market: market, series: .fearGreed, today: clock.today)

@@ -34,12 +34,8 @@ public enum SiteBuild {
         let loaded = try workspace.targetWorkspaces.concurrentMap(in: workspace.parallelism) {
             target -> (SiteContent, HistorySource) in
             let store = try target.openStore()
-            let content = try SiteContentLoader.load(
-                target, from: store, staleNotice: staleNotices[target.config.target.group])
-            guard content.ledgerVerification.isVerified else {
-                throw PipelineError.ledgerChainBroken(
-                    "\(target.config.target.group): " + content.ledgerVerification.summary)
-            }
+            let slug = target.config.target.group
+            let content = try verifiedContent(target, store: store, staleNotice: staleNotices[slug], naming: slug)
             return (content, SiteContentLoader.history(store))
         }
         let contents = loaded.map(\.0)
@@ -48,11 +44,7 @@ public enum SiteBuild {
         let builder = try SiteBuilder(templatesDirectory: workspace.templatesURL, staticDirectory: workspace.staticURL)
         let overview = SiteOverview(site: workspace.config.site, targets: contents)
         let files = try builder.build(overview, histories: histories, into: workspace.outputURL)
-        let built = Date()
-        return Report(
-            files: files.count, bytes: files.byteCount, indexBytes: files.size("index.html") ?? 0,
-            output: relativePath(of: workspace.outputURL, in: workspace), seconds: built.timeIntervalSince(started),
-            loadSeconds: loadedAt.timeIntervalSince(started), buildSeconds: built.timeIntervalSince(loadedAt))
+        return Report(files, workspace: workspace, started: started, loaded: loadedAt)
     }
 
     /// The demo banner comes from `workspace.isDemo`.
@@ -60,19 +52,34 @@ public enum SiteBuild {
         _ workspace: Workspace, store: FeatureStore, staleNotice: SiteContent.StaleNotice? = nil
     ) throws -> Report {
         let started = Date()
-        let content = try SiteContentLoader.load(workspace, from: store, staleNotice: staleNotice)
-        // A ledger whose chain does not hold is not evidence: publish nothing rather than a doubtful record.
-        guard content.ledgerVerification.isVerified else {
-            throw PipelineError.ledgerChainBroken(content.ledgerVerification.summary)
-        }
+        let content = try verifiedContent(workspace, store: store, staleNotice: staleNotice, naming: nil)
         let loaded = Date()
         let builder = try SiteBuilder(
             templatesDirectory: workspace.templatesURL, staticDirectory: workspace.staticURL)
         let files = try builder.build(content, history: SiteContentLoader.history(store), into: workspace.outputURL)
+        return Report(files, workspace: workspace, started: started, loaded: loaded)
+    }
+
+    /// The store's content; a ledger whose chain does not hold is not evidence, so it throws rather than
+    /// publish a doubtful record (`naming` the target whose ledger it is, on a `targets:` site).
+    private static func verifiedContent(
+        _ workspace: Workspace, store: FeatureStore, staleNotice: SiteContent.StaleNotice?, naming target: String?
+    ) throws -> SiteContent {
+        let content = try SiteContentLoader.load(workspace, from: store, staleNotice: staleNotice)
+        guard content.ledgerVerification.isVerified else {
+            throw PipelineError.ledgerChainBroken(
+                (target.map { "\($0): " } ?? "") + content.ledgerVerification.summary)
+        }
+        return content
+    }
+}
+
+extension SiteBuild.Report {
+    /// The report of a build that wrote `files`, started at `started` and had its content at `loaded`.
+    init(_ files: SiteFiles, workspace: Workspace, started: Date, loaded: Date) {
         let built = Date()
-        return Report(
-            files: files.count, bytes: files.byteCount,
-            indexBytes: files.size("index.html") ?? 0,
+        self.init(
+            files: files.count, bytes: files.byteCount, indexBytes: files.size("index.html") ?? 0,
             output: relativePath(of: workspace.outputURL, in: workspace), seconds: built.timeIntervalSince(started),
             loadSeconds: loaded.timeIntervalSince(started), buildSeconds: built.timeIntervalSince(loaded))
     }

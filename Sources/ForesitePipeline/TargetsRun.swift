@@ -43,17 +43,13 @@ public enum TargetsRun {
         let budget = workspace.parallelism
         let sideBySide = budget.jobs > 1 && targets.count > 1
         if sideBySide { workspace.console.line("\(targets.count) targets, up to \(budget.jobs) at a time") }
-        let prepared = targets.enumerated().map { index, target in
+        let prepared = targets.map { target in
+            guard sideBySide else { return target }
+            // Lines of targets running side by side interleave, so each says whose it is.
             var target = target
             let slug = target.config.target.group
-            if sideBySide {
-                // Lines of targets running side by side interleave, so each says whose it is.
-                let console = workspace.console
-                target.console = Console(
-                    isTerminal: false, line: { console.line("\(slug): \($0)") }, status: { _ in })
-            } else {
-                workspace.console.line("[\(index + 1)/\(targets.count)] \(slug) (\(target.config.target.instrument))")
-            }
+            let console = workspace.console
+            target.console = Console(isTerminal: false, line: { console.line("\(slug): \($0)") }, status: { _ in })
             return target
         }
         var results = [DailyRun.Report?](repeating: nil, count: prepared.count)
@@ -64,6 +60,11 @@ public enum TargetsRun {
                 let index = next
                 let target = prepared[index]
                 next += 1
+                if !sideBySide {
+                    workspace.console.line(
+                        "[\(index + 1)/\(prepared.count)] \(target.config.target.group) (\(target.config.target.instrument))"
+                    )
+                }
                 running += 1
                 group.addTask {
                     // Given back by the task itself, so a failing target never keeps a job from the budget.
@@ -94,11 +95,10 @@ public enum TargetsRun {
             reports.append((slug, report!))
         }
         guard only.isEmpty else { return Report(targets: reports, site: nil) }
-        let started = Date()
         let site = try SiteBuild.run(workspace, staleNotices: stale)
         workspace.console.line(
             String(
-                format: "%-9@ %6.2f s  %@", "build", Date().timeIntervalSince(started),
+                format: "%-9@ %6.2f s  %@", "build", site.seconds,
                 "\(site.files) files, \(site.bytes / 1024) KB into \(site.output)/ (\(targets.count) targets)"))
         return Report(targets: reports, site: site)
     }

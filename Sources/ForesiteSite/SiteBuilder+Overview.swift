@@ -5,11 +5,6 @@ extension SiteBuilder {
     /// The overview's own template, required only for a `targets:` site.
     static let overviewTemplate = "overview"
 
-    /// The site of a `targets:` configuration, checked as one: every target's own site under its folder
-    /// (`<slug>/…`, its pages linking "All series"), and at the root the overview (`index.html`), a 404
-    /// page, the static files, a sitemap of every page, an Atom feed of every target's newest forecasts,
-    /// `api/targets.json` and each target's latest forecast again at `api/<slug>/latest.json`.
-    /// `histories` are the targets' price sources for the CSV downloads, in the overview's target order.
     /// Renders and checks the overview site (below), then replaces `output` in one swap, holding the build
     /// lock. Not incremental yet: every file is made each build (a single target's build cache is removed,
     /// as it would describe another site).
@@ -24,6 +19,11 @@ extension SiteBuilder {
         }
     }
 
+    /// The site of a `targets:` configuration, checked as one: every target's own site under its folder
+    /// (`<slug>/…`, its pages linking "All series"), and at the root the overview (`index.html`), a 404
+    /// page, the static files, a sitemap of every page, an Atom feed of every target's newest forecasts,
+    /// `api/targets.json` and each target's latest forecast again at `api/<slug>/latest.json`.
+    /// `histories` are the targets' price sources for the CSV downloads, in the overview's target order.
     public func render(_ overview: SiteOverview, histories: [HistorySource?]) throws -> SiteFiles {
         precondition(histories.count == overview.targets.count, "one history per target")
         try SiteURLs.validate(baseURL: overview.site.baseURL)

@@ -16,7 +16,7 @@ extension Chart {
         instrument: String, field: String = "close", style: ValueStyle = .price
     ) -> ChartFigure {
         let fieldName = style.isPrice ? (field == "open" ? "open" : "close") : style.noun
-        let price: (Candle) -> Double = field == "open" ? { $0.open } : { $0.close }
+        let price = value(of: field)
         let title = "\(instrument) daily \(fieldName) and \(forecast.map { "\($0.steps.count)-day " } ?? "")forecast"
         var canvas = SVGCanvas(width: PlotFrame.standardWidth, height: PlotFrame.standardHeight)
         var frame = PlotFrame.standard()
@@ -131,7 +131,7 @@ extension Chart {
         candles: [Candle], forecast: IssuedForecast?, persistence: IssuedForecast?, instrument: String, field: String,
         style: ValueStyle = .price
     ) -> String {
-        let price: (Candle) -> Double = field == "open" ? { $0.open } : { $0.close }
+        let price = value(of: field)
         let past = style.isPrice ? (field == "open" ? "opened at" : "closed at") : "was"
         let subject = style.subject(instrument)
         var parts: [String] = []

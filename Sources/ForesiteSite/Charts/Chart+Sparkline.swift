@@ -14,7 +14,7 @@ extension Chart {
         let height = 56.0
         let pad = 3.0
         var canvas = SVGCanvas(width: width, height: height)
-        let price: (Candle) -> Double = field == "open" ? { $0.open } : { $0.close }
+        let price = value(of: field)
         let history = candles.suffix(sparklineDays)
         guard let first = history.first, let last = history.last else {
             return canvas.finish(

@@ -3,6 +3,11 @@ import ForesiteCore
 /// Pure functions from data to `ChartFigure`s (Architecture.md, "Invariants worth knowing"): no I/O, no
 /// clock, same input → same bytes.
 public enum Chart {
+    /// A candle's forecast field: its open for `open`, else its close.
+    static func value(of field: String) -> (Candle) -> Double {
+        field == "open" ? { $0.open } : { $0.close }
+    }
+
     /// Percent label for interval levels: 0.8 → "80 %".
     static func levelLabel(_ level: Double) -> String { NumberFormat.percent(level) }
 

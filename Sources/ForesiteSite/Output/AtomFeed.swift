@@ -9,21 +9,12 @@ enum AtomFeed {
     static let entryLimit = 30
 
     static func render(_ content: SiteContent) -> String {
-        let base = content.site.baseURL
         let byDay = Dictionary(grouping: content.ledger, by: \.madeOn)
         let days = byDay.keys.sorted(by: >).prefix(entryLimit)
         let updated = days.first ?? content.asOf
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-        xml +=
-            "<title>\(Markup.escape(content.site.title)) — \(Markup.escape(content.target.instrument)) forecasts</title>\n"
-        xml += "<subtitle>\(Markup.escape(content.site.description))</subtitle>\n"
-        xml += "<id>\(Markup.escape(SiteURLs.absolute("feed.xml", base: base)))</id>\n"
-        xml += "<link rel=\"self\" href=\"\(Markup.escape(SiteURLs.absolute("feed.xml", base: base)))\"/>\n"
-        xml +=
-            "<link rel=\"alternate\" type=\"text/html\" href=\"\(Markup.escape(SiteURLs.absolute("", base: base)))\"/>\n"
-        xml += "<updated>\(timestamp(updated))</updated>\n"
-        xml += "<author><name>\(Markup.escape(content.site.title))</name></author>\n"
+        var xml = head(
+            title: "\(content.site.title) — \(content.target.instrument) forecasts", site: content.site,
+            updated: updated)
         let archived = Set(content.archive.map(\.madeOn))
         for day in days {
             let steps = byDay[day]!.sorted { $0.horizon < $1.horizon }
@@ -38,7 +29,6 @@ enum AtomFeed {
     /// The overview's `feed.xml`: every target's `overviewDaysPerTarget` newest forecasts, newest day
     /// first and targets in configuration order within a day; entries link into the targets' folders.
     static func render(_ overview: SiteOverview) -> String {
-        let base = overview.site.baseURL
         var entries: [(day: Day, order: Int, xml: String)] = []
         for (order, content) in overview.targets.enumerated() {
             let byDay = Dictionary(grouping: content.ledger, by: \.madeOn)
@@ -50,18 +40,29 @@ enum AtomFeed {
             }
         }
         entries.sort { $0.day != $1.day ? $0.day > $1.day : $0.order < $1.order }
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-        xml += "<title>\(Markup.escape(overview.site.title)) — forecasts of \(overview.targets.count) series</title>\n"
-        xml += "<subtitle>\(Markup.escape(overview.site.description))</subtitle>\n"
-        xml += "<id>\(Markup.escape(SiteURLs.absolute("feed.xml", base: base)))</id>\n"
-        xml += "<link rel=\"self\" href=\"\(Markup.escape(SiteURLs.absolute("feed.xml", base: base)))\"/>\n"
-        xml +=
-            "<link rel=\"alternate\" type=\"text/html\" href=\"\(Markup.escape(SiteURLs.absolute("", base: base)))\"/>\n"
-        xml += "<updated>\(timestamp(entries.first?.day ?? overview.asOf))</updated>\n"
-        xml += "<author><name>\(Markup.escape(overview.site.title))</name></author>\n"
+        var xml = head(
+            title: "\(overview.site.title) — forecasts of \(overview.targets.count) series", site: overview.site,
+            updated: entries.first?.day ?? overview.asOf)
         for entry in entries { xml += entry.xml }
         return xml + "</feed>\n"
+    }
+
+    /// The feed's opening: XML declaration, `<feed>`, title, the site's description, id and links (the feed
+    /// itself and the site at `site.baseURL`), the newest day and the author.
+    private static func head(title: String, site: Config.Site, updated: Day) -> String {
+        let base = site.baseURL
+        let feed = Markup.escape(SiteURLs.absolute("feed.xml", base: base))
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        xml += "<title>\(Markup.escape(title))</title>\n"
+        xml += "<subtitle>\(Markup.escape(site.description))</subtitle>\n"
+        xml += "<id>\(feed)</id>\n"
+        xml += "<link rel=\"self\" href=\"\(feed)\"/>\n"
+        xml +=
+            "<link rel=\"alternate\" type=\"text/html\" href=\"\(Markup.escape(SiteURLs.absolute("", base: base)))\"/>\n"
+        xml += "<updated>\(timestamp(updated))</updated>\n"
+        xml += "<author><name>\(Markup.escape(site.title))</name></author>\n"
+        return xml
     }
 
     /// One day's forecast; it links the day's archive page (`forecasts/<day>.html`) when there is one.
