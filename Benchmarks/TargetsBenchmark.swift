@@ -1,5 +1,6 @@
 import ForesiteCore
 import ForesiteIngest
+import ForesiteML
 import ForesitePipeline
 import Foundation
 
@@ -18,6 +19,8 @@ enum TargetsBenchmark {
         let ledgerDays = environment["FORESITE_BENCH_LEDGER_DAYS"].flatMap(Int.init) ?? 30
         let years = 5
         print("cpu: \(TrainingBenchmark.cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        let peak = FMAPeak.measure()
+        print(String(format: "fma peak: %.1f GFLOP/s (%@, one core)", peak.flopsPerSecond / 1e9, peak.unit.rawValue))
         print("\(count) targets × \(years) years, \(ledgerDays) days of ledger, demo market")
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("foresite-targets-\(UUID())")
