@@ -11,7 +11,11 @@ import Foundation
 /// Fear & Greed, the standard models with a tiny LSTM trained once per target. The ledger is filled by
 /// `FORESITE_BENCH_LEDGER_DAYS` (default 30) simulated daily runs of every target (not timed; a year takes
 /// about half an hour on 2 cores). Then one daily run of all targets (update and predict, no training due,
-/// and the whole site's build) is timed, and two more builds give the build's median.
+/// and the whole site's build from yesterday's build cache) is timed; then three builds without the build
+/// caches (cold) and three with them (warm, the same day again) give the full build's medians.
+///
+/// `FORESITE_BENCH_FILLED=<folder>` keeps the filled workspace there and reuses it in later runs (each run
+/// times a copy), so that profiling the timed day does not repeat the fill.
 enum TargetsBenchmark {
     static func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -23,22 +27,37 @@ enum TargetsBenchmark {
         print(String(format: "fma peak: %.1f GFLOP/s (%@, one core)", peak.flopsPerSecond / 1e9, peak.unit.rawValue))
         print("\(count) targets × \(years) years, \(ledgerDays) days of ledger, demo market")
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("foresite-targets-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var workspace = Workspace(root: folder, config: config(targets: count), console: .silent)
-        workspace.isDemo = true
+        let fileManager = FileManager.default
+        let folder = fileManager.temporaryDirectory.appendingPathComponent("foresite-targets-\(UUID())")
+        let kept = environment["FORESITE_BENCH_FILLED"].map { URL(fileURLWithPath: $0) }
+        let filled = kept ?? folder
+        defer { try? fileManager.removeItem(at: folder) }
+        let config = config(targets: count)
         let today = DemoMarket.epoch.adding(days: years * 365 + ledgerDays + 1)
-        let slugs = workspace.config.targets.map(\.slug)
+        let slugs = config.targets.map(\.slug)
 
-        let fillStarted = Date()
-        for offset in stride(from: ledgerDays, through: 1, by: -1) {
-            workspace.clock = .at(today.adding(days: -offset))
-            let day = workspace
-            _ = try blocking { try await TargetsRun.run(day, only: slugs, updater: DailyRun.demoUpdater) }
+        if !fileManager.fileExists(atPath: filled.appendingPathComponent("data").path) {
+            try fileManager.createDirectory(at: filled, withIntermediateDirectories: true)
+            var filling = Workspace(root: filled, config: config, console: .silent)
+            filling.isDemo = true
+            let fillStarted = Date()
+            for offset in stride(from: ledgerDays, through: 1, by: -1) {
+                filling.clock = .at(today.adding(days: -offset))
+                let day = filling
+                _ = try blocking { try await TargetsRun.run(day, only: slugs, updater: DailyRun.demoUpdater) }
+            }
+            print(
+                String(
+                    format: "ledger filled in %.1f s (not part of the figures)", Date().timeIntervalSince(fillStarted)))
+        } else {
+            print("ledger: reusing \(filled.path)")
         }
-        print(
-            String(format: "ledger filled in %.1f s (not part of the figures)", Date().timeIntervalSince(fillStarted)))
+        if kept != nil { try fileManager.copyItem(at: filled, to: folder) }
+        var workspace = Workspace(root: folder, config: config, console: .silent)
+        workspace.isDemo = true
+        // Yesterday's site and build caches, as the daily job finds them (not timed).
+        workspace.clock = .at(today.adding(days: -1))
+        _ = try SiteBuild.run(workspace)
 
         workspace.clock = .at(today)
         let day = workspace
@@ -48,18 +67,37 @@ enum TargetsBenchmark {
         let trained = report.targets.filter { $0.report.training != nil }.count
         precondition(trained == 0, "no training may be due on the timed day")
         guard let first = report.site else { preconditionFailure("an unsharded run builds the site") }
-        var builds = [first]
-        for _ in 0..<2 { builds.append(try SiteBuild.run(workspace)) }
-        let build = builds.sorted { $0.seconds < $1.seconds }[1]
         print(
             String(
-                format: "daily run, no training: %.2f s wall (budget 2 s; %.2f s of it the build)", runSeconds,
-                first.seconds))
-        print(
-            String(
-                format: "full site build: %.3f s median of 3 (load %.3f s, render+check+write %.3f s; budget 1 s)",
-                build.seconds, build.loadSeconds, build.buildSeconds))
+                format: "daily run, no training: %.2f s wall (budget 2 s; %.2f s of it the build: load %.3f s, "
+                    + "render+check+write %.3f s, from yesterday's build cache)", runSeconds, first.seconds,
+                first.loadSeconds, first.buildSeconds))
+        // Cold: the build caches removed (as after an upgrade of the binary); the site before stays.
+        var cold: [SiteBuild.Report] = []
+        for _ in 0..<3 {
+            try removeBuildCaches(beside: workspace.outputURL)
+            cold.append(try SiteBuild.run(workspace))
+        }
+        var warm: [SiteBuild.Report] = []
+        for _ in 0..<3 { warm.append(try SiteBuild.run(workspace)) }
+        for (name, builds) in [("cold (no build cache)", cold), ("warm (same day again)", warm)] {
+            let build = builds.sorted { $0.seconds < $1.seconds }[1]
+            print(
+                String(
+                    format: "full site build, %@: %.3f s median of 3 (load %.3f s, render+check+write %.3f s; "
+                        + "budget 1 s)", name, build.seconds, build.loadSeconds, build.buildSeconds))
+        }
+        let build = warm[0]
         print("site: \(build.files) files, \(build.bytes / 1024) KB; index.html \(build.indexBytes) B (budget 200 KB)")
+    }
+
+    /// The build caches beside `output` (`.docs.build-cache`, `.docs.build-cache.<slug>`).
+    static func removeBuildCaches(beside output: URL) throws {
+        let folder = output.deletingLastPathComponent()
+        let prefix = ".\(output.lastPathComponent).build-cache"
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasPrefix(prefix) {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
     }
 
     /// `count` targets `s00`, `s01`, … (demo instruments 0, 2, 3, …), BTC-like covariate, tiny LSTM.

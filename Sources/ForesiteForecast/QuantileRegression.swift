@@ -19,45 +19,97 @@ struct QuantileRegression: Sendable {
     /// - Parameters:
     ///   - x: n × d regressors, row-major, with 1 in column 0 of every row.
     ///   - y: n responses.
+    ///
+    /// Each step's sums run down the design's columns (a column-major copy) in vector lanes: the d(d+1)/2
+    /// weighted cross products are independent dot products, which a row-at-a-time loop cannot vectorise.
     func fit(x: [Double], columns d: Int, y: [Double], tau: Double, start: [Double]) -> [Double] {
         let n = y.count
         precondition(x.count == n * d && start.count == d, "an n × d design and d starting coefficients")
+        var design = [Double](repeating: 0, count: n * d)
+        for i in 0..<n {
+            for j in 0..<d { design[j * n + i] = x[i * d + j] }
+        }
+        let tilt = 2 * tau - 1
+        // (2τ − 1) Xᵀ1 does not depend on the weights.
+        let tilted = (0..<d).map { j in
+            tilt * design.withUnsafeBufferPointer { Self.sum($0.baseAddress! + j * n, count: n) }
+        }
+        let penalty = 4 * Double(n) * ridge
         var b = start
         var matrix = [Double](repeating: 0, count: d * d)
         var rhs = [Double](repeating: 0, count: d)
-        let tilt = 2 * tau - 1
-        let penalty = 4 * Double(n) * ridge
+        var residuals = [Double](repeating: 0, count: n)
+        var weighted = [Double](repeating: 0, count: n * d)
         for _ in 0..<maxIterations {
-            x.withUnsafeBufferPointer { x in
+            design.withUnsafeBufferPointer { design in
                 y.withUnsafeBufferPointer { y in
-                    b.withUnsafeBufferPointer { b in
-                        matrix.withUnsafeMutableBufferPointer { a in
-                            rhs.withUnsafeMutableBufferPointer { r in
-                                for j in 0..<(d * d) { a[j] = 0 }
-                                for j in 0..<d { r[j] = 0 }
-                                for i in 0..<n {
-                                    let row = i * d
-                                    var fitted = 0.0
-                                    for j in 0..<d { fitted += x[row + j] * b[j] }
-                                    let weight = 1 / (epsilon + abs(y[i] - fitted))
-                                    for j in 0..<d {
-                                        let wx = weight * x[row + j]
-                                        r[j] += wx * y[i] + tilt * x[row + j]
-                                        for k in 0...j { a[j * d + k] += wx * x[row + k] }
-                                    }
-                                }
-                                for j in 1..<d { a[j * d + j] += penalty }
+                    residuals.withUnsafeMutableBufferPointer { residuals in
+                        weighted.withUnsafeMutableBufferPointer { weighted in
+                            let columns = design.baseAddress!
+                            let wx = weighted.baseAddress!
+                            for i in 0..<n { residuals[i] = y[i] }
+                            for j in 0..<d {
+                                let coefficient = b[j]
+                                let column = columns + j * n
+                                for i in 0..<n { residuals[i] -= coefficient * column[i] }
+                            }
+                            // The weights 1/(ε + |uᵢ|), applied to every column once.
+                            for i in 0..<n { residuals[i] = 1 / (epsilon + abs(residuals[i])) }
+                            for j in 0..<d {
+                                let column = columns + j * n
+                                let out = wx + j * n
+                                for i in 0..<n { out[i] = residuals[i] * column[i] }
+                            }
+                            for j in 0..<d {
+                                rhs[j] = Self.dot(wx + j * n, y.baseAddress!, count: n) + tilted[j]
+                                for k in 0...j { matrix[j * d + k] = Self.dot(wx + j * n, columns + k * n, count: n) }
                             }
                         }
                     }
                 }
             }
+            for j in 1..<max(d, 1) { matrix[j * d + j] += penalty }
             guard let next = Self.solveSymmetric(matrix, rhs, size: d) else { break }
             let change = zip(next, b).map { abs($0 - $1) }.max() ?? 0
             b = next
             if change < tolerance { break }
         }
         return b
+    }
+
+    /// Σ aᵢbᵢ over eight lanes, in a fixed order (products rounded before they are added, never fused, so
+    /// the result does not depend on the machine).
+    static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, count n: Int) -> Double {
+        var lanes = SIMD8<Double>()
+        var i = 0
+        while i + 8 <= n {
+            let left = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Double>.self)
+            let right = UnsafeRawPointer(b + i).loadUnaligned(as: SIMD8<Double>.self)
+            lanes += left * right
+            i += 8
+        }
+        var total = lanes.sum()
+        while i < n {
+            total += a[i] * b[i]
+            i += 1
+        }
+        return total
+    }
+
+    /// Σ aᵢ over eight lanes.
+    static func sum(_ a: UnsafePointer<Double>, count n: Int) -> Double {
+        var lanes = SIMD8<Double>()
+        var i = 0
+        while i + 8 <= n {
+            lanes += UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Double>.self)
+            i += 8
+        }
+        var total = lanes.sum()
+        while i < n {
+            total += a[i]
+            i += 1
+        }
+        return total
     }
 
     /// Solves A z = r for a symmetric positive definite A given by its lower triangle (row-major), by

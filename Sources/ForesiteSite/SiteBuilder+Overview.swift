@@ -6,15 +6,24 @@ extension SiteBuilder {
     static let overviewTemplate = "overview"
 
     /// Renders and checks the overview site (below), then replaces `output` in one swap, holding the build
-    /// lock. Not incremental yet: every file is made each build (a single target's build cache is removed,
-    /// as it would describe another site).
+    /// lock. Incremental per target: each target's folder has its own build cache
+    /// (`.docs.build-cache.<slug>`, keyed by that target's environment), so a day that changes one target's
+    /// frame rebuilds that target's folder in full and reuses the others' unchanged files as a
+    /// single-target build does. The overview's own files are small and made every build.
     @discardableResult
     public func build(_ overview: SiteOverview, histories: [HistorySource?], into output: URL) throws -> SiteFiles {
         let writer = SiteWriter(output: output)
         return try writer.locked {
-            let files = try render(overview, histories: histories)
-            _ = try writer.writeRecording(files)
-            try? FileManager.default.removeItem(at: BuildCache.location(for: output))
+            // A single-target cache would describe another site.
+            try? FileManager.default.removeItem(at: BuildCache.location(for: writer.output))
+            let targets = overview.targets.map { OverviewTarget($0, builder: self, output: writer.output) }
+            let (files, scans, records) = try render(overview, targets: targets, histories: histories)
+            let identities = try writer.writeRecording(files)
+            // The caches are independent files: written side by side.
+            _ = zip(targets, records).map { ($0, $1) }.concurrentMap { target, record in
+                target.saveCache(identities: identities, record: record, scans: scans)
+            }
+            BuildCache.removeTargetCaches(beside: writer.output, except: Set(targets.map(\.slug)))
             return files
         }
     }
@@ -25,6 +34,15 @@ extension SiteBuilder {
     /// `api/targets.json` and each target's latest forecast again at `api/<slug>/latest.json`.
     /// `histories` are the targets' price sources for the CSV downloads, in the overview's target order.
     public func render(_ overview: SiteOverview, histories: [HistorySource?]) throws -> SiteFiles {
+        let targets = overview.targets.map { OverviewTarget($0) }
+        return try render(overview, targets: targets, histories: histories).files
+    }
+
+    /// The overview site's files, the check's parse of every page (by path in the site) and each target's
+    /// build record (paths relative to its folder); `targets` say what each target may reuse.
+    func render(_ overview: SiteOverview, targets: [OverviewTarget], histories: [HistorySource?]) throws -> (
+        files: SiteFiles, scans: [String: PageScan], records: [BuildRecord]
+    ) {
         precondition(histories.count == overview.targets.count, "one history per target")
         try SiteURLs.validate(baseURL: overview.site.baseURL)
         guard templates.names.contains(Self.overviewTemplate) else {
@@ -34,18 +52,19 @@ extension SiteBuilder {
         for (path, bytes) in staticFiles { files.add("static/" + path, bytes: bytes) }
         var sitemap = Sitemap.entries(["index.html"], base: overview.site.baseURL, lastModified: overview.asOf)
         // The targets' sites are independent: rendered side by side, merged in target order.
-        let sites = try Array(zip(overview.targets, histories)).concurrentMap { [self] content, history in
-            var content = content
-            content.isPartOfOverview = true
+        let sites = try Array(zip(targets, histories)).concurrentMap { [self] target, history in
             var record = BuildRecord()
-            let (own, listed) = try renderUnchecked(content, history: history, record: &record)
-            return (content, own, listed)
+            let (own, listed) = try renderUnchecked(
+                target.content, history: history, previous: target.previous, splice: target.splice, record: &record)
+            return (own, listed, record)
         }
-        for (content, own, listed) in sites {
-            let slug = SiteOverview.slug(of: content)
-            for (path, bytes) in own.files { files.add(slug + "/" + path, bytes: bytes) }
-            if let latest = own.files["api/latest.json"] { files.add(OverviewFiles.latestAPI(slug), bytes: latest) }
-            sitemap += Sitemap.entries(listed, base: content.site.baseURL, lastModified: content.asOf)
+        var known: [String: PageScan] = [:]
+        for (target, (own, listed, record)) in zip(targets, sites) {
+            let folder = target.slug + "/"
+            files.add(own, under: folder)
+            if let latest = own["api/latest.json"] { files.add(OverviewFiles.latestAPI(target.slug), bytes: latest) }
+            sitemap += Sitemap.entries(listed, base: target.content.site.baseURL, lastModified: target.content.asOf)
+            for (path, scan) in record.knownScans { known[folder + path] = scan }
         }
         files.add(
             "index.html",
@@ -59,7 +78,9 @@ extension SiteBuilder {
         files.add("sitemap.xml", Sitemap.render(sitemap))
         files.add("feed.xml", AtomFeed.render(overview))
         files.add(OverviewFiles.targetsAPI, APIDocuments.targets(overview))
-        try OutputCheck(rootPath: SiteURLs.rootPath(base: overview.site.baseURL)).verify(files)
-        return files
+        let check = OutputCheck(rootPath: SiteURLs.rootPath(base: overview.site.baseURL))
+        let (problems, scans) = check.check(files, known: known)
+        if !problems.isEmpty { throw SiteCheckFailure(problems: problems) }
+        return (files, scans, sites.map(\.2))
     }
 }

@@ -81,19 +81,13 @@ public struct SiteBuilder: Sendable {
         var record = BuildRecord()
         let (files, scans) = try render(content, history: history, previous: previous, splice: splice, record: &record)
         let identities = try writer.writeRecording(files)
+        BuildCache.removeTargetCaches(beside: writer.output, except: [])
         guard let environment else {
             try? FileManager.default.removeItem(at: cacheURL)
             return files
         }
-        var cache = BuildCache(environment: environment)
-        cache.entries.reserveCapacity(identities.count)
-        let day = content.asOf.iso
-        for (path, identity) in identities {
-            cache.entries[path] = BuildCache.Entry(
-                inputs: record.inputs[path], form: record.forms[path] ?? BuildDigest(high: 0, low: 0),
-                identity: identity, asOfOffsets: record.asOfOffsets[path] ?? [], rows: record.rows[path] ?? 0,
-                scan: scans[path].flatMap { $0.mentions(day) ? nil : $0 })
-        }
+        let cache = BuildCache(
+            environment: environment, identities: identities, record: record, scans: scans, day: content.asOf.iso)
         try? cache.save(to: cacheURL)
         return files
     }
@@ -161,6 +155,7 @@ public struct SiteBuilder: Sendable {
         hasher.add(Array((try? encoder.encode([content.target] + content.covariates)) ?? Data()))
         hasher.add(content.targetField)
         hasher.add(content.isDemo)
+        hasher.add(content.isPartOfOverview)
         hasher.add(content.staleNotice?.message)
         return hasher.digest
     }

@@ -65,6 +65,44 @@ struct BuildCache: Sendable {
         return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).build-cache")
     }
 
+    /// `.docs.build-cache.<slug>` beside `output`: the cache of one target's folder of an overview site
+    /// (its entries relative to `output/<slug>/`, its environment the target's own).
+    static func location(for output: URL, target slug: String) -> URL {
+        let single = location(for: output)
+        return single.deletingLastPathComponent().appendingPathComponent(single.lastPathComponent + "." + slug)
+    }
+
+    /// Removes the target caches beside `output` of targets not in `slugs` (a target dropped from the
+    /// configuration, or the overview replaced by a single-target site when `slugs` is empty).
+    static func removeTargetCaches(beside output: URL, except slugs: Set<String>) {
+        let single = location(for: output)
+        let folder = single.deletingLastPathComponent()
+        let prefix = single.lastPathComponent + "."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) && !slugs.contains(String(name.dropFirst(prefix.count))) {
+            guard !name.contains(".tmp-") else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
+    /// The cache a build leaves: one entry per file it wrote (`identities`, by path in the output folder),
+    /// with what `record` learned about it and the check's parse of it (`scans`) unless the parse mentions
+    /// the build's day `day`. Only paths under `prefix` are taken, recorded without it (a target's folder).
+    init(
+        environment: BuildDigest, identities: [String: FileIdentity], record: BuildRecord,
+        scans: [String: PageScan], day: String, prefix: String = ""
+    ) {
+        self.init(environment: environment)
+        entries.reserveCapacity(prefix.isEmpty ? identities.count : identities.count / 2)
+        for (path, identity) in identities where path.hasPrefix(prefix) {
+            let local = String(path.dropFirst(prefix.count))
+            entries[local] = Entry(
+                inputs: record.inputs[local], form: record.forms[local] ?? BuildDigest(high: 0, low: 0),
+                identity: identity, asOfOffsets: record.asOfOffsets[local] ?? [], rows: record.rows[local] ?? 0,
+                scan: scans[path].flatMap { $0.mentions(day) ? nil : $0 })
+        }
+    }
+
     /// The cache at `url` if it was written for `environment` and reads back whole; else an empty one.
     static func load(from url: URL, environment: BuildDigest) -> BuildCache {
         guard let data = FileManager.default.contents(atPath: url.path),

@@ -28,6 +28,12 @@ public struct SiteFiles: Hashable, Sendable {
         files[path] = bytes
     }
 
+    /// Adds every file of `site`, made or reused, under `prefix` (a target's folder, "slug/").
+    mutating func add(_ site: SiteFiles, under prefix: String) {
+        for (path, bytes) in site.files { add(prefix + path, bytes: bytes) }
+        for (path, file) in site.reused { reuse(prefix + path, file) }
+    }
+
     mutating func reuse(_ path: String, _ file: Reused) {
         files[path] = nil
         reused[path] = file
