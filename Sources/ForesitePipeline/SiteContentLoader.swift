@@ -86,7 +86,7 @@ enum SiteContentLoader {
         let lstmOfRegistry = LSTMModel.id(for: config.model.targetMode)
         func summary(_ description: ModelDescription) -> SiteContent.ModelSummary {
             SiteContent.ModelSummary(
-                id: description.id, title: description.title, method: method(description.method, config: config),
+                id: description.id, title: description.title, method: description.method,
                 inputs: description.inputs,
                 parameters: description.parameters.map { SiteContent.Setting($0.name, $0.value) },
                 enabled: enabled.contains(description.id),
@@ -97,15 +97,6 @@ enum SiteContentLoader {
             (catalog.models.map { summary($0.describe(data)) }
             + catalog.combinations.map { summary($0.describe(members: members)) })
             .filter { enabled.contains($0.id) || recorded.contains($0.id) }
-    }
-
-    /// A model's method in the words of the target's values: a CSV target's persistence forecasts "the latest
-    /// known value (the origin's level)", not a price and a close (the site's `ValueStyle.plain`).
-    static func method(_ text: String, config: Config) -> String {
-        guard config.target.source == .csv else { return text }
-        return text.replacingOccurrences(
-            of: "the latest known price (the origin's close)",
-            with: "the latest known value (the origin's \(config.targetFieldName))")
     }
 
     /// The whole stored history, read one group at a time while its CSV download is written.
