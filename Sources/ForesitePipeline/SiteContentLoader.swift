@@ -51,6 +51,7 @@ enum SiteContentLoader {
             targetField: config.targetFieldName,
             valueStyle: config.target.source == .csv ? .plain(name: config.targetFieldName) : .price,
             covariates: config.covariates.filter { priceSeries.contains($0) },
+            csvSeries: config.instruments.filter { $0.source == .csv },
             prices: prices,
             fearGreed: config.fearGreed.enabled ? try store.fearGreed(from: windowStart) : [],
             latestForecast: latest, latestPersistence: latest.flatMap { live.persistence(madeOn: $0.madeOn) },
@@ -101,7 +102,9 @@ enum SiteContentLoader {
 
     /// The whole stored history, read one group at a time while its CSV download is written.
     static func history(_ store: FeatureStore) -> HistorySource {
-        HistorySource(candles: { try store.candles(group: $0) }, fearGreed: { try store.fearGreed() })
+        HistorySource(
+            candles: { try store.candles(group: $0) }, fearGreed: { try store.fearGreed() },
+            values: { try store.values(group: $0) })
     }
 
     static func modelVersions(_ workspace: Workspace, store: FeatureStore) throws -> [SiteContent.ModelVersion] {
