@@ -54,7 +54,7 @@ struct CSVSeriesDownloadTests {
         let page = try #require(files.text("data.html"))
         #expect(
             page.contains(
-                "<li><a href=\"downloads/river.csv\">river.csv</a> — River level at the gauge (daily level, flow)</li>")
+                "<li><a href=\"downloads/river.csv\">river.csv</a> — River level at the gauge: daily level, flow</li>")
         )
         let links = ["solana.csv", "bitcoin.csv", "river.csv", "fear_greed.csv", "ledger.csv"].map {
             page.range(of: "href=\"downloads/\($0)\"")?.lowerBound

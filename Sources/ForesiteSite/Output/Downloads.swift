@@ -105,10 +105,10 @@ enum Downloads {
         return Array(csv.text.utf8)
     }
 
-    /// "River level at the gauge (daily level, flow)", or "Daily level, flow" without a description.
+    /// "River level at the gauge: daily level, flow", or "Daily level, flow" without a description.
     static func valuesDetail(_ series: Config.Instrument) -> String {
         let columns = series.fields.joined(separator: ", ")
-        return series.description.isEmpty ? "Daily \(columns)" : "\(series.description) (daily \(columns))"
+        return series.description.isEmpty ? "Daily \(columns)" : "\(series.description): daily \(columns)"
     }
 
     static let ledgerPath = "downloads/ledger.csv"
