@@ -12,7 +12,7 @@ struct RunCommand: AsyncParsableCommand {
             configuration changed, or when retrain_every_days have passed since the newest model.
 
             --demo runs offline on a seeded synthetic market in a separate store (data/demo.sqlite) and \
-            marks every page "Demo data — synthetic prices". Its first run also simulates the daily runs \
+            marks every page "Demo data — synthetic series". Its first run also simulates the daily runs \
             of the last 60 days (retraining weekly; --demo-history DAYS), so the demo's ledger and accuracy \
             pages are filled. \
             With --now DAY any day can be simulated.

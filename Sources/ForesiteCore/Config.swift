@@ -191,6 +191,11 @@ public struct Config: Hashable, Sendable, Codable {
         target.source == .csv ? (targetCSVField ?? "") : targetField.rawValue
     }
 
+    /// How prose names the target's values: a price's close, or a CSV target's own field.
+    public var targetWording: SeriesWording {
+        target.source == .csv ? .plain(field: targetFieldName) : .price
+    }
+
     /// The target and the covariates, target first (`series` adds Fear & Greed).
     public var instruments: [Instrument] { [target] + covariates }
 

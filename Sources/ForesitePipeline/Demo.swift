@@ -1,7 +1,8 @@
 import ForesiteCore
 
-/// `--demo`: the same pipeline on a separate store filled by the synthetic market, so a demo never
-/// touches real data and every page it builds says "Demo data — synthetic prices".
+/// `--demo`: the same pipeline on a separate store filled by the synthetic market (its prices, and any CSV
+/// series it writes), so a demo never touches real data and every page it builds says "Demo data — synthetic
+/// series".
 public enum Demo {
     public static let storePath = "data/demo.sqlite"
     public static let modelsPath = "data/demo-models"

@@ -51,6 +51,7 @@ enum SiteContentLoader {
             targetField: config.targetFieldName,
             valueStyle: config.target.source == .csv ? .plain(name: config.targetFieldName) : .price,
             covariates: config.covariates.filter { priceSeries.contains($0) },
+            csvSeries: config.instruments.filter { $0.source == .csv },
             prices: prices,
             fearGreed: config.fearGreed.enabled ? try store.fearGreed(from: windowStart) : [],
             latestForecast: latest, latestPersistence: latest.flatMap { live.persistence(madeOn: $0.madeOn) },
@@ -86,7 +87,7 @@ enum SiteContentLoader {
         let lstmOfRegistry = LSTMModel.id(for: config.model.targetMode)
         func summary(_ description: ModelDescription) -> SiteContent.ModelSummary {
             SiteContent.ModelSummary(
-                id: description.id, title: description.title, method: method(description.method, config: config),
+                id: description.id, title: description.title, method: description.method,
                 inputs: description.inputs,
                 parameters: description.parameters.map { SiteContent.Setting($0.name, $0.value) },
                 enabled: enabled.contains(description.id),
@@ -99,18 +100,11 @@ enum SiteContentLoader {
             .filter { enabled.contains($0.id) || recorded.contains($0.id) }
     }
 
-    /// A model's method in the words of the target's values: a CSV target's persistence forecasts "the latest
-    /// known value (the origin's level)", not a price and a close (the site's `ValueStyle.plain`).
-    static func method(_ text: String, config: Config) -> String {
-        guard config.target.source == .csv else { return text }
-        return text.replacingOccurrences(
-            of: "the latest known price (the origin's close)",
-            with: "the latest known value (the origin's \(config.targetFieldName))")
-    }
-
     /// The whole stored history, read one group at a time while its CSV download is written.
     static func history(_ store: FeatureStore) -> HistorySource {
-        HistorySource(candles: { try store.candles(group: $0) }, fearGreed: { try store.fearGreed() })
+        HistorySource(
+            candles: { try store.candles(group: $0) }, fearGreed: { try store.fearGreed() },
+            values: { try store.values(group: $0) })
     }
 
     static func modelVersions(_ workspace: Workspace, store: FeatureStore) throws -> [SiteContent.ModelVersion] {

@@ -153,6 +153,7 @@ public struct SiteBuilder: Sendable {
         encoder.outputFormatting = .sortedKeys
         hasher.add(Array((try? encoder.encode(content.site)) ?? Data()))
         hasher.add(Array((try? encoder.encode([content.target] + content.covariates)) ?? Data()))
+        hasher.add(Array((try? encoder.encode(content.csvSeries)) ?? Data()))
         hasher.add(content.targetField)
         hasher.add(content.isDemo)
         hasher.add(content.isPartOfOverview)

@@ -312,5 +312,20 @@ import Testing
         let persistence = try String(
             contentsOf: workspace.outputURL.appendingPathComponent("models/persistence.html"), encoding: .utf8)
         #expect(persistence.contains("the latest known value (the origin&#39;s level)"))
+        // Every model's page names the river's level, never a close or a price.
+        for model in ["drift", "lstm", "quantile-ar"] {
+            let text = try String(
+                contentsOf: workspace.outputURL.appendingPathComponent("models/\(model).html"), encoding: .utf8)
+            #expect(text.contains("the latest level") || text.contains("level values"), "\(model)")
+            #expect(!text.contains("the latest close") && !text.contains("price"), "\(model)")
+        }
+        // The data page offers the series' stored days: the day, its columns and the complete flag.
+        let csv = try String(
+            contentsOf: workspace.outputURL.appendingPathComponent("downloads/river.csv"), encoding: .utf8)
+        let rows = csv.split(separator: "\r\n")
+        #expect(rows.first == "day,level,flow,complete" && rows.count == 402)
+        #expect(rows[1].hasPrefix("\(first.iso),\(50 + 10 * sin(0.0) + 0),"))
+        let data = try String(contentsOf: workspace.outputURL.appendingPathComponent("data.html"), encoding: .utf8)
+        #expect(data.contains("<a href=\"downloads/river.csv\">river.csv</a>"))
     }
 }

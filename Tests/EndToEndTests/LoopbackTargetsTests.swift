@@ -107,6 +107,9 @@ struct LoopbackTargetsTests {
         #expect(FileManager.default.fileExists(atPath: directory.path("data/solana/foresite.sqlite").path))
         #expect(FileManager.default.fileExists(atPath: directory.path("data/ethereum/foresite.sqlite").path))
         #expect(try text("api/river/latest.json").contains("\"field\" : \"level\""))
+        // The CSV target's data page offers its stored days, read from its own store.
+        #expect(try text("river/data.html").contains("<a href=\"downloads/river.csv\">river.csv</a>"))
+        #expect(try text("river/downloads/river.csv").hasPrefix("day,level,complete\r\n"))
         #expect(!FileManager.default.fileExists(atPath: directory.path("data/foresite.sqlite").path))
     }
 }

@@ -111,7 +111,7 @@ struct SnapshotTests {
             "forecasts/index.html", "forecasts/2025-01-05.html", "data.html", "404.html",
         ] {
             let html = try #require(files.text(page))
-            #expect(html.contains("Demo data — synthetic prices"), "\(page) lacks the demo banner")
+            #expect(html.contains("Demo data — synthetic series"), "\(page) lacks the demo banner")
             #expect(
                 html.contains("Data as of 2025-01-05 — source alternative.me failed"), "\(page) lacks the stale banner")
         }

@@ -1,6 +1,7 @@
 import ForesiteCore
 
-/// `drift`: the second baseline (`Drift`): the line through the last `window` closes, persistence's spread.
+/// `drift`: the second baseline (`Drift`): the line through the last `window` reference values (closes),
+/// persistence's spread.
 public struct DriftModel: ForecastModel {
     public var window: Int
 
@@ -14,8 +15,8 @@ public struct DriftModel: ForecastModel {
         ModelDescription(
             id: id, title: "Drift",
             method: "The median of horizon h extends the line through the first and last of the last \(window) "
-                + "closes by h days (Hyndman's drift method); its quantiles are persistence's, moved to centre "
-                + "on that line, so drift and persistence differ only in where they put the middle.",
+                + "\(data.wording.observations) by h days (Hyndman's drift method); its quantiles are persistence's, "
+                + "moved to centre on that line, so drift and persistence differ only in where they put the middle.",
             inputs: Array(Set([data.reference, data.target])).sorted(),
             parameters: [.init("window", "\(window) days"), .init("spread", "persistence's")])
     }

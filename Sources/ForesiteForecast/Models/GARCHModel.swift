@@ -65,14 +65,16 @@ public struct GARCHModel: ForecastModel {
             title = "GARCH(1,1)-scaled persistence"
             variance =
                 "a GARCH(1,1) variance (σ²ₜ = ω + α r²ₜ₋₁ + β σ²ₜ₋₁, fitted by Gaussian quasi-maximum "
-                + "likelihood on the last \(window) days' log returns of \(data.reference))"
+                + "likelihood on the last \(window) days' \(data.wording.logReturns) of \(data.reference))"
         case .ewma(let lambda):
             title = "EWMA-scaled persistence"
-            variance = "RiskMetrics' exponentially weighted variance (λ = \(lambda)) of \(data.reference)'s log returns"
+            variance =
+                "RiskMetrics' exponentially weighted variance (λ = \(lambda)) of \(data.reference)'s "
+                + data.wording.logReturns
         }
         return ModelDescription(
             id: id, title: title,
-            method: "The median of every horizon is the latest close, as persistence's; the spread follows "
+            method: "The median of every horizon is \(data.wording.latest), as persistence's; the spread follows "
                 + "\(variance). Filtered historical simulation: \(paths) paths of h days draw the model's past "
                 + "standardised residuals and feed them back into the variance recursion, each path also taken "
                 + "with its signs flipped, and the quantiles are those of the simulated h-day log changes, so the "

@@ -31,11 +31,12 @@ public struct LSTMModel: ForecastModel {
     public var refit: ModelRefit { .scheduled }
 
     public func describe(_ data: ModelData) -> ModelDescription {
+        let wording = data.wording
         let target =
             mode == .returns
-            ? "log returns from the latest close (standardised per horizon, daily-move inputs), each horizon shrunk "
-                + "towards persistence by a factor fitted on the validation windows"
-            : "MinMax-scaled price levels, exactly as the original project"
+            ? "\(wording.logReturns) from \(wording.latest) (standardised per horizon, daily-move inputs), each "
+                + "horizon shrunk towards persistence by a factor fitted on the validation windows"
+            : "MinMax-scaled \(wording.levels), exactly as the original project"
         return ModelDescription(
             id: id, title: mode == .returns ? "LSTM (returns)" : "LSTM (seed, the original)",
             method: "A Keras-exact LSTM(\(model.hidden)) → Dense(\(model.dense), ReLU) → Dense(\(model.horizon)) "

@@ -11,7 +11,8 @@ public struct ModelData: Sendable {
     public let frame: FeatureFrame
     /// The forecast column, e.g. `solana.close`.
     public let target: String
-    /// The latest known price column (the target's close): persistence's median.
+    /// The latest known value's column (a price target's close, a CSV target's own column): persistence's
+    /// median.
     public let reference: String
     /// The configured model inputs (`model.inputs`), which models may use as covariates.
     public let inputs: [String]
@@ -19,9 +20,12 @@ public struct ModelData: Sendable {
     public let horizon: Int
     /// Central interval levels every forecast states, ascending.
     public let levels: [Double]
+    /// How descriptions name the target's values ("the latest close", or a CSV target's "the latest level").
+    public let wording: SeriesWording
 
     public init(
-        frame: FeatureFrame, target: String, reference: String, inputs: [String], horizon: Int, levels: [Double]
+        frame: FeatureFrame, target: String, reference: String, inputs: [String], horizon: Int, levels: [Double],
+        wording: SeriesWording = .price
     ) {
         self.frame = frame
         self.target = target
@@ -29,22 +33,24 @@ public struct ModelData: Sendable {
         self.inputs = inputs
         self.horizon = horizon
         self.levels = levels.sorted()
+        self.wording = wording
     }
 
-    /// The data of `config` over `frame`: its target, reference, inputs, horizon and the 50/80/95 % levels
-    /// plus any configured ones.
+    /// The data of `config` over `frame`: its target, reference, inputs, horizon, the 50/80/95 % levels
+    /// plus any configured ones, and the target's wording.
     public init(frame: FeatureFrame, config: Config) {
         self.init(
             frame: frame, target: config.targetColumn, reference: config.referenceColumn,
             inputs: config.model.inputs, horizon: config.model.horizon,
-            levels: Set(QuantileForecast.standardLevels + config.model.intervals).sorted())
+            levels: Set(QuantileForecast.standardLevels + config.model.intervals).sorted(),
+            wording: config.targetWording)
     }
 
     /// The same data cut after `day` (rows through `day` only).
     public func through(_ day: Day) -> ModelData {
         ModelData(
             frame: frame.prefix(through: day), target: target, reference: reference, inputs: inputs, horizon: horizon,
-            levels: levels)
+            levels: levels, wording: wording)
     }
 
     /// The last usable day: a forecast's origin, or the day a fit stands on.

@@ -11,9 +11,11 @@ public struct PersistenceModel: ForecastModel {
     public var refit: ModelRefit { .everyForecast }
 
     public func describe(_ data: ModelData) -> ModelDescription {
-        ModelDescription(
+        let wording = data.wording
+        return ModelDescription(
             id: id, title: "Persistence",
-            method: "The median of every horizon is the latest known price (the origin's close). The quantiles "
+            method: "The median of every horizon is \(wording.latestKnown) (the origin's \(wording.observation)). "
+                + "The quantiles "
                 + "of horizon h are the empirical quantiles of the past \(persistence.window) days' h-day log "
                 + "changes, taken with both signs so the distribution is centred on no change: the forecast "
                 + "hubs' baseline. Every other model's relative WIS is measured against it.",

@@ -53,15 +53,16 @@ public struct QuantileARModel: ForecastModel {
     public func describe(_ data: ModelData) -> ModelDescription {
         let features =
             (try? QuantileARFeatures(data: data, lags: lags)) ?? QuantileARFeatures(lags: lags, covariates: [])
+        let wording = data.wording
         return ModelDescription(
             id: id, title: "Quantile autoregression",
             method: "For every horizon h and each of the \(2 * data.levels.count + 1) quantile levels, a linear "
-                + "model of the h-day log change of \(data.target) from the latest close, fitted by minimising the "
+                + "model of the h-day log change of \(data.target) from \(wording.latest), fitted by minimising the "
                 + "pinball loss (with a small ridge penalty) over the last \(window) days. Its regressors are "
-                + "\(data.reference)'s last \(lags) daily log returns and the other configured inputs' daily "
-                + "changes (Fear & Greed as its level), standardised. At each forecast the quantiles are sorted "
-                + "so they cannot cross; the median and each interval's bounds are the latest close times "
-                + "exp(quantile).",
+                + "\(data.reference)'s last \(lags) daily \(wording.logReturns) and the other configured inputs' "
+                + "daily changes (Fear & Greed as its level), standardised. At each forecast the quantiles are "
+                + "sorted so they cannot cross; the median and each interval's bounds are \(wording.latest) "
+                + "times exp(quantile).",
             inputs: Array(Set([data.reference, data.target] + features.covariates.map(\.column))).sorted(),
             parameters: [
                 .init("regressors", features.names.joined(separator: ", ")), .init("window", "\(window) days"),

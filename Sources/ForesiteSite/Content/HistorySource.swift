@@ -11,16 +11,21 @@ public struct HistorySource: Sendable {
     public var candles: @Sendable (_ group: String) throws -> [Candle]
     /// Every stored Fear & Greed reading, oldest first.
     public var fearGreed: @Sendable () throws -> [FearGreedReading]
+    /// Every stored day of a CSV series' feature group (`SiteContent.csvSeries`), oldest first.
+    public var values: @Sendable (_ group: String) throws -> [DailyValues]
 
     public init(
         candles: @escaping @Sendable (_ group: String) throws -> [Candle],
-        fearGreed: @escaping @Sendable () throws -> [FearGreedReading]
+        fearGreed: @escaping @Sendable () throws -> [FearGreedReading],
+        values: @escaping @Sendable (_ group: String) throws -> [DailyValues] = { _ in [] }
     ) {
         self.candles = candles
         self.fearGreed = fearGreed
+        self.values = values
     }
 
-    /// The content's own prices and readings: its whole history when it was made in memory.
+    /// The content's own prices and readings: its whole history when it was made in memory. `SiteContent`
+    /// holds no CSV series' values (no page shows them), so their downloads are empty but for the header.
     public static func inMemory(_ content: SiteContent) -> HistorySource {
         let prices = content.prices
         let readings = content.fearGreed

@@ -7,16 +7,18 @@ extension SiteContent {
 
     static func syntheticVersion(_ model: ModelID) -> String { model == .lstm ? "v2" : "1" }
 
-    /// What each synthetic model's page says about it; the LSTM carries the registry versions.
+    /// What each synthetic model's page says about it, in the words of `config`'s target
+    /// (`Config.targetWording`); the LSTM carries the registry versions.
     static func syntheticSummaries(config: Config, versions: [ModelVersion]) -> [ModelSummary] {
-        let target = "\(config.target.group).close"
+        let target = config.referenceColumn
+        let wording = config.targetWording
         return [
             ModelSummary(
                 id: .persistence, title: "Persistence",
                 method:
-                    "The latest known close as the median of every horizon; quantiles from the past h-day log "
-                    + "changes over a trailing window, mirrored so the median stays at that close. The reference "
-                    + "every other model is scored against.",
+                    "The latest known \(wording.observation) as the median of every horizon; quantiles from the "
+                    + "past h-day log changes over a trailing window, mirrored so the median stays at that "
+                    + "\(wording.observation). The reference every other model is scored against.",
                 inputs: [target], parameters: [Setting("window", "\(SyntheticForecasts.window) days")], enabled: true),
             ModelSummary(
                 id: "drift", title: "Drift",
@@ -27,7 +29,7 @@ extension SiteContent {
             ModelSummary(
                 id: .lstm, title: "LSTM (returns)",
                 method:
-                    "A small LSTM network predicts the log returns of the next days from the last window of "
+                    "A small LSTM network predicts the \(wording.logReturns) of the next days from the last window of "
                     + "inputs; conformal intervals from its past errors give the quantiles.",
                 inputs: config.model.inputs,
                 parameters: [
@@ -37,13 +39,14 @@ extension SiteContent {
             ModelSummary(
                 id: "garch", title: "GARCH(1,1) persistence",
                 method:
-                    "The latest close as the median; normal quantiles of the log price whose scale follows "
+                    "The latest \(wording.observation) as the median; normal quantiles of the \(wording.logValue) "
+                    + "whose scale follows "
                     + "recent volatility, so intervals widen after large moves and narrow in calm periods.",
                 inputs: [target], parameters: [Setting("volatility window", "20 days")], enabled: true),
             ModelSummary(
                 id: "quantile-ar", title: "Quantile autoregression",
                 method:
-                    "One linear model per quantile on lagged daily log returns, fitted by pinball loss, with "
+                    "One linear model per quantile on lagged daily \(wording.logReturns), fitted by pinball loss, with "
                     + "crossing quantiles sorted. (In this demo a stand-in that is allowed to peek.)",
                 inputs: [target, "bitcoin.close"], parameters: [Setting("lags", "5")], enabled: true),
             ModelSummary(

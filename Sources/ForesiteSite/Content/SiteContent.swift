@@ -24,6 +24,9 @@ public struct SiteContent: Hashable, Sendable {
     public var valueStyle: ValueStyle
     /// Further instruments shown beside the target (e.g. BTC-USD, group `bitcoin`).
     public var covariates: [Config.Instrument]
+    /// Every configured series read by the CSV source (the target or covariates), target first: the data page
+    /// offers each one's stored daily values for download (`downloads/<group>.csv`, read from `HistorySource`).
+    public var csvSeries: [Config.Instrument]
     /// Daily candles per feature group name, ascending by day. Groups without data may be absent.
     public var prices: [String: [Candle]]
     /// Fear & Greed readings, ascending by day; empty when the index is disabled or not yet fetched.
@@ -66,7 +69,7 @@ public struct SiteContent: Hashable, Sendable {
     public init(
         site: Config.Site, asOf: Day, isDemo: Bool = false, staleNotice: StaleNotice? = nil,
         target: Config.Instrument, targetField: String = "close", valueStyle: ValueStyle = .price,
-        covariates: [Config.Instrument] = [],
+        covariates: [Config.Instrument] = [], csvSeries: [Config.Instrument] = [],
         prices: [String: [Candle]] = [:], fearGreed: [FearGreedReading] = [],
         latestForecast: IssuedForecast? = nil, latestPersistence: IssuedForecast? = nil, ledger: [LedgerEntry] = [],
         liveSkill: SkillTable? = nil,
@@ -83,6 +86,7 @@ public struct SiteContent: Hashable, Sendable {
         self.targetField = targetField
         self.valueStyle = valueStyle
         self.covariates = covariates
+        self.csvSeries = csvSeries
         self.prices = prices
         self.fearGreed = fearGreed
         self.latestForecast = latestForecast

@@ -60,13 +60,16 @@ public enum ValueStyle: Hashable, Sendable {
         }
     }
 
-    /// "the latest known price" or "the latest known value".
-    public var latestKnown: String {
+    /// The words prose names the values by (`SeriesWording`, shared with the models' descriptions).
+    public var wording: SeriesWording {
         switch self {
-        case .price: "the latest known price"
-        case .plain: "the latest known value"
+        case .price: .price
+        case .plain(let name): .plain(field: name)
         }
     }
+
+    /// "the latest known price" or "the latest known value".
+    public var latestKnown: String { wording.latestKnown }
 
     /// The unit errors and scores are in: "in US dollars" or "in the series' own units".
     public var unitPhrase: String {
@@ -94,10 +97,5 @@ public enum ValueStyle: Hashable, Sendable {
 
     /// The reference at a forecast's origin, as in "from the 2025-01-05 close of $190": "close" or the
     /// field's name.
-    public var referenceNoun: String {
-        switch self {
-        case .price: "close"
-        case .plain(let name): name
-        }
-    }
+    public var referenceNoun: String { wording.observation }
 }

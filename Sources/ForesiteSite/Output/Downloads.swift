@@ -4,9 +4,9 @@ import Foundation
 /// The machine-readable side of the site: CSV per feature group, the ledger, JSON API, hub export, feed,
 /// robots.txt and .nojekyll (the sitemap follows the pages).
 enum Downloads {
-    /// Every feature group with data, as CSV of its whole history (`downloads/solana.csv`, …), then the
-    /// ledger, the JSON API, the feed and the crawler files; returns what was written, with the labels
-    /// data.html shows.
+    /// Every feature group with data, as CSV of its whole history (`downloads/solana.csv`, …; a CSV series'
+    /// day and columns, `downloads/river.csv`), then the ledger, the JSON API, the feed and the crawler files;
+    /// returns what was written, with the labels data.html shows.
     static func add(_ content: SiteContent, history: HistorySource, to files: inout SiteFiles) throws
         -> DownloadManifest
     {
@@ -20,10 +20,18 @@ enum Downloads {
         record: inout BuildRecord
     ) throws -> DownloadManifest {
         var manifest = DownloadManifest()
-        for instrument in [content.target] + content.covariates where content.prices[instrument.group] != nil {
+        // The target first, then the covariates: candles for a price, the day and its columns for a CSV series.
+        var series = [content.target] + content.covariates
+        series += content.csvSeries.filter { !series.contains($0) }
+        for instrument in series {
             let path = "downloads/\(fileName(instrument.group)).csv"
-            files.add(path, bytes: candleCSV(try history.candles(instrument.group)))
-            manifest.offer(path, label: "\(instrument.group).csv", detail: instrument.description)
+            if content.prices[instrument.group] != nil {
+                files.add(path, bytes: candleCSV(try history.candles(instrument.group)))
+                manifest.offer(path, label: "\(instrument.group).csv", detail: instrument.description)
+            } else if content.csvSeries.contains(instrument) {
+                files.add(path, bytes: valuesCSV(try history.values(instrument.group), columns: instrument.fields))
+                manifest.offer(path, label: "\(instrument.group).csv", detail: valuesDetail(instrument))
+            }
         }
         if !content.fearGreed.isEmpty {
             let readings = try history.fearGreed()
@@ -82,6 +90,25 @@ enum Downloads {
             csv.endRow()
         }
         return Array(csv.text.utf8)
+    }
+
+    /// A CSV series' stored days: the day, each configured column (empty where the day has no value) and
+    /// whether the day had ended when it was fetched, as the candles' file has it.
+    static func valuesCSV(_ rows: [DailyValues], columns: [String]) -> [UInt8] {
+        var csv = CSVWriter(header: ["day"] + columns + ["complete"], expectedRows: rows.count)
+        for row in rows {
+            csv.field(row.day.iso)
+            for column in columns { csv.number(row.values[column] ?? .nan) }
+            csv.field(row.complete ? "1" : "0")
+            csv.endRow()
+        }
+        return Array(csv.text.utf8)
+    }
+
+    /// "River level at the gauge: daily level, flow", or "Daily level, flow" without a description.
+    static func valuesDetail(_ series: Config.Instrument) -> String {
+        let columns = series.fields.joined(separator: ", ")
+        return series.description.isEmpty ? "Daily \(columns)" : "\(series.description): daily \(columns)"
     }
 
     static let ledgerPath = "downloads/ledger.csv"
