@@ -145,6 +145,10 @@ public enum ConfigLoader {
             throw groupNode.invalid(
                 "a name other than \(Config.fearGreedGroup) (reserved for the Fear & Greed group)")
         }
+        // downloads/<group>.csv sits beside the ledger's downloads/ledger.csv.
+        guard group != "ledger" else {
+            throw groupNode.invalid("a name other than ledger (downloads/ledger.csv is the ledger's)")
+        }
         guard !taken.contains(group) else {
             throw groupNode.invalid("a group name no other instrument uses")
         }

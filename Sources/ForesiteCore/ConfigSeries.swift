@@ -77,6 +77,10 @@ enum ConfigSeries {
                 throw node.invalid("a column name without '.' or ','")
             }
             guard column != dateColumn else { throw node.invalid("a column other than the date column") }
+            // The series' download has these columns of its own (`day`, …, `complete`).
+            guard !["day", "complete"].contains(column) else {
+                throw node.invalid("a column name other than day and complete (the download's own columns)")
+            }
             guard !columns.contains(column) else { throw node.invalid("listed only once") }
             columns.append(column)
         }

@@ -101,6 +101,16 @@ struct CSVSeriesConfigTests {
             "site/foresite.yml:4: covariates[0].columns[0] must be a column other than the date column, got \"date\""
         ),
         (
+            "covariates:\n  - group: rain\n    file: r.csv\n    columns: [mm, complete]\n",
+            "site/foresite.yml:4: covariates[0].columns[1] must be a column name other than day and complete (the "
+                + "download's own columns), got \"complete\""
+        ),
+        (
+            "covariates:\n  - group: ledger\n    file: r.csv\n    columns: [mm]\n",
+            "site/foresite.yml:2: covariates[0].group must be a name other than ledger (downloads/ledger.csv is the "
+                + "ledger's), got \"ledger\""
+        ),
+        (
             "covariates:\n  - group: rain\n    file: r.csv\n    columns: [mm]\n    date_format: yyyy\n",
             "site/foresite.yml:5: covariates[0].date_format must be unix or a date pattern with year, month and day "
                 + "such as yyyy-MM-dd, got \"yyyy\""
