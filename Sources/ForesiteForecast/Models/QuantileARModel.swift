@@ -19,8 +19,8 @@ import Foundation
 ///
 /// On the SOL 2024 walk-forward (`StatisticalModelsRealDataTests`) it does not beat persistence: relative
 /// WIS 1.047 overall (1.013 at horizon 1 rising to 1.070 at 10, DM p 0.16), 1.015 with the lags alone;
-/// a 3-year window and a ridge of 1e-3 gave 1.095. A fit (10 horizons × 7 levels on 730 days) takes
-/// about 0.14 s in a release build, so it is refitted on the retraining schedule, not at every forecast.
+/// a 3-year window and a ridge of 1e-3 gave 1.095. A backtest refits it on the retraining schedule (a fit
+/// is 10 horizons × 7 levels on 730 days); the daily run fits it afresh on every day's data.
 public struct QuantileARModel: ForecastModel {
     public static let defaultLags = 3
     public static let defaultWindow = 730
