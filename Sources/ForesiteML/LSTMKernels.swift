@@ -7,9 +7,8 @@ import Foundation
 ///
 /// Per-step products are batch × (features + hidden) × 4·hidden (32 × 40 × 120 for the seed model): too
 /// small for a BLAS call to amortise its overhead, so they are hand-written with register-blocked
-/// AVX-512 or AVX2/FMA. The implementations follow the same order of operations in the products; they
-/// differ in FMA rounding and in the activations' reciprocal (a division, or `vrcp14ps` and a Newton step
-/// with AVX-512), by a few 1e-7.
+/// AVX-512 or AVX2/FMA. The two vector implementations perform the same operations in the same order and
+/// give the same bits; the scalar one differs from them where FMA skips a rounding, by a few 1e-7.
 enum LSTMKernels {
     enum Implementation: Hashable, Sendable {
         /// AVX-512F intrinsics, 16 lanes, for a padded hidden size that is a multiple of 16 (else the

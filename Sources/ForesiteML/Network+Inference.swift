@@ -37,4 +37,10 @@ extension BatchWorkspace {
         let (steps, features) = (architecture.window, architecture.features)
         foresite_load_window(Int32(steps), Int32(features), Int32(batch * features), window, inputs + row * features)
     }
+
+    /// Asks the caches for a window that `loadWindow` will copy soon.
+    @inline(__always)
+    func prefetchWindow(_ window: UnsafePointer<Float>) {
+        foresite_prefetch_window(Int32(architecture.window * architecture.features), window)
+    }
 }

@@ -55,6 +55,11 @@ public struct Trainer: Sendable {
                     var first = 0
                     while first < order.count {
                         let batch = min(options.batchSize, order.count - first)
+                        // All of the batch's windows are requested before the first is copied, so that their
+                        // cache misses overlap instead of following each other.
+                        for row in 0..<batch {
+                            workspace.prefetchWindow(inputs.baseAddress! + order[first + row] * perWindow)
+                        }
                         for row in 0..<batch {
                             let sample = order[first + row]
                             workspace.loadWindow(inputs.baseAddress! + sample * perWindow, row: row, batch: batch)

@@ -87,6 +87,11 @@ void foresite_lstm_weight_gradients_avx512(
 /// Copies one window (`steps × features`, step-major) to `destination`, step s at `destination + s·stride`.
 void foresite_load_window(int steps, int features, int stride, const float *window, float *destination);
 
+/// Asks the caches for `count` floats from `window` on: a batch's windows, picked at random from a training
+/// set that does not stay in L2 beside the batch's states, then miss in parallel rather than one window
+/// after another in `foresite_load_window` (3 % of the training time before).
+void foresite_prefetch_window(int count, const float *window);
+
 /// `rows × 4·hidden` Keras-layout values into `rows × 4·hidden_padded` padded rows (padding entries are
 /// left as they are), and back; and the recurrent kernel U (`hidden × 4·hidden`) transposed into
 /// `4·hidden_padded × hidden_padded` (ForesiteML's `PaddedGateLayout`).
