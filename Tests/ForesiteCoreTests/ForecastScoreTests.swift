@@ -103,6 +103,34 @@ struct ForecastScoreTests {
         #expect(few.pairs == 5 && few.verdict == .tooFew)
     }
 
+    /// The table pairs the scores once; each of its rows is the comparison of that horizon made alone.
+    @Test func aTablesRowsAreTheComparisonsOfEachHorizon() {
+        let start = Day(iso: "2025-01-01")!
+        func scored(median: Double, horizons: ClosedRange<Int>, days: Int) -> [ScoredForecast] {
+            (0..<days).flatMap { index in
+                horizons.map { horizon -> ScoredForecast in
+                    let shift: Double = Double((index * 7 + horizon) % 5)
+                    let actual: Double = 95 + Double((index * 37 + horizon * 3) % 11)
+                    let interval = PredictionInterval(level: 0.8, lower: median - 4, upper: median + 6)
+                    return ScoredForecast(
+                        origin: start.adding(days: index), horizon: horizon,
+                        forecast: QuantileForecast(median: median + shift, intervals: [interval]), actual: actual)
+                }
+            }
+        }
+        // The model skips a day the baseline has, and forecasts a horizon the baseline does not.
+        let model = scored(median: 99, horizons: 1...4, days: 30).filter { $0.origin != start.adding(days: 3) }
+        let baseline = scored(median: 95, horizons: 1...3, days: 32)
+        let (horizons, overall) = SkillComparison.table(model: model, baseline: baseline)
+        #expect(horizons.map(\.horizon) == [1, 2, 3])
+        for row in horizons {
+            #expect(row == SkillComparison(model: model, baseline: baseline, horizon: row.horizon))
+            #expect(row.pairs == 29)
+        }
+        #expect(overall == SkillComparison(model: model, baseline: baseline, horizon: nil))
+        #expect(overall.pairs == 87)
+    }
+
     @Test func theLedgerChainFindsTheFirstChangedRow() {
         let day = Day(iso: "2025-01-01")!
         var records = (1...3).map { horizon in

@@ -23,10 +23,21 @@ public struct SkillComparison: Hashable, Sendable {
     /// horizons together the differences are first averaged per origin (one value per day, so a day
     /// is not counted H times) and the lag is the longest horizon − 1.
     public init(model: [ScoredForecast], baseline: [ScoredForecast], horizon: Int?) {
+        let pairs = Self.pairs(model: model.filter { horizon == nil || $0.horizon == horizon }, baseline: baseline)
+        self.init(pairs: pairs, horizon: horizon)
+    }
+
+    /// Each of `model`'s scores with the baseline's of the same origin and horizon, in key order.
+    private static func pairs(model: [ScoredForecast], baseline: [ScoredForecast]) -> [(
+        ScoredForecast, ScoredForecast
+    )] {
         let baselineByKey = Dictionary(baseline.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        let pairs = model.filter { horizon == nil || $0.horizon == horizon }
-            .compactMap { score in baselineByKey[score.key].map { (score, $0) } }
+        return model.compactMap { score in baselineByKey[score.key].map { (score, $0) } }
             .sorted { $0.0.key < $1.0.key }
+    }
+
+    /// The comparison of `pairs` (in key order, all of `horizon` when it is set).
+    private init(pairs: [(ScoredForecast, ScoredForecast)], horizon: Int?) {
         self.horizon = horizon
         self.model = ScoreSummary(pairs.map(\.0))
         self.baseline = ScoreSummary(pairs.map(\.1))
@@ -53,10 +64,14 @@ public struct SkillComparison: Hashable, Sendable {
     public static func table(model: [ScoredForecast], baseline: [ScoredForecast]) -> (
         horizons: [SkillComparison], overall: SkillComparison
     ) {
+        // Paired once: each horizon's pairs are the overall pairs of that horizon, already in key order.
+        let pairs = Self.pairs(model: model, baseline: baseline)
         let horizons = Set(model.map(\.horizon)).intersection(baseline.map(\.horizon)).sorted()
         return (
-            horizons.map { SkillComparison(model: model, baseline: baseline, horizon: $0) },
-            SkillComparison(model: model, baseline: baseline, horizon: nil)
+            horizons.map { horizon in
+                SkillComparison(pairs: pairs.filter { $0.0.horizon == horizon }, horizon: horizon)
+            },
+            SkillComparison(pairs: pairs, horizon: nil)
         )
     }
 }
