@@ -25,9 +25,13 @@ let package = Package(
         .systemLibrary(
             name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
+        // SHA-256 blocks on the x86 SHA extensions (chosen at run time; ForesiteCore's Swift loop elsewhere).
+        .target(name: "CSHA256", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
         .target(
             name: "ForesiteCore",
-            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "CSHA256", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "ForesiteIngest",
             dependencies: ["ForesiteCore", .product(name: "Logging", package: "swift-log")]),
