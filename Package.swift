@@ -37,7 +37,10 @@ let package = Package(
             dependencies: ["ForesiteCore", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "ForesiteStore",
-            dependencies: ["ForesiteCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "ForesiteCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         // The modules that compute (the kernels, ML, Forecast, Site, Pipeline) are optimised in debug builds too:
         // the tests train dozens of LSTMs, fit GARCH and quantile models and render year-long sites, which
         // unoptimised code makes several times slower (the suite: 529 s → 111 s wall on 2 cores). No fast-math,
