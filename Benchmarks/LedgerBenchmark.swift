@@ -1,4 +1,6 @@
 import ForesiteCore
+import ForesiteIngest
+import ForesitePipeline
 import ForesiteStore
 import Foundation
 
@@ -52,6 +54,8 @@ enum LedgerBenchmark {
         print(line("group into forecasts", group, hashing: false))
         print(String(format: "20 targets, read + verify + group: %.2f s of one core", 20 * (both.cpu + group.cpu)))
 
+        try siteLoad()
+
         print("SHA-256 throughput (digest of one message, repeated):")
         for size in [64, 256, 1024, 4096] {
             let message = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
@@ -65,6 +69,45 @@ enum LedgerBenchmark {
                     format: "  %5d B: %7.1f MB/s, %6.0f ns/message", size, Double(size * count) / time.cpu / 1e6,
                     time.cpu / Double(count) * 1e9) + (sink == 0xFF ? " " : ""))
         }
+    }
+
+    /// The whole site build of one demo target with 5 years of prices and this year of ledger, and its part
+    /// that reads the store into the site's content (`SiteBuild.Report.loadSeconds`): the ledger read,
+    /// verified and grouped, joined with the actuals and scored into leaderboards and archive.
+    static func siteLoad() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("foresite-bench-load-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var workspace = Workspace(root: folder, config: ScaleBenchmark.config(covariates: 1), console: .silent)
+        workspace.isDemo = true
+        let today = DemoMarket.epoch.adding(days: 5 * 365 + 1)
+        workspace.clock = .at(today)
+        let store = try workspace.openStore()
+        try ScaleBenchmark.update(workspace, store: store)
+        try fill(store, from: today.adding(days: -days))
+        var reports: [SiteBuild.Report] = []
+        for _ in 0..<repeats { reports.append(try SiteBuild.run(workspace, store: store)) }
+        let load = reports.map(\.loadSeconds).sorted()[repeats / 2]
+        let build = reports.map(\.seconds).sorted()[repeats / 2]
+        print(
+            String(
+                format: "site of one target (5 years, this ledger), median of %d: load %.1f ms, whole build %.1f ms",
+                repeats, load * 1e3, build * 1e3))
+        print("site digest (every file's path and bytes): \(try digest(of: workspace.outputURL))")
+    }
+
+    /// SHA-256 of every file's relative path and bytes under `folder`, in path order: the same for two
+    /// implementations when their sites are byte-identical.
+    static func digest(of folder: URL) throws -> String {
+        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])!
+            .compactMap { $0 as? URL }
+            .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+        var bytes: [UInt8] = []
+        for file in files.map({ String($0.path.dropFirst(folder.path.count)) }).sorted() {
+            bytes += Array(file.utf8) + [0]
+            bytes += Array(try Data(contentsOf: URL(fileURLWithPath: folder.path + file)))
+        }
+        return SHA256.hex(bytes)
     }
 
     /// A year of forecasts with realistic text: prices with 16–17 significant digits, GARCH versions with
