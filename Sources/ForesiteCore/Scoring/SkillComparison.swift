@@ -23,7 +23,18 @@ public struct SkillComparison: Hashable, Sendable {
     /// horizons together the differences are first averaged per origin (one value per day, so a day
     /// is not counted H times) and the lag is the longest horizon − 1.
     public init(model: [ScoredForecast], baseline: [ScoredForecast], horizon: Int?) {
-        let baselineByKey = Dictionary(baseline.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        self.init(model: model, baselineByKey: Self.byKey(baseline), horizon: horizon)
+    }
+
+    /// `baseline` by origin and horizon, the first of a repeated key being the one paired.
+    static func byKey(_ baseline: [ScoredForecast]) -> [ScoredForecast.Key: ScoredForecast] {
+        Dictionary(baseline.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The comparison with the baseline already keyed: a table's comparisons (every horizon and all
+    /// together) share one dictionary, where keying it for each was most of the site's leaderboards
+    /// (3 windows × every model × 11 comparisons of a year of ledger on every build).
+    init(model: [ScoredForecast], baselineByKey: [ScoredForecast.Key: ScoredForecast], horizon: Int?) {
         let pairs = model.filter { horizon == nil || $0.horizon == horizon }
             .compactMap { score in baselineByKey[score.key].map { (score, $0) } }
             .sorted { $0.0.key < $1.0.key }
@@ -54,9 +65,10 @@ public struct SkillComparison: Hashable, Sendable {
         horizons: [SkillComparison], overall: SkillComparison
     ) {
         let horizons = Set(model.map(\.horizon)).intersection(baseline.map(\.horizon)).sorted()
+        let baselineByKey = byKey(baseline)
         return (
-            horizons.map { SkillComparison(model: model, baseline: baseline, horizon: $0) },
-            SkillComparison(model: model, baseline: baseline, horizon: nil)
+            horizons.map { SkillComparison(model: model, baselineByKey: baselineByKey, horizon: $0) },
+            SkillComparison(model: model, baselineByKey: baselineByKey, horizon: nil)
         )
     }
 }
