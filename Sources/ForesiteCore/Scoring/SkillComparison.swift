@@ -23,7 +23,7 @@ public struct SkillComparison: Hashable, Sendable {
     /// horizons together the differences are first averaged per origin (one value per day, so a day
     /// is not counted H times) and the lag is the longest horizon − 1.
     public init(model: [ScoredForecast], baseline: [ScoredForecast], horizon: Int?) {
-        self.init(model: model, baselineByKey: Self.byKey(baseline), horizon: horizon)
+        self.init(pairs: Self.pairs(model, baselineByKey: Self.byKey(baseline)), horizon: horizon)
     }
 
     /// `baseline` by origin and horizon, the first of a repeated key being the one paired.
@@ -31,13 +31,18 @@ public struct SkillComparison: Hashable, Sendable {
         Dictionary(baseline.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The comparison with the baseline already keyed: a table's comparisons (every horizon and all
-    /// together) share one dictionary, where keying it for each was most of the site's leaderboards
-    /// (3 windows × every model × 11 comparisons of a year of ledger on every build).
-    init(model: [ScoredForecast], baselineByKey: [ScoredForecast.Key: ScoredForecast], horizon: Int?) {
-        let pairs = model.filter { horizon == nil || $0.horizon == horizon }
-            .compactMap { score in baselineByKey[score.key].map { (score, $0) } }
-            .sorted { $0.0.key < $1.0.key }
+    /// Each of `model`'s scores that the baseline also scored, with the baseline's, in `model`'s order.
+    static func pairs(_ model: [ScoredForecast], baselineByKey: [ScoredForecast.Key: ScoredForecast])
+        -> [(ScoredForecast, ScoredForecast)]
+    {
+        model.compactMap { score in baselineByKey[score.key].map { (score, $0) } }
+    }
+
+    /// The comparison of `horizon`'s pairs (all of them for nil). A table's comparisons (every horizon and
+    /// all together) share one pairing: keying the baseline and pairing for each was most of the site's
+    /// leaderboards (3 windows × every model × 11 comparisons of a year of ledger on every build).
+    init(pairs all: [(ScoredForecast, ScoredForecast)], horizon: Int?) {
+        let pairs = all.filter { horizon == nil || $0.0.horizon == horizon }.sorted { $0.0.key < $1.0.key }
         self.horizon = horizon
         self.model = ScoreSummary(pairs.map(\.0))
         self.baseline = ScoreSummary(pairs.map(\.1))
@@ -65,10 +70,10 @@ public struct SkillComparison: Hashable, Sendable {
         horizons: [SkillComparison], overall: SkillComparison
     ) {
         let horizons = Set(model.map(\.horizon)).intersection(baseline.map(\.horizon)).sorted()
-        let baselineByKey = byKey(baseline)
+        let pairs = Self.pairs(model, baselineByKey: byKey(baseline))
         return (
-            horizons.map { SkillComparison(model: model, baselineByKey: baselineByKey, horizon: $0) },
-            SkillComparison(model: model, baselineByKey: baselineByKey, horizon: nil)
+            horizons.map { SkillComparison(pairs: pairs, horizon: $0) },
+            SkillComparison(pairs: pairs, horizon: nil)
         )
     }
 }
