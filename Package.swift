@@ -25,15 +25,22 @@ let package = Package(
         .systemLibrary(
             name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
+        // SHA-256 blocks on the x86 SHA extensions (chosen at run time; ForesiteCore's Swift loop elsewhere).
+        .target(name: "CSHA256", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
         .target(
             name: "ForesiteCore",
-            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "CSHA256", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "ForesiteIngest",
             dependencies: ["ForesiteCore", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "ForesiteStore",
-            dependencies: ["ForesiteCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "ForesiteCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         // The modules that compute (the kernels, ML, Forecast, Site, Pipeline) are optimised in debug builds too:
         // the tests train dozens of LSTMs, fit GARCH and quantile models and render year-long sites, which
         // unoptimised code makes several times slower (the suite: 529 s → 111 s wall on 2 cores). No fast-math,

@@ -8,6 +8,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("backtest", BacktestBenchmark.run),
     ("scale", ScaleBenchmark.run),
     ("targets", TargetsBenchmark.run),
+    ("ledger", LedgerBenchmark.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

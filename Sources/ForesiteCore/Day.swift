@@ -35,6 +35,13 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.init(daysSinceEpoch: Day.daysFromCivil(year: year, month: month, day: day))
     }
 
+    /// Parses the UTF-8 bytes of `YYYY-MM-DD`, as `init(iso:)` does its text (the store reads days from
+    /// SQLite's bytes without making a string of each).
+    public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let (year, month, day) = Day.parseISO(bytes) else { return nil }
+        self.init(daysSinceEpoch: Day.daysFromCivil(year: year, month: month, day: day))
+    }
+
     /// Year, month and day of exactly `DDDD-DD-DD` (ASCII digits), when they name a real date.
     private static func parseISO(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
@@ -73,6 +80,19 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
             UInt8(48 + m / 10), UInt8(48 + m % 10), 45, UInt8(48 + d / 10), UInt8(48 + d % 10),
         ]
         return String(decoding: digits, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of `iso` to `bytes` without making the string (the ledger's chain check writes
+    /// three days for every row).
+    public func appendISO(to bytes: inout [UInt8]) {
+        let (y, m, d) = components
+        guard (0...9999).contains(y) else { return bytes.append(contentsOf: iso.utf8) }
+        let digits = (
+            UInt8(48 + y / 1000), UInt8(48 + y / 100 % 10), UInt8(48 + y / 10 % 10), UInt8(48 + y % 10),
+            UInt8(ascii: "-"), UInt8(48 + m / 10), UInt8(48 + m % 10), UInt8(ascii: "-"), UInt8(48 + d / 10),
+            UInt8(48 + d % 10)
+        )
+        withUnsafeBytes(of: digits) { bytes.append(contentsOf: $0) }
     }
 
     public var description: String { iso }

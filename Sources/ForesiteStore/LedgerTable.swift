@@ -52,20 +52,24 @@ enum LedgerTable {
             arguments: StatementArguments(arguments))
     }
 
+    /// The columns `records` reads, in the order `LedgerRowReader` decodes them by position.
+    static let recordColumns =
+        ["made_on", "model", "model_version", "target_group", "field", "origin", "horizon", "target_day", "reference"]
+        + quantileColumns + ["input_hash", "previous_sha256", "sha256"]
+
     /// Every row in chain order, as published.
     static func records(where condition: String = "1", arguments: StatementArguments = [], in db: Database)
         throws -> [LedgerRecord]
     {
-        try Row.fetchAll(db, sql: "SELECT * FROM ledger WHERE \(condition) ORDER BY position", arguments: arguments)
-            .map { row in
-                LedgerRecord(
-                    madeOn: try row.day("made_on", table: "ledger"), model: row["model"],
-                    modelVersion: row["model_version"], targetGroup: row["target_group"], field: row["field"],
-                    origin: try row.day("origin", table: "ledger"), horizon: row["horizon"],
-                    targetDay: try row.day("target_day", table: "ledger"), reference: row["reference"],
-                    forecast: quantileForecast(row), inputHash: row["input_hash"],
-                    previousHash: row["previous_sha256"], hash: row["sha256"])
-            }
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(recordColumns.joined(separator: ", ")) FROM ledger WHERE \(condition) ORDER BY position")
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        var reader = LedgerRowReader()
+        var records: [LedgerRecord] = []
+        while try rows.next() != nil {
+            records.append(try reader.record(statement.sqliteStatement))
+        }
+        return records
     }
 
     /// Forecasts whose rows match `condition`, grouped per day made and model, oldest first.
@@ -96,18 +100,6 @@ enum LedgerTable {
 
     private static func standardLevel(_ level: Double) -> Double {
         QuantileForecast.standardLevels.first { abs($0 - level) < 1e-9 } ?? level
-    }
-
-    private static func quantileForecast(_ row: Row) -> QuantileForecast {
-        let values: [Double?] = quantileColumns.map { row[$0] }
-        let count = QuantileForecast.standardQuantileLevels.count
-        var intervals: [PredictionInterval] = []
-        for (offset, level) in QuantileForecast.standardLevels.reversed().enumerated() {
-            if let lower = values[offset], let upper = values[count - 1 - offset] {
-                intervals.append(PredictionInterval(level: level, lower: lower, upper: upper))
-            }
-        }
-        return QuantileForecast(median: values[count / 2] ?? .nan, intervals: intervals)
     }
 
     /// The first field that differs, for the conflict message.

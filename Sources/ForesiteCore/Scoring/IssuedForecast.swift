@@ -62,10 +62,14 @@ public struct IssuedForecast: Hashable, Sendable {
 
     /// Ledger rows grouped into one forecast per day made and model, by day then model, steps by horizon.
     public static func grouping(_ records: [LedgerRecord]) -> [IssuedForecast] {
+        struct Key: Hashable {
+            var madeOn: Day
+            var model: String
+        }
         var result: [IssuedForecast] = []
-        var index: [String: Int] = [:]
+        var index: [Key: Int] = [:]
         for record in records {
-            let key = record.madeOn.iso + "\u{1F}" + record.model
+            let key = Key(madeOn: record.madeOn, model: record.model)
             let step = Step(horizon: record.horizon, targetDay: record.targetDay, forecast: record.forecast)
             if let at = index[key] {
                 result[at].steps.append(step)

@@ -63,11 +63,48 @@ public struct LedgerRecord: Hashable, Sendable {
             } + [inputHash]
     }
 
-    public var contentLine: String { contentFields.joined(separator: ",") }
+    /// `contentFields` joined by commas, written straight into one buffer.
+    public var contentLine: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(320)
+        appendContentLine(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of `contentLine` to `bytes`, making no string for a field it can write directly:
+    /// every build re-hashes every row of every target's ledger (`LedgerChainHasher`).
+    public func appendContentLine(to bytes: inout [UInt8]) {
+        let comma = UInt8(ascii: ",")
+        madeOn.appendISO(to: &bytes)
+        // Four calls rather than a loop over an array literal, which would be allocated for every row.
+        func append(_ text: String) {
+            bytes.append(comma)
+            bytes.append(contentsOf: text.utf8)
+        }
+        append(model)
+        append(modelVersion)
+        append(targetGroup)
+        append(field)
+        bytes.append(comma)
+        origin.appendISO(to: &bytes)
+        bytes.append(comma)
+        bytes.append(contentsOf: String(horizon).utf8)
+        bytes.append(comma)
+        targetDay.appendISO(to: &bytes)
+        bytes.append(comma)
+        reference.appendDescription(to: &bytes)
+        forecast.forEachStandardQuantile { value in
+            bytes.append(comma)
+            value?.appendDescription(to: &bytes)
+        }
+        bytes.append(comma)
+        bytes.append(contentsOf: inputHash.utf8)
+    }
 
     /// The hash this row must carry after `previousHash`.
     public func expectedHash(after previousHash: String) -> String {
-        Self.chainHash(previous: previousHash, contentLine: contentLine)
+        var hasher = LedgerChainHasher()
+        return hasher.hash(self, after: previousHash).hex
     }
 
     public static func chainHash(previous: String, contentLine: String) -> String {

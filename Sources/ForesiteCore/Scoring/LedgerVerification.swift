@@ -34,14 +34,18 @@ public struct LedgerVerification: Hashable, Sendable {
     public var isVerified: Bool { firstBroken == nil }
 
     /// Walks `records` in chain order and reports the first row that does not follow.
+    ///
+    /// Every site build walks every target's whole ledger, so the rows are hashed through one reusable
+    /// buffer and each digest is compared with the stored hex without making a string.
     public init(records: [LedgerRecord]) {
         var previous = LedgerRecord.genesis
         var broken: Break?
+        var hasher = LedgerChainHasher()
         for (index, record) in records.enumerated() {
             let reason: String?
             if record.previousHash != previous {
                 reason = "previous hash \(record.previousHash.prefix(12))… should be \(previous.prefix(12))…"
-            } else if record.hash != record.expectedHash(after: previous) {
+            } else if !hasher.hash(record, after: previous).matches(hex: record.hash) {
                 reason = "content does not match its hash \(record.hash.prefix(12))…"
             } else {
                 reason = nil
@@ -54,7 +58,7 @@ public struct LedgerVerification: Hashable, Sendable {
             }
             previous = record.hash
         }
-        self.init(count: records.count, firstDay: records.map(\.madeOn).min(), firstBroken: broken)
+        self.init(count: records.count, firstDay: records.lazy.map(\.madeOn).min(), firstBroken: broken)
     }
 
     /// "412 forecasts since 2025-01-01, chain verified" / "chain broken at row 17 (…)".

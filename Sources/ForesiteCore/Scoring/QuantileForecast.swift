@@ -48,6 +48,25 @@ public struct QuantileForecast: Hashable, Sendable, Codable {
         return nil
     }
 
+    /// Calls `body` with `value(atQuantile:)` of each of `standardQuantileLevels`, in order. When the
+    /// intervals are exactly the standard ones (as the ledger stores them) the values are read off them
+    /// without that search: the ledger's chain check asks for all seven of every row on every build.
+    public func forEachStandardQuantile(_ body: (Double?) -> Void) {
+        // The literals are `standardLevels`' own values.
+        guard intervals.count == 3, intervals[0].level == 0.5, intervals[1].level == 0.8, intervals[2].level == 0.95
+        else {
+            for level in Self.standardQuantileLevels { body(value(atQuantile: level)) }
+            return
+        }
+        body(intervals[2].lower)
+        body(intervals[1].lower)
+        body(intervals[0].lower)
+        body(median)
+        body(intervals[0].upper)
+        body(intervals[1].upper)
+        body(intervals[2].upper)
+    }
+
     /// True when the quantiles never decrease with their level (wider intervals contain narrower ones
     /// and every interval contains the median).
     public var isNonCrossing: Bool {

@@ -20,16 +20,22 @@ public struct ScoreSummary: Hashable, Sendable {
         let n = Double(max(scores.count, 1))
         mae = scores.reduce(0) { $0 + $1.absoluteError } / n
         wis = scores.reduce(0) { $0 + $1.weightedIntervalScore } / n
-        var byLevel: [Double: (inside: Int, count: Int)] = [:]
+        // A forecast has a few levels (three): a short list searched in order tallies them faster than a
+        // dictionary keyed by the level, and the site's leaderboards summarise a year of ledger hundreds of
+        // times on every build.
+        var tallies: [(level: Double, inside: Int, count: Int)] = []
         for score in scores {
             for cover in score.covered {
-                byLevel[cover.level, default: (0, 0)].count += 1
-                if cover.inside { byLevel[cover.level]!.inside += 1 }
+                if let at = tallies.firstIndex(where: { $0.level == cover.level }) {
+                    tallies[at].count += 1
+                    if cover.inside { tallies[at].inside += 1 }
+                } else {
+                    tallies.append((cover.level, cover.inside ? 1 : 0, 1))
+                }
             }
         }
-        coverage = byLevel.keys.sorted().map { level in
-            let tally = byLevel[level]!
-            return Coverage(level: level, observed: Double(tally.inside) / Double(tally.count), count: tally.count)
+        coverage = tallies.sorted { $0.level < $1.level }.map { tally in
+            Coverage(level: tally.level, observed: Double(tally.inside) / Double(tally.count), count: tally.count)
         }
     }
 

@@ -23,21 +23,26 @@ public struct SkillComparison: Hashable, Sendable {
     /// horizons together the differences are first averaged per origin (one value per day, so a day
     /// is not counted H times) and the lag is the longest horizon − 1.
     public init(model: [ScoredForecast], baseline: [ScoredForecast], horizon: Int?) {
-        let pairs = Self.pairs(model: model.filter { horizon == nil || $0.horizon == horizon }, baseline: baseline)
-        self.init(pairs: pairs, horizon: horizon)
+        self.init(pairs: Self.pairs(model, baselineByKey: Self.byKey(baseline)), horizon: horizon)
     }
 
-    /// Each of `model`'s scores with the baseline's of the same origin and horizon, in key order.
-    private static func pairs(model: [ScoredForecast], baseline: [ScoredForecast]) -> [(
-        ScoredForecast, ScoredForecast
-    )] {
-        let baselineByKey = Dictionary(baseline.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        return model.compactMap { score in baselineByKey[score.key].map { (score, $0) } }
-            .sorted { $0.0.key < $1.0.key }
+    /// `baseline` by origin and horizon, the first of a repeated key being the one paired.
+    static func byKey(_ baseline: [ScoredForecast]) -> [ScoredForecast.Key: ScoredForecast] {
+        Dictionary(baseline.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The comparison of `pairs` (in key order, all of `horizon` when it is set).
-    private init(pairs: [(ScoredForecast, ScoredForecast)], horizon: Int?) {
+    /// Each of `model`'s scores that the baseline also scored, with the baseline's, in `model`'s order.
+    static func pairs(_ model: [ScoredForecast], baselineByKey: [ScoredForecast.Key: ScoredForecast])
+        -> [(ScoredForecast, ScoredForecast)]
+    {
+        model.compactMap { score in baselineByKey[score.key].map { (score, $0) } }
+    }
+
+    /// The comparison of `horizon`'s pairs (all of them for nil). A table's comparisons (every horizon and
+    /// all together) share one pairing: keying the baseline and pairing for each was most of the site's
+    /// leaderboards (3 windows × every model × 11 comparisons of a year of ledger on every build).
+    init(pairs all: [(ScoredForecast, ScoredForecast)], horizon: Int?) {
+        let pairs = all.filter { horizon == nil || $0.0.horizon == horizon }.sorted { $0.0.key < $1.0.key }
         self.horizon = horizon
         self.model = ScoreSummary(pairs.map(\.0))
         self.baseline = ScoreSummary(pairs.map(\.1))
@@ -64,13 +69,10 @@ public struct SkillComparison: Hashable, Sendable {
     public static func table(model: [ScoredForecast], baseline: [ScoredForecast]) -> (
         horizons: [SkillComparison], overall: SkillComparison
     ) {
-        // Paired once: each horizon's pairs are the overall pairs of that horizon, already in key order.
-        let pairs = Self.pairs(model: model, baseline: baseline)
         let horizons = Set(model.map(\.horizon)).intersection(baseline.map(\.horizon)).sorted()
+        let pairs = Self.pairs(model, baselineByKey: byKey(baseline))
         return (
-            horizons.map { horizon in
-                SkillComparison(pairs: pairs.filter { $0.0.horizon == horizon }, horizon: horizon)
-            },
+            horizons.map { SkillComparison(pairs: pairs, horizon: $0) },
             SkillComparison(pairs: pairs, horizon: nil)
         )
     }

@@ -1,0 +1,81 @@
+// SHA-256 blocks on the x86 SHA extensions, after Intel's "New Instructions Supporting the Secure Hash
+// Algorithm on Intel Architecture Processors" (2013). Compiled for every x86-64 CPU (the function carries
+// its own target attribute), called only where `foresite_sha256_extensions_supported` says the CPU has the
+// instructions. Other architectures get a stub that is never called.
+#include "CSHA256.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#include <immintrin.h>
+
+int foresite_sha256_extensions_supported(void) {
+    unsigned int eax, ebx, ecx, edx;
+    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
+    const int ssse3 = (ecx >> 9) & 1, sse41 = (ecx >> 19) & 1;
+    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 0;
+    const int sha = (ebx >> 29) & 1;
+    return ssse3 && sse41 && sha;
+}
+
+static const uint32_t round_constants[64] __attribute__((aligned(16))) = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+};
+
+__attribute__((target("sha,ssse3,sse4.1")))
+void foresite_sha256_blocks_extensions(uint32_t state[8], const uint8_t *data, size_t blocks) {
+    // Bytes of each 32-bit word reversed: the message is big-endian.
+    const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+
+    // sha256rnds2 wants the state as ABEF and CDGH.
+    __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state[0]), 0xB1);  // CDAB
+    __m128i cdgh = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state[4]), 0x1B); // EFGH
+    __m128i abef = _mm_alignr_epi8(tmp, cdgh, 8);
+    cdgh = _mm_blend_epi16(cdgh, tmp, 0xF0);
+
+    for (; blocks > 0; blocks--, data += 64) {
+        const __m128i abef_saved = abef, cdgh_saved = cdgh;
+        // w[g % 4] holds message words 4g … 4g+3 of round group g.
+        __m128i w[4];
+#pragma clang loop unroll(full)
+        for (int g = 0; g < 16; g++) {
+            if (g < 4) {
+                w[g] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 16 * g)), byte_swap);
+            } else {
+                // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16]
+                const __m128i partial = _mm_add_epi32(
+                    _mm_sha256msg1_epu32(w[g & 3], w[(g + 1) & 3]), _mm_alignr_epi8(w[(g + 3) & 3], w[(g + 2) & 3], 4));
+                w[g & 3] = _mm_sha256msg2_epu32(partial, w[(g + 3) & 3]);
+            }
+            __m128i message = _mm_add_epi32(w[g & 3], _mm_load_si128((const __m128i *)&round_constants[4 * g]));
+            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, message);
+            message = _mm_shuffle_epi32(message, 0x0E);
+            abef = _mm_sha256rnds2_epu32(abef, cdgh, message);
+        }
+        abef = _mm_add_epi32(abef, abef_saved);
+        cdgh = _mm_add_epi32(cdgh, cdgh_saved);
+    }
+
+    tmp = _mm_shuffle_epi32(abef, 0x1B);  // FEBA
+    cdgh = _mm_shuffle_epi32(cdgh, 0xB1); // DCHG
+    _mm_storeu_si128((__m128i *)&state[0], _mm_blend_epi16(tmp, cdgh, 0xF0)); // DCBA
+    _mm_storeu_si128((__m128i *)&state[4], _mm_alignr_epi8(cdgh, tmp, 8));    // HGFE
+}
+
+#else
+
+int foresite_sha256_extensions_supported(void) { return 0; }
+
+void foresite_sha256_blocks_extensions(uint32_t state[8], const uint8_t *data, size_t blocks) {
+    (void)state;
+    (void)data;
+    (void)blocks;
+}
+
+#endif
