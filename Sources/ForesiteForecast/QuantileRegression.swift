@@ -40,13 +40,23 @@ struct QuantileRegression: Sendable {
         var rhs = [Double](repeating: 0, count: d)
         var residuals = [Double](repeating: 0, count: n)
         var weighted = [Double](repeating: 0, count: n * d)
-        for _ in 0..<maxIterations {
-            design.withUnsafeBufferPointer { design in
-                y.withUnsafeBufferPointer { y in
-                    residuals.withUnsafeMutableBufferPointer { residuals in
-                        weighted.withUnsafeMutableBufferPointer { weighted in
-                            let columns = design.baseAddress!
-                            let wx = weighted.baseAddress!
+        design.withUnsafeBufferPointer { design in
+            y.withUnsafeBufferPointer { y in
+                residuals.withUnsafeMutableBufferPointer { residuals in
+                    weighted.withUnsafeMutableBufferPointer { weighted in
+                        let columns = design.baseAddress!
+                        let wx = weighted.baseAddress!
+                        // Row j of the lower triangle and of the right-hand side is the weighted column j
+                        // against columns 0…j and y, summed four at a time (one load of it for four sums);
+                        // a short last group repeats its last vector.
+                        let groups = (0..<d).map { j in
+                            let partners = (0...j).map { columns + $0 * n } + [y.baseAddress!]
+                            let last = partners.count - 1
+                            return stride(from: 0, to: partners.count, by: 4).map { first in
+                                (first, min(4, partners.count - first), (0..<4).map { partners[min(first + $0, last)] })
+                            }
+                        }
+                        for _ in 0..<maxIterations {
                             for i in 0..<n { residuals[i] = y[i] }
                             for j in 0..<d {
                                 let coefficient = b[j]
@@ -61,39 +71,47 @@ struct QuantileRegression: Sendable {
                                 for i in 0..<n { out[i] = residuals[i] * column[i] }
                             }
                             for j in 0..<d {
-                                rhs[j] = Self.dot(wx + j * n, y.baseAddress!, count: n) + tilted[j]
-                                for k in 0...j { matrix[j * d + k] = Self.dot(wx + j * n, columns + k * n, count: n) }
+                                for (first, count, vectors) in groups[j] {
+                                    let sums = Self.dots(wx + j * n, vectors, count: n)
+                                    for offset in 0..<count {
+                                        let k = first + offset
+                                        if k <= j { matrix[j * d + k] = sums[offset] } else { rhs[j] = sums[offset] }
+                                    }
+                                }
+                                rhs[j] += tilted[j]
                             }
+                            for j in 1..<max(d, 1) { matrix[j * d + j] += penalty }
+                            guard let next = Self.solveSymmetric(matrix, rhs, size: d) else { break }
+                            let change = zip(next, b).map { abs($0 - $1) }.max() ?? 0
+                            b = next
+                            if change < tolerance { break }
                         }
                     }
                 }
             }
-            for j in 1..<max(d, 1) { matrix[j * d + j] += penalty }
-            guard let next = Self.solveSymmetric(matrix, rhs, size: d) else { break }
-            let change = zip(next, b).map { abs($0 - $1) }.max() ?? 0
-            b = next
-            if change < tolerance { break }
         }
         return b
     }
 
-    /// Σ aᵢbᵢ over eight lanes, in a fixed order (products rounded before they are added, never fused, so
-    /// the result does not depend on the machine).
-    static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, count n: Int) -> Double {
-        var lanes = SIMD8<Double>()
+    /// Σ aᵢbᵢ for four vectors b at once (`b` holds four pointers), each over four lanes in a fixed order.
+    static func dots(_ a: UnsafePointer<Double>, _ b: [UnsafePointer<Double>], count n: Int) -> SIMD4<Double> {
+        let (b0, b1, b2, b3) = (b[0], b[1], b[2], b[3])
+        var (s0, s1, s2, s3) = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>())
         var i = 0
-        while i + 8 <= n {
-            let left = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Double>.self)
-            let right = UnsafeRawPointer(b + i).loadUnaligned(as: SIMD8<Double>.self)
-            lanes += left * right
-            i += 8
+        while i + 4 <= n {
+            let left = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD4<Double>.self)
+            s0 += left * UnsafeRawPointer(b0 + i).loadUnaligned(as: SIMD4<Double>.self)
+            s1 += left * UnsafeRawPointer(b1 + i).loadUnaligned(as: SIMD4<Double>.self)
+            s2 += left * UnsafeRawPointer(b2 + i).loadUnaligned(as: SIMD4<Double>.self)
+            s3 += left * UnsafeRawPointer(b3 + i).loadUnaligned(as: SIMD4<Double>.self)
+            i += 4
         }
-        var total = lanes.sum()
+        var sums = SIMD4(s0.sum(), s1.sum(), s2.sum(), s3.sum())
         while i < n {
-            total += a[i] * b[i]
+            sums += SIMD4(a[i] * b0[i], a[i] * b1[i], a[i] * b2[i], a[i] * b3[i])
             i += 1
         }
-        return total
+        return sums
     }
 
     /// Σ aᵢ over eight lanes.
