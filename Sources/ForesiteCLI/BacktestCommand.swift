@@ -55,7 +55,7 @@ struct BacktestCommand: AsyncParsableCommand {
                 from: from.flatMap { Day(iso: $0) }, to: to.flatMap { Day(iso: $0) }, retrainEvery: retrainEvery,
                 ensemble: ensemble)
             let report = try Backtesting.run(workspace, store: store, options: options)
-            workspace.console.line(report.result.summaryTable())
+            workspace.console.line(report.result.summaryTable(wording: workspace.config.targetWording))
             workspace.console.line("stored as backtest \(report.runID)")
         }
     }

@@ -9,7 +9,10 @@ extension BacktestResult {
     /// Every model is compared on the same forecasts as persistence, and a difference the test does
     /// not find at 5 % is said to be indistinguishable (Architecture.md,
     /// "Invariants worth knowing").
-    public func summaryTable() -> String {
+    ///
+    /// `wording` names the target's values: a price's table is in price units from the origin's close, a
+    /// river level's in its own units from the origin's level.
+    public func summaryTable(wording: SeriesWording = .price) -> String {
         let levels = settings.levels
         var lines = [
             "Walk-forward backtest \(settings.from) … \(settings.to): \(origins.count) origins"
@@ -18,9 +21,11 @@ extension BacktestResult {
                 + ", target \(settings.target), retrain every \(settings.retrainEvery) days"
                 + ", ensemble \(settings.ensemble), \(settings.epochs) epochs",
             "",
-            "Price units, lower is better. rel WIS = WIS / persistence's WIS on the same forecasts (< 1 beats it);",
+            (wording.isPrice ? "Price units" : "Units of \(wording.observation)")
+                + ", lower is better. rel WIS = WIS / persistence's WIS on the same forecasts (< 1 beats it);",
             "DM p: Diebold–Mariano test of the WIS differences (Newey–West, lag h − 1), verdict at 5 %;",
-            "coverage: share of actuals inside the central intervals. Persistence: the origin's close with",
+            "coverage: share of actuals inside the central intervals. Persistence: the origin's "
+                + "\(wording.observation) with",
             "quantiles from the symmetrised \(settings.persistenceWindow)-day history of h-day changes.",
         ]
         let header =

@@ -67,6 +67,11 @@ import Testing
         #expect(table.contains("persistence (the reference)"))
         #expect(table.contains("rel WIS"))
         #expect(table.contains("lstm\n") && table.contains("ensemble\n"))
+        #expect(table.contains("Price units, lower is better") && table.contains("Persistence: the origin's close"))
+        // A river level's table is in its own units, from the origin's level.
+        let level = result.summaryTable(wording: .plain(field: "level"))
+        #expect(level.contains("Units of level, lower is better") && level.contains("Persistence: the origin's level"))
+        #expect(!level.contains("Price") && !level.contains("origin's close"))
     }
 
     @Test func anOpenTargetAddsNaiveOpenAndKeepsTheCloseAsReference() throws {
