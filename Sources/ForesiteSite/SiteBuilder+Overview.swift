@@ -16,16 +16,28 @@ extension SiteBuilder {
         return try writer.locked {
             // A single-target cache would describe another site.
             try? FileManager.default.removeItem(at: BuildCache.location(for: writer.output))
-            let targets = overview.targets.map { OverviewTarget($0, builder: self, output: writer.output) }
+            let targets = overview.targets.map { OverviewTarget($0, cached: (self, writer.output)) }
             let (files, scans, records) = try render(overview, targets: targets, histories: histories)
-            let identities = try writer.writeRecording(files)
+            let identities = Self.byTarget(try writer.writeRecording(files))
+            let parses = Self.byTarget(scans)
             // The caches are independent files: written side by side.
             _ = zip(targets, records).map { ($0, $1) }.concurrentMap { target, record in
-                target.saveCache(identities: identities, record: record, scans: scans)
+                target.saveCache(
+                    identities: identities[target.slug] ?? [:], record: record, scans: parses[target.slug] ?? [:])
             }
             BuildCache.removeTargetCaches(beside: writer.output, except: Set(targets.map(\.slug)))
             return files
         }
+    }
+
+    /// The values under each target's folder (`<slug>/…`), by slug, keyed by their path in that folder.
+    static func byTarget<Value>(_ values: [String: Value]) -> [String: [String: Value]] {
+        var grouped: [String: [String: Value]] = [:]
+        for (path, value) in values {
+            guard let slash = path.firstIndex(of: "/") else { continue }
+            grouped[String(path[..<slash]), default: [:]][String(path[path.index(after: slash)...])] = value
+        }
+        return grouped
     }
 
     /// The site of a `targets:` configuration, checked as one: every target's own site under its folder

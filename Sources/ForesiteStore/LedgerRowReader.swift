@@ -20,21 +20,41 @@ struct LedgerRowReader {
     private var inputHash = ""
     private var hash = ""
 
+    /// Each column's position in `LedgerTable.recordColumns`.
+    private enum Column {
+        static let madeOn = at("made_on")
+        static let model = at("model")
+        static let modelVersion = at("model_version")
+        static let targetGroup = at("target_group")
+        static let field = at("field")
+        static let origin = at("origin")
+        static let horizon = at("horizon")
+        static let targetDay = at("target_day")
+        static let reference = at("reference")
+        static let firstQuantile = at(LedgerTable.quantileColumns[0])
+        static let inputHash = at("input_hash")
+        static let previousHash = at("previous_sha256")
+        static let hash = at("sha256")
+
+        private static func at(_ name: String) -> Int32 { Int32(LedgerTable.recordColumns.firstIndex(of: name)!) }
+    }
+
     /// The current row of `statement`, a step of `SELECT recordColumns …`.
     mutating func record(_ statement: SQLiteStatement) throws -> LedgerRecord {
-        let previousHash = try Self.text(statement, 17, repeating: hash)
-        hash = try Self.text(statement, 18, repeating: hash)
-        model = try Self.text(statement, 1, repeating: model)
-        modelVersion = try Self.text(statement, 2, repeating: modelVersion)
-        targetGroup = try Self.text(statement, 3, repeating: targetGroup)
-        field = try Self.text(statement, 4, repeating: field)
-        inputHash = try Self.text(statement, 16, repeating: inputHash)
+        let previousHash = try Self.text(statement, Column.previousHash, repeating: hash)
+        hash = try Self.text(statement, Column.hash, repeating: hash)
+        model = try Self.text(statement, Column.model, repeating: model)
+        modelVersion = try Self.text(statement, Column.modelVersion, repeating: modelVersion)
+        targetGroup = try Self.text(statement, Column.targetGroup, repeating: targetGroup)
+        field = try Self.text(statement, Column.field, repeating: field)
+        inputHash = try Self.text(statement, Column.inputHash, repeating: inputHash)
         return LedgerRecord(
-            madeOn: try Self.day(statement, 0), model: model, modelVersion: modelVersion, targetGroup: targetGroup,
-            field: field, origin: try Self.day(statement, 5), horizon: Int(sqlite3_column_int64(statement, 6)),
-            targetDay: try Self.day(statement, 7), reference: try Self.real(statement, 8),
-            forecast: quantileForecast(statement, first: 9), inputHash: inputHash, previousHash: previousHash,
-            hash: hash)
+            madeOn: try Self.day(statement, Column.madeOn), model: model, modelVersion: modelVersion,
+            targetGroup: targetGroup, field: field, origin: try Self.day(statement, Column.origin),
+            horizon: Int(sqlite3_column_int64(statement, Column.horizon)),
+            targetDay: try Self.day(statement, Column.targetDay), reference: try Self.real(statement, Column.reference),
+            forecast: quantileForecast(statement, first: Column.firstQuantile), inputHash: inputHash,
+            previousHash: previousHash, hash: hash)
     }
 
     /// The forecast in the seven quantile columns from `first` on (`LedgerTable.quantileColumns` order): an

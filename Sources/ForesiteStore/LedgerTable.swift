@@ -45,14 +45,14 @@ enum LedgerTable {
             ] + quantiles + [record.inputHash, record.previousHash, record.hash]
         try db.execute(
             sql: """
-                INSERT INTO ledger (made_on, model, model_version, target_group, field, origin, horizon, target_day,
-                    reference, \(quantileColumns.joined(separator: ", ")), input_hash, previous_sha256, sha256)
+                INSERT INTO ledger (\(recordColumns.joined(separator: ", ")))
                 VALUES (\(Array(repeating: "?", count: arguments.count).joined(separator: ", ")))
                 """,
             arguments: StatementArguments(arguments))
     }
 
-    /// The columns `records` reads, in the order `LedgerRowReader` decodes them by position.
+    /// The columns `insert` writes and `records` reads, in the order `LedgerRowReader` decodes them by
+    /// position.
     static let recordColumns =
         ["made_on", "model", "model_version", "target_group", "field", "origin", "horizon", "target_day", "reference"]
         + quantileColumns + ["input_hash", "previous_sha256", "sha256"]

@@ -51,19 +51,8 @@ public struct LedgerRecord: Hashable, Sendable {
         self.hash = hash
     }
 
-    /// The content columns as text: numbers in Swift's shortest round-trip form, a quantile the forecast
-    /// does not state (rows from before the 50 % interval existed) as an empty field.
-    public var contentFields: [String] {
-        [
-            madeOn.iso, model, modelVersion, targetGroup, field, origin.iso, String(horizon), targetDay.iso,
-            String(reference),
-        ]
-            + QuantileForecast.standardQuantileLevels.map { level in
-                forecast.value(atQuantile: level).map { String($0) } ?? ""
-            } + [inputHash]
-    }
-
-    /// `contentFields` joined by commas, written straight into one buffer.
+    /// The content columns as text joined by commas: numbers in Swift's shortest round-trip form, a quantile
+    /// the forecast does not state (rows from before the 50 % interval existed) as an empty field.
     public var contentLine: String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(320)
@@ -105,10 +94,6 @@ public struct LedgerRecord: Hashable, Sendable {
     public func expectedHash(after previousHash: String) -> String {
         var hasher = LedgerChainHasher()
         return hasher.hash(self, after: previousHash).hex
-    }
-
-    public static func chainHash(previous: String, contentLine: String) -> String {
-        SHA256.hex(previous + "," + contentLine)
     }
 
     /// A copy chained after `previous` (its `previousHash` and `hash` set).

@@ -52,19 +52,15 @@ public struct QuantileForecast: Hashable, Sendable, Codable {
     /// intervals are exactly the standard ones (as the ledger stores them) the values are read off them
     /// without that search: the ledger's chain check asks for all seven of every row on every build.
     public func forEachStandardQuantile(_ body: (Double?) -> Void) {
-        // The literals are `standardLevels`' own values.
-        guard intervals.count == 3, intervals[0].level == 0.5, intervals[1].level == 0.8, intervals[2].level == 0.95
-        else {
+        let levels = Self.standardLevels
+        guard intervals.count == levels.count, zip(intervals, levels).allSatisfy({ $0.level == $1 }) else {
             for level in Self.standardQuantileLevels { body(value(atQuantile: level)) }
             return
         }
-        body(intervals[2].lower)
-        body(intervals[1].lower)
-        body(intervals[0].lower)
+        // The quantile levels ascend: the widest interval's lower bound first, the median, then the upper bounds.
+        for interval in intervals.reversed() { body(interval.lower) }
         body(median)
-        body(intervals[0].upper)
-        body(intervals[1].upper)
-        body(intervals[2].upper)
+        for interval in intervals { body(interval.upper) }
     }
 
     /// True when the quantiles never decrease with their level (wider intervals contain narrower ones

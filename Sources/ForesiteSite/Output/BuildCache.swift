@@ -87,18 +87,17 @@ struct BuildCache: Sendable {
 
     /// The cache a build leaves: one entry per file it wrote (`identities`, by path in the output folder),
     /// with what `record` learned about it and the check's parse of it (`scans`) unless the parse mentions
-    /// the build's day `day`. Only paths under `prefix` are taken, recorded without it (a target's folder).
+    /// the build's day `day`.
     init(
         environment: BuildDigest, identities: [String: FileIdentity], record: BuildRecord,
-        scans: [String: PageScan], day: String, prefix: String = ""
+        scans: [String: PageScan], day: String
     ) {
         self.init(environment: environment)
-        entries.reserveCapacity(prefix.isEmpty ? identities.count : identities.count / 2)
-        for (path, identity) in identities where path.hasPrefix(prefix) {
-            let local = String(path.dropFirst(prefix.count))
-            entries[local] = Entry(
-                inputs: record.inputs[local], form: record.forms[local] ?? BuildDigest(high: 0, low: 0),
-                identity: identity, asOfOffsets: record.asOfOffsets[local] ?? [], rows: record.rows[local] ?? 0,
+        entries.reserveCapacity(identities.count)
+        for (path, identity) in identities {
+            entries[path] = Entry(
+                inputs: record.inputs[path], form: record.forms[path] ?? BuildDigest(high: 0, low: 0),
+                identity: identity, asOfOffsets: record.asOfOffsets[path] ?? [], rows: record.rows[path] ?? 0,
                 scan: scans[path].flatMap { $0.mentions(day) ? nil : $0 })
         }
     }

@@ -12,38 +12,31 @@ struct OverviewTarget: Sendable {
     let previous: PreviousBuild?
     let cacheURL: URL?
 
-    /// A target made in full, with no cache.
-    init(_ content: SiteContent) {
-        var content = content
-        content.isPartOfOverview = true
-        self.slug = SiteOverview.slug(of: content)
-        self.content = content
-        splice = nil
-        environment = nil
-        previous = nil
-        cacheURL = nil
-    }
-
-    /// A target whose folder in `output` the cache beside it describes.
-    init(_ content: SiteContent, builder: SiteBuilder, output: URL) {
+    /// The target made in full (`cached` nil), or with the build cache beside `cached.output` that
+    /// `cached.builder`'s environment digest keys.
+    init(_ content: SiteContent, cached: (builder: SiteBuilder, output: URL)? = nil) {
         var content = content
         content.isPartOfOverview = true
         let slug = SiteOverview.slug(of: content)
         self.slug = slug
         self.content = content
+        guard let cached else {
+            (splice, environment, previous, cacheURL) = (nil, nil, nil, nil)
+            return
+        }
         splice = AsOfSplice(content.asOf)
-        let cacheURL = BuildCache.location(for: output, target: slug)
+        let cacheURL = BuildCache.location(for: cached.output, target: slug)
         self.cacheURL = cacheURL
-        environment = splice == nil ? nil : builder.environmentDigest(content)
+        environment = splice == nil ? nil : cached.builder.environmentDigest(content)
         previous = environment.map {
             PreviousBuild(
                 cache: BuildCache.load(from: cacheURL, environment: $0),
-                output: output.appendingPathComponent(slug, isDirectory: true))
+                output: cached.output.appendingPathComponent(slug, isDirectory: true))
         }
     }
 
-    /// Saves the cache of this target's folder after a build that wrote `identities` (paths in the whole
-    /// site); removes it when nothing may be reused next time.
+    /// Saves the cache of this target's folder after a build that wrote `identities` and `scans` (paths
+    /// in the folder); removes it when nothing may be reused next time.
     func saveCache(identities: [String: FileIdentity], record: BuildRecord, scans: [String: PageScan]) {
         guard let cacheURL else { return }
         guard let environment else {
@@ -51,8 +44,7 @@ struct OverviewTarget: Sendable {
             return
         }
         let cache = BuildCache(
-            environment: environment, identities: identities, record: record, scans: scans, day: content.asOf.iso,
-            prefix: slug + "/")
+            environment: environment, identities: identities, record: record, scans: scans, day: content.asOf.iso)
         try? cache.save(to: cacheURL)
     }
 }
