@@ -2,6 +2,7 @@ import ForesiteCore
 import ForesiteIngest
 import ForesiteML
 import ForesitePipeline
+import ForesiteSite
 import Foundation
 
 /// `targets`: a `targets:` site at scale (issue budget: 20 targets of 5 years, a year of ledger: the daily
@@ -73,6 +74,7 @@ enum TargetsBenchmark {
                 format: "daily run, no training: %.2f s wall (budget 2 s; %.2f s of it the build: load %.3f s, "
                     + "render+check+write %.3f s, from yesterday's build cache)", runSeconds, first.seconds,
                 first.loadSeconds, first.buildSeconds))
+        print("  " + phases(first.phases))
         // Cold: the build caches removed (as after an upgrade of the binary); the site before stays.
         var cold: [SiteBuild.Report] = []
         // `FORESITE_BENCH_COLD=0` leaves them out (for profiling the warm builds).
@@ -88,9 +90,17 @@ enum TargetsBenchmark {
                 String(
                     format: "full site build, %@: %.3f s median of 3 (load %.3f s, render+check+write %.3f s; "
                         + "budget 1 s)", name, build.seconds, build.loadSeconds, build.buildSeconds))
+            print("  " + phases(build.phases))
         }
         let build = warm[0]
         print("site: \(build.files) files, \(build.bytes / 1024) KB; index.html \(build.indexBytes) B (budget 200 KB)")
+    }
+
+    /// "cache load 0.120 s, render 0.800 s, …".
+    static func phases(_ timings: BuildTimings) -> String {
+        String(
+            format: "cache load %.3f s, render %.3f s, check %.3f s, write %.3f s, cache save %.3f s",
+            timings.cacheLoad, timings.render, timings.check, timings.write, timings.cacheSave)
     }
 
     /// The build caches beside `output` (`.docs.build-cache`, `.docs.build-cache.<slug>`).

@@ -17,6 +17,8 @@ public enum SiteBuild {
         /// `SiteBuilder.build`: rendering and checking every page and download (the CSVs read the whole
         /// history here), writing the staging folder and swapping it into place.
         public var buildSeconds: Double
+        /// Where `buildSeconds` went, for a `targets:` site (zero for a single target's).
+        public var phases = BuildTimings()
     }
 
     /// The whole site of the workspace: `run(_:store:)` for a single target; for a `targets:` configuration
@@ -43,8 +45,11 @@ public enum SiteBuild {
         let loadedAt = Date()
         let builder = try SiteBuilder(templatesDirectory: workspace.templatesURL, staticDirectory: workspace.staticURL)
         let overview = SiteOverview(site: workspace.config.site, targets: contents)
-        let files = try builder.build(overview, histories: histories, into: workspace.outputURL)
-        return Report(files, workspace: workspace, started: started, loaded: loadedAt)
+        var phases = BuildTimings()
+        let files = try builder.build(overview, histories: histories, into: workspace.outputURL, timings: &phases)
+        var report = Report(files, workspace: workspace, started: started, loaded: loadedAt)
+        report.phases = phases
+        return report
     }
 
     /// The demo banner comes from `workspace.isDemo`.

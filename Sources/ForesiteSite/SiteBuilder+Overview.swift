@@ -12,13 +12,25 @@ extension SiteBuilder {
     /// single-target build does. The overview's own files are small and made every build.
     @discardableResult
     public func build(_ overview: SiteOverview, histories: [HistorySource?], into output: URL) throws -> SiteFiles {
+        var timings = BuildTimings()
+        return try build(overview, histories: histories, into: output, timings: &timings)
+    }
+
+    /// `build`, saying where its time went.
+    public func build(
+        _ overview: SiteOverview, histories: [HistorySource?], into output: URL, timings: inout BuildTimings
+    ) throws -> SiteFiles {
         let writer = SiteWriter(output: output)
         return try writer.locked {
+            var clock = BuildTimings.Clock()
             // A single-target cache would describe another site.
             try? FileManager.default.removeItem(at: BuildCache.location(for: writer.output))
-            let targets = overview.targets.map { OverviewTarget($0, cached: (self, writer.output)) }
-            let (files, scans, records) = try render(overview, targets: targets, histories: histories)
+            let targets = overview.targets.concurrentMap { OverviewTarget($0, cached: (self, writer.output)) }
+            timings.cacheLoad += clock.lap()
+            let (files, scans, records) = try render(
+                overview, targets: targets, histories: histories, timings: &timings, clock: &clock)
             let identities = Self.byTarget(try writer.writeRecording(files))
+            timings.write += clock.lap()
             let parses = Self.byTarget(scans)
             // The caches are independent files: written side by side.
             _ = zip(targets, records).map { ($0, $1) }.concurrentMap { target, record in
@@ -26,6 +38,7 @@ extension SiteBuilder {
                     identities: identities[target.slug] ?? [:], record: record, scans: parses[target.slug] ?? [:])
             }
             BuildCache.removeTargetCaches(beside: writer.output, except: Set(targets.map(\.slug)))
+            timings.cacheSave += clock.lap()
             return files
         }
     }
@@ -47,14 +60,17 @@ extension SiteBuilder {
     /// `histories` are the targets' price sources for the CSV downloads, in the overview's target order.
     public func render(_ overview: SiteOverview, histories: [HistorySource?]) throws -> SiteFiles {
         let targets = overview.targets.map { OverviewTarget($0) }
-        return try render(overview, targets: targets, histories: histories).files
+        var timings = BuildTimings()
+        var clock = BuildTimings.Clock()
+        return try render(overview, targets: targets, histories: histories, timings: &timings, clock: &clock).files
     }
 
     /// The overview site's files, the check's parse of every page (by path in the site) and each target's
     /// build record (paths relative to its folder); `targets` say what each target may reuse.
-    func render(_ overview: SiteOverview, targets: [OverviewTarget], histories: [HistorySource?]) throws -> (
-        files: SiteFiles, scans: [String: PageScan], records: [BuildRecord]
-    ) {
+    func render(
+        _ overview: SiteOverview, targets: [OverviewTarget], histories: [HistorySource?],
+        timings: inout BuildTimings, clock: inout BuildTimings.Clock
+    ) throws -> (files: SiteFiles, scans: [String: PageScan], records: [BuildRecord]) {
         precondition(histories.count == overview.targets.count, "one history per target")
         try SiteURLs.validate(baseURL: overview.site.baseURL)
         guard templates.names.contains(Self.overviewTemplate) else {
@@ -90,8 +106,10 @@ extension SiteBuilder {
         files.add("sitemap.xml", Sitemap.render(sitemap))
         files.add("feed.xml", AtomFeed.render(overview))
         files.add(OverviewFiles.targetsAPI, APIDocuments.targets(overview))
+        timings.render += clock.lap()
         let check = OutputCheck(rootPath: SiteURLs.rootPath(base: overview.site.baseURL))
         let (problems, scans) = check.check(files, known: known)
+        timings.check += clock.lap()
         if !problems.isEmpty { throw SiteCheckFailure(problems: problems) }
         return (files, scans, sites.map(\.2))
     }

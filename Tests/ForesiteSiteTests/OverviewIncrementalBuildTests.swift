@@ -93,6 +93,10 @@ struct OverviewIncrementalBuildTests {
     /// The incremental render `build` does, without writing: the files, with what it reused.
     static func incremental(_ builder: SiteBuilder, _ overview: SiteOverview, output: URL) throws -> SiteFiles {
         let targets = overview.targets.map { OverviewTarget($0, cached: (builder, output)) }
-        return try builder.render(overview, targets: targets, histories: targets.map { _ in nil }).files
+        var timings = BuildTimings()
+        var clock = BuildTimings.Clock()
+        return try builder.render(
+            overview, targets: targets, histories: targets.map { _ in nil }, timings: &timings, clock: &clock
+        ).files
     }
 }

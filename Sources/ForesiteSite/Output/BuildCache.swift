@@ -48,7 +48,7 @@ struct BuildCache: Sendable {
     }
 
     /// Bumped whenever what is stored, or how a file is made from its digested inputs, changes.
-    static let format: UInt64 = 1
+    static let format: UInt64 = 2
     private static let magic: UInt64 = 0x4653_4255_494C_4443  // "FSBUILDC"
 
     var environment: BuildDigest

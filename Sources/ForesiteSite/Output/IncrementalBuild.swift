@@ -10,9 +10,14 @@ import Foundation
 /// A page kind whose pages a build can reuse without making them: before any page is made it names each
 /// page's file and a digest of everything that page shows except the footer's "as of" day (the frame's
 /// other parts — site settings, navigation, target, banners — are in the build cache's environment).
+///
+/// A page may also name the day it settles on: the last day whose data it shows (an archive page's last
+/// target day). Once the build's day has reached it, the page's footer shows that day instead of the
+/// build's, so its bytes stop changing and a build links the previous site's file instead of rewriting it.
 protocol IncrementalSitePage: SitePage {
-    /// One entry per page of `pages(context)`, in the same order.
-    static func inputs(_ context: PageContext) -> [(file: String, digest: BuildDigest)]
+    /// One entry per page of `pages(context)`, in the same order; `settledOn` nil when any later day may
+    /// change the page.
+    static func inputs(_ context: PageContext) -> [(file: String, digest: BuildDigest, settledOn: Day?)]
     /// `pages(context)[index]`, made alone.
     static func page(at index: Int, _ context: PageContext) -> Self
 }

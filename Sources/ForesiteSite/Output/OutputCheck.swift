@@ -29,7 +29,8 @@ public struct OutputCheck: Sendable {
     }
 
     /// The problems and every page's parse; pages in `known` are taken as parsed there (an incremental
-    /// build's pages unchanged since the parse the build cache kept). Reused files are never markup.
+    /// build's pages unchanged since the parse the build cache kept). A reused file (not in memory) is
+    /// checked only through its parse in `known`: a settled page linked from the previous site.
     func check(_ files: SiteFiles, known: [String: PageScan]) -> (problems: [SiteError], scans: [String: PageScan]) {
         let sorted = files.sorted
         let parsed = sorted.concurrentMap { path, bytes -> Result<PageScan, SiteError>? in
@@ -56,6 +57,11 @@ public struct OutputCheck: Sendable {
                 problems += scan.problems
                 scans[path] = scan
             }
+        }
+        for path in files.reused.keys.sorted() where Self.isMarkup(path) && !path.hasSuffix(".xml") {
+            guard let scan = known[path] else { continue }
+            problems += scan.problems
+            scans[path] = scan
         }
         let paths = scans.keys.sorted()
         let resolutions = folderResolutions(paths, scans: scans)

@@ -5,7 +5,8 @@ import ForesiteCore
 /// Pages are rendered on every core (each kind's pages together, an incremental kind's page by page) and
 /// added in list order. In an incremental build (`previous` set) a page of an `IncrementalSitePage` kind
 /// whose inputs match the previous build's is not made: its previous bytes are read back and get the new
-/// footer day (`AsOfSplice`), and the check reuses its cached parse.
+/// footer day (`AsOfSplice`), and the check reuses its cached parse. A settled page (its footer shows the
+/// day it settled on, in every build) is not even read: the writer links the previous site's file.
 struct PageRenderer {
     let context: PageContext
     let templates: TemplateSet
@@ -24,7 +25,7 @@ struct PageRenderer {
     /// One unit of parallel work: every page of a kind, or one page of an incremental kind.
     private enum Job: Sendable {
         case kind(any SitePage.Type)
-        case page(any IncrementalSitePage.Type, index: Int, file: String, inputs: BuildDigest)
+        case page(any IncrementalSitePage.Type, index: Int, file: String, inputs: BuildDigest, settledOn: Day?)
     }
 
     private struct Rendered: Sendable {
@@ -35,6 +36,8 @@ struct PageRenderer {
         var inputs: BuildDigest?
         var scan: PageScan?
         var isReused = false
+        /// A settled page taken from the previous site as it is (`bytes` empty).
+        var linked: SiteFiles.Reused?
     }
 
     /// Every page of `kinds`, in list order; returns the paths the sitemap lists.
@@ -50,7 +53,17 @@ struct PageRenderer {
         for kind in kinds {
             if let incremental = kind as? any IncrementalSitePage.Type {
                 for (index, page) in incremental.inputs(context).enumerated() {
-                    jobs.append(.page(incremental, index: index, file: page.file, inputs: page.digest))
+                    guard let settled = page.settledOn, settled <= context.content.asOf else {
+                        jobs.append(
+                            .page(incremental, index: index, file: page.file, inputs: page.digest, settledOn: nil))
+                        continue
+                    }
+                    // The footer's day is part of a settled page's inputs.
+                    var hasher = BuildHasher()
+                    hasher.add(page.digest)
+                    hasher.add(settled)
+                    jobs.append(
+                        .page(incremental, index: index, file: page.file, inputs: hasher.digest, settledOn: settled))
                 }
             } else {
                 jobs.append(.kind(kind))
@@ -60,14 +73,21 @@ struct PageRenderer {
         let results = try jobs.concurrentMap { job throws(SiteError) -> (listed: Bool, pages: [Rendered]) in
             switch job {
             case .kind(let kind): (kind.inSitemap, try renderer.renderAll(kind))
-            case .page(let kind, let index, let file, let inputs):
-                (kind.inSitemap, [try renderer.renderOne(kind, index: index, file: file, inputs: inputs)])
+            case .page(let kind, let index, let file, let inputs, let settledOn):
+                (
+                    kind.inSitemap,
+                    [try renderer.renderOne(kind, index: index, file: file, inputs: inputs, settledOn: settledOn)]
+                )
             }
         }
         var listed: [String] = []
         for (inSitemap, pages) in results {
             for page in pages {
-                files.add(page.file, bytes: page.bytes)
+                if let linked = page.linked {
+                    files.reuse(page.file, linked)
+                } else {
+                    files.add(page.file, bytes: page.bytes)
+                }
                 record.forms[page.file] = page.form
                 if splice != nil { record.asOfOffsets[page.file] = page.offsets }
                 if splice != nil, let inputs = page.inputs { record.inputs[page.file] = inputs }
@@ -88,8 +108,23 @@ struct PageRenderer {
     }
 
     private func renderOne<Page: IncrementalSitePage>(
-        _ kind: Page.Type, index: Int, file: String, inputs: BuildDigest
+        _ kind: Page.Type, index: Int, file: String, inputs: BuildDigest, settledOn: Day?
     ) throws(SiteError) -> Rendered {
+        if let settledOn {
+            // Only with its parse: the check takes a linked page as parsed before.
+            if let previous, let entry = previous.reusable(file, inputs: inputs), let scan = entry.scan {
+                let linked = SiteFiles.Reused(
+                    location: previous.root + file, identity: entry.identity, inputs: inputs, form: entry.form)
+                return Rendered(
+                    file: file, bytes: [], form: entry.form, offsets: [], inputs: inputs, scan: scan, isReused: true,
+                    linked: linked)
+            }
+            var context = self.context
+            context.footerDay = settledOn.iso
+            var page = try render(kind.page(at: index, context), file: file)
+            page.inputs = inputs
+            return page
+        }
         if let splice, let entry = previous?.reusable(file, inputs: inputs),
             var bytes = previous?.bytes(file, entry: entry), splice.refill(&bytes, at: entry.asOfOffsets)
         {
