@@ -2,7 +2,7 @@ extension Double {
     /// Appends the UTF-8 of `String(self)` to `bytes` without making that string: a price's 16–17 digits
     /// are past a small string's 15 bytes, so each would be allocated, and the ledger's chain check writes
     /// eight numbers for each of a year's 30,000 rows per target.
-    func appendDescription(to bytes: inout [UInt8]) {
+    public func appendDescription(to bytes: inout [UInt8]) {
         // `write(to:)` prints a NaN's payload (the debug form); `description` does not.
         guard !isNaN else {
             bytes.append(contentsOf: String(self).utf8)

@@ -195,6 +195,16 @@ struct IncrementalBuildTests {
         #expect(throws: BuildCache.Corrupt.self) { try BuildCache.decode(flipped) }
     }
 
+    @Test func aParseMentionsADayOnlyWhereItsBytesAre() {
+        var scan = PageScan(path: "forecasts/2025-01-06.html")
+        scan.ids["chart-2025-01-06"] = 3
+        scan.links.append(
+            PageScan.Link(element: "a", value: "../forecasts/2025-01-07.html#é", line: 9, loadsResource: false))
+        #expect(scan.mentions("2025-01-06") && scan.mentions("2025-01-07") && scan.mentions("#é"))
+        #expect(!scan.mentions("2025-01-08") && !scan.mentions("2025-01-07.html#éé"))
+        #expect(PageScan.contains("abc", Array("abc".utf8)) && !PageScan.contains("ab", Array("abc".utf8)))
+    }
+
     /// The incremental render `build` does, without writing: what it reused.
     private func incremental(_ builder: SiteBuilder, _ content: SiteContent, output: URL) throws -> (
         SiteFiles, BuildRecord

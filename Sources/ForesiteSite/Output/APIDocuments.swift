@@ -90,62 +90,80 @@ enum APIDocuments {
 
     /// The published model's ledger, written directly rather than through `JSONEncoder`: it grows by ten
     /// entries a day and the encoder was a third of the build time. Keys are emitted in sorted order, like
-    /// the encoder's `.sortedKeys`, and numbers use Swift's shortest round-trip form.
-    static func forecasts(_ content: SiteContent) -> String {
-        var json = "{\"as_of\":\"\(content.asOf.iso)\",\"demo\":\(content.isDemo),\"forecasts\":["
-        json.reserveCapacity(content.ledger.count * 480)
-        for (index, entry) in Downloads.sortedLedger(content).enumerated() {
-            if index > 0 { json += "," }
-            json += "{\"actual\":"
-            appendNumber(entry.actual ?? .nan, to: &json)
-            json += ",\"horizon\":"
-            json += String(entry.horizon)
-            json += ",\"made_on\":\""
-            json += entry.madeOn.iso
-            json += "\",\"median\":"
-            appendNumber(entry.median, to: &json)
-            json += ",\"model\":"
-            json += string(entry.model)
-            json += ",\"model_version\":"
-            json += string(entry.modelVersion)
-            json += ",\"origin\":\""
-            json += entry.origin.iso
-            json += "\",\"persistence\":"
-            if let persistence = entry.persistence {
-                json += "{\"median\":"
-                appendNumber(persistence.median, to: &json)
-                json += ",\"quantiles\":"
-                appendQuantiles(persistence, to: &json)
-                json += "}"
-            } else {
-                json += "null"
+    /// the encoder's `.sortedKeys`, and numbers use Swift's shortest round-trip form. Bytes, not a string:
+    /// twenty targets with a year of ledger are 35 MB of it on every build.
+    static func forecasts(_ content: SiteContent) -> [UInt8] {
+        var json: [UInt8] = []
+        json.reserveCapacity(content.ledger.count * 520)
+        json.append(contentsOf: "{\"as_of\":\"\(content.asOf.iso)\",\"demo\":\(content.isDemo),\"forecasts\":[".utf8)
+        // A ledger names a few models and versions: each escaped once.
+        var escaped: [String: [UInt8]] = [:]
+        func appendString(_ text: String) {
+            if let bytes = escaped[text] {
+                json.append(contentsOf: bytes)
+                return
             }
-            json += ",\"quantiles\":"
-            appendQuantiles(entry.forecast, to: &json)
-            json += ",\"reference_price\":"
-            appendNumber(entry.reference ?? .nan, to: &json)
-            json += ",\"target_day\":\""
-            json += entry.targetDay.iso
-            json += "\"}"
+            let bytes = Array(string(text).utf8)
+            escaped[text] = bytes
+            json.append(contentsOf: bytes)
         }
-        json += "],\"instrument\":\(string(content.target.instrument))}\n"
+        for (index, entry) in Downloads.sortedLedger(content).enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(contentsOf: "{\"actual\":".utf8)
+            appendNumber(entry.actual ?? .nan, to: &json)
+            json.append(contentsOf: ",\"horizon\":".utf8)
+            json.append(contentsOf: String(entry.horizon).utf8)
+            json.append(contentsOf: ",\"made_on\":\"".utf8)
+            entry.madeOn.appendISO(to: &json)
+            json.append(contentsOf: "\",\"median\":".utf8)
+            appendNumber(entry.median, to: &json)
+            json.append(contentsOf: ",\"model\":".utf8)
+            appendString(entry.model)
+            json.append(contentsOf: ",\"model_version\":".utf8)
+            appendString(entry.modelVersion)
+            json.append(contentsOf: ",\"origin\":\"".utf8)
+            entry.origin.appendISO(to: &json)
+            json.append(contentsOf: "\",\"persistence\":".utf8)
+            if let persistence = entry.persistence {
+                json.append(contentsOf: "{\"median\":".utf8)
+                appendNumber(persistence.median, to: &json)
+                json.append(contentsOf: ",\"quantiles\":".utf8)
+                appendQuantiles(persistence, to: &json)
+                json.append(UInt8(ascii: "}"))
+            } else {
+                json.append(contentsOf: "null".utf8)
+            }
+            json.append(contentsOf: ",\"quantiles\":".utf8)
+            appendQuantiles(entry.forecast, to: &json)
+            json.append(contentsOf: ",\"reference_price\":".utf8)
+            appendNumber(entry.reference ?? .nan, to: &json)
+            json.append(contentsOf: ",\"target_day\":\"".utf8)
+            entry.targetDay.appendISO(to: &json)
+            json.append(contentsOf: "\"}".utf8)
+        }
+        json.append(contentsOf: "],\"instrument\":\(string(content.target.instrument))}\n".utf8)
         return json
     }
 
     /// `{"0.025":…,…,"0.975":…}` in ascending (and sorted-key) order.
-    private static func appendQuantiles(_ forecast: QuantileForecast, to json: inout String) {
-        for (position, level) in QuantileForecast.standardQuantileLevels.enumerated() {
-            json += position == 0 ? "{\"" : ",\""
-            json += QuantileForecast.label(quantile: level)
-            json += "\":"
-            appendNumber(forecast.value(atQuantile: level) ?? .nan, to: &json)
+    private static func appendQuantiles(_ forecast: QuantileForecast, to json: inout [UInt8]) {
+        var position = 0
+        forecast.forEachStandardQuantile { value in
+            json.append(contentsOf: quantileKeys[position])
+            appendNumber(value ?? .nan, to: &json)
+            position += 1
         }
-        json += "}"
+        json.append(UInt8(ascii: "}"))
+    }
+
+    /// `{"0.025":`, `,"0.1":`, …: each standard level's key with what precedes it.
+    private static let quantileKeys: [[UInt8]] = QuantileForecast.standardQuantileLevels.enumerated().map {
+        Array((($0.offset == 0 ? "{\"" : ",\"") + QuantileForecast.label(quantile: $0.element) + "\":").utf8)
     }
 
     /// `number(_:)` without the intermediate string.
-    private static func appendNumber(_ value: Double, to json: inout String) {
-        if value.isFinite { value.write(to: &json) } else { json += "null" }
+    private static func appendNumber(_ value: Double, to json: inout [UInt8]) {
+        if value.isFinite { value.appendDescription(to: &json) } else { json.append(contentsOf: "null".utf8) }
     }
 
     /// A JSON number, or `null` for NaN and infinities (which JSON cannot express).

@@ -56,7 +56,7 @@ enum Downloads {
         manifest.offer(
             "api/latest.json", label: "api/latest.json",
             detail: "The latest forecast as JSON: median and quantiles per horizon, with persistence's")
-        files.add("api/forecasts.json", APIDocuments.forecasts(content))
+        files.add("api/forecasts.json", bytes: APIDocuments.forecasts(content))
         manifest.offer(
             "api/forecasts.json", label: "api/forecasts.json",
             detail: "The published model's forecasts as JSON, with persistence's and the actuals")

@@ -31,7 +31,28 @@ struct PageScan: Sendable {
 
     /// True when an id or a link holds `text` (the build cache keeps no parse that mentions the day).
     func mentions(_ text: String) -> Bool {
-        ids.keys.contains { $0.contains(text) } || links.contains { $0.value.contains(text) }
+        // Byte search: Foundation's `contains` bridges every string, and each build asks this of a year of
+        // archive pages' ids and links for every target.
+        let needle = Array(text.utf8)
+        return ids.keys.contains { Self.contains($0, needle) } || links.contains { Self.contains($0.value, needle) }
+    }
+
+    /// Whether `needle`'s bytes occur in `text`'s UTF-8.
+    static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            var index = 0
+            let last = bytes.count - needle.count
+            while index <= last {
+                if bytes[index] == first && needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// Parses `bytes` as XML; a parse error is returned as the failure with its line.
