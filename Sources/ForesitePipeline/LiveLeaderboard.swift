@@ -20,8 +20,9 @@ struct LiveLeaderboard {
         let models = Set(scores.forecasts.map(\.model)).subtracting([ModelID.persistence, .published]).sorted()
         return Self.windows.map { window in
             let first = window.days.map { asOf.adding(days: -$0) }
+            let baseline = scores.baseline(originsFrom: first)
             let tables = models.compactMap { model in
-                scores.skillTable(of: model, originsFrom: first)
+                scores.skillTable(of: model, originsFrom: first, baseline: baseline)
             }.sorted { ($0.overall.relativeWIS, $0.model) < ($1.overall.relativeWIS, $1.model) }
             return SiteContent.LeaderboardWindow(id: window.id, label: window.label, days: window.days, tables: tables)
         }

@@ -52,14 +52,26 @@ public struct LiveScores: Sendable {
     /// `model` against persistence on the forecasts both made and whose actuals are known (with origins
     /// from `originsFrom` on, when given); nil before any.
     public func skillTable(of model: ModelID, originsFrom: Day? = nil) -> SiteContent.SkillTable? {
+        skillTable(of: model, originsFrom: originsFrom, baseline: baseline(originsFrom: originsFrom))
+    }
+
+    /// Persistence's scores with origins from `originsFrom` on, keyed for the skill tables of that window.
+    func baseline(originsFrom: Day?) -> SkillComparison.Baseline {
+        let first = originsFrom ?? Day(daysSinceEpoch: Int.min / 4)
+        return SkillComparison.Baseline(scored(.persistence).filter { $0.origin >= first })
+    }
+
+    /// `skillTable(of:originsFrom:)` against `baseline`, that window's (`baseline(originsFrom:)`).
+    func skillTable(of model: ModelID, originsFrom: Day?, baseline: SkillComparison.Baseline)
+        -> SiteContent.SkillTable?
+    {
         let first = originsFrom ?? Day(daysSinceEpoch: Int.min / 4)
         let modelScores = scored(model).filter { $0.origin >= first }
-        let baseline = scored(.persistence).filter { $0.origin >= first }
-        let (horizons, overall) = SkillComparison.table(model: modelScores, baseline: baseline)
-        let paired = Set(baseline.map(\.key))
-        let origins = modelScores.filter { paired.contains($0.key) }.map(\.origin)
-        guard overall.pairs > 0, let from = origins.min(), let to = origins.max() else { return nil }
-        return SiteContent.SkillTable(model: model.rawValue, from: from, to: to, horizons: horizons, overall: overall)
+        let (horizons, overall, origins) = SkillComparison.table(model: modelScores, baseline: baseline)
+        guard overall.pairs > 0, let origins else { return nil }
+        return SiteContent.SkillTable(
+            model: model.rawValue, from: origins.lowerBound, to: origins.upperBound, horizons: horizons,
+            overall: overall)
     }
 
     /// Persistence's forecast made on the same day, keyed by day made.

@@ -129,6 +129,11 @@ struct ForecastScoreTests {
         }
         #expect(overall == SkillComparison(model: model, baseline: baseline, horizon: nil))
         #expect(overall.pairs == 87)
+        // Against a baseline keyed once, with the range of the origins paired.
+        let keyed = SkillComparison.table(model: model, baseline: SkillComparison.Baseline(baseline))
+        #expect(keyed.horizons == horizons && keyed.overall == overall)
+        #expect(keyed.origins == start...start.adding(days: 29))
+        #expect(SkillComparison.table(model: [], baseline: SkillComparison.Baseline(baseline)).origins == nil)
     }
 
     @Test func theLedgerChainFindsTheFirstChangedRow() {

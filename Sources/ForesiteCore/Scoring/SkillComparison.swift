@@ -42,7 +42,13 @@ public struct SkillComparison: Hashable, Sendable {
     /// all together) share one pairing: keying the baseline and pairing for each was most of the site's
     /// leaderboards (3 windows × every model × 11 comparisons of a year of ledger on every build).
     init(pairs all: [(ScoredForecast, ScoredForecast)], horizon: Int?) {
-        let pairs = all.filter { horizon == nil || $0.0.horizon == horizon }.sorted { $0.0.key < $1.0.key }
+        self.init(
+            sortedPairs: all.filter { horizon == nil || $0.0.horizon == horizon }.sorted { $0.0.key < $1.0.key },
+            horizon: horizon)
+    }
+
+    /// The comparison of `pairs`, already in key order and all of `horizon` (any, for nil).
+    init(sortedPairs pairs: [(ScoredForecast, ScoredForecast)], horizon: Int?) {
         self.horizon = horizon
         self.model = ScoreSummary(pairs.map(\.0))
         self.baseline = ScoreSummary(pairs.map(\.1))
@@ -69,11 +75,36 @@ public struct SkillComparison: Hashable, Sendable {
     public static func table(model: [ScoredForecast], baseline: [ScoredForecast]) -> (
         horizons: [SkillComparison], overall: SkillComparison
     ) {
-        let horizons = Set(model.map(\.horizon)).intersection(baseline.map(\.horizon)).sorted()
-        let pairs = Self.pairs(model, baselineByKey: byKey(baseline))
+        let table = table(model: model, baseline: Baseline(baseline))
+        return (table.horizons, table.overall)
+    }
+
+    /// `table(model:baseline:)` against a baseline keyed once for every model compared with it, with the
+    /// first and last origin of the pairs compared (nil without any).
+    public static func table(model: [ScoredForecast], baseline: Baseline) -> (
+        horizons: [SkillComparison], overall: SkillComparison, origins: ClosedRange<Day>?
+    ) {
+        let horizons = Set(model.map(\.horizon)).intersection(baseline.horizons).sorted()
+        // Sorted once (a stable sort) and split by horizon: each horizon's pairs keep key order.
+        let pairs = Self.pairs(model, baselineByKey: baseline.byKey).sorted { $0.0.key < $1.0.key }
+        var byHorizon: [Int: [(ScoredForecast, ScoredForecast)]] = [:]
+        for pair in pairs { byHorizon[pair.0.horizon, default: []].append(pair) }
+        let origins = pairs.isEmpty ? nil : pairs.map(\.0.origin).min()!...pairs.map(\.0.origin).max()!
         return (
-            horizons.map { SkillComparison(pairs: pairs, horizon: $0) },
-            SkillComparison(pairs: pairs, horizon: nil)
+            horizons.map { SkillComparison(sortedPairs: byHorizon[$0] ?? [], horizon: $0) },
+            SkillComparison(sortedPairs: pairs, horizon: nil), origins
         )
+    }
+
+    /// A baseline's scores keyed for pairing (the first of a repeated key is the one paired), made once
+    /// for all the models a leaderboard compares with it.
+    public struct Baseline: Sendable {
+        let byKey: [ScoredForecast.Key: ScoredForecast]
+        let horizons: Set<Int>
+
+        public init(_ scores: [ScoredForecast]) {
+            byKey = SkillComparison.byKey(scores)
+            horizons = Set(scores.map(\.horizon))
+        }
     }
 }
