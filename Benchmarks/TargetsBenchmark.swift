@@ -97,7 +97,8 @@ enum TargetsBenchmark {
         let build = warm[0]
         print("site: \(build.files) files, \(build.bytes / 1024) KB; index.html \(build.indexBytes) B (budget 200 KB)")
         let (floor, files, bytes) = try writeFloor(of: workspace.outputURL)
-        let coldText = cold.isEmpty ? "" : String(format: "; the cold build is %.1f× it", cold.map(\.seconds).sorted()[1] / floor)
+        let coldText =
+            cold.isEmpty ? "" : String(format: "; the cold build is %.1f× it", cold.map(\.seconds).sorted()[1] / floor)
         print(
             String(
                 format: "floor: creating the site's %d files (%.0f MB) in a new folder on every core: %.3f s%@", files,
@@ -114,7 +115,9 @@ enum TargetsBenchmark {
         for case let path as String in enumerator {
             let url = output.appendingPathComponent(path)
             var isFolder: ObjCBool = false
-            guard fileManager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            guard fileManager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else {
+                continue
+            }
             files.append((path, try Data(contentsOf: url)))
         }
         let copy = output.deletingLastPathComponent().appendingPathComponent(".floor-\(UUID().uuidString)")
