@@ -75,6 +75,20 @@ enum TargetsBenchmark {
                     + "render+check+write %.3f s, from yesterday's build cache)", runSeconds, first.seconds,
                 first.loadSeconds, first.buildSeconds))
         print("  " + phases(first.phases))
+        // Each target's stages, summed over the targets (they run side by side, so the sum exceeds the wall).
+        var stageSeconds: [(name: String, seconds: Double)] = []
+        for target in report.targets {
+            for stage in target.report.stages {
+                if let at = stageSeconds.firstIndex(where: { $0.name == stage.name }) {
+                    stageSeconds[at].seconds += stage.seconds
+                } else {
+                    stageSeconds.append((stage.name, stage.seconds))
+                }
+            }
+        }
+        print(
+            "  targets' stages, summed: "
+                + stageSeconds.map { String(format: "%@ %.3f s", $0.name, $0.seconds) }.joined(separator: ", "))
         // Cold: the build caches removed (as after an upgrade of the binary); the site before stays.
         var cold: [SiteBuild.Report] = []
         // `FORESITE_BENCH_COLD=0` leaves them out (for profiling the warm builds).
