@@ -43,7 +43,7 @@ enum Downloads {
                 csv.endRow()
             }
             let name = Config.fearGreedGroup + ".csv"
-            files.add("downloads/" + name, csv.text)
+            files.add("downloads/" + name, bytes: csv.bytes)
             manifest.offer("downloads/" + name, label: name, detail: "Fear & Greed Index")
         }
         files.add(ledgerPath, bytes: ledgerCSV(content, previous: previous, record: &record))
@@ -89,7 +89,7 @@ enum Downloads {
             csv.field(candle.complete ? "1" : "0")
             csv.endRow()
         }
-        return Array(csv.text.utf8)
+        return csv.bytes
     }
 
     /// A CSV series' stored days: the day, each configured column (empty where the day has no value) and
@@ -102,7 +102,7 @@ enum Downloads {
             csv.field(row.complete ? "1" : "0")
             csv.endRow()
         }
-        return Array(csv.text.utf8)
+        return csv.bytes
     }
 
     /// "River level at the gauge: daily level, flow", or "Daily level, flow" without a description.

@@ -53,11 +53,11 @@ enum HubExport {
         // Made on every core: a year of six models is 2,200 files.
         let made = outputs.concurrentMap { path, rows -> (inputs: BuildDigest?, file: Made) in
             guard let previous else {
-                return (nil, .bytes(Array(modelOutput(rows.map { records[$0] }, target: target).utf8)))
+                return (nil, .bytes(modelOutput(rows.map { records[$0] }, target: target)))
             }
             let inputs = modelOutputInputs(rows.lazy.map { records[$0] }, target: target)
             guard let entry = previous.reusable(path, inputs: inputs) else {
-                return (inputs, .bytes(Array(modelOutput(rows.map { records[$0] }, target: target).utf8)))
+                return (inputs, .bytes(modelOutput(rows.map { records[$0] }, target: target)))
             }
             return (
                 inputs,
@@ -88,7 +88,7 @@ enum HubExport {
             csv.number(content.targetField == "open" ? candle.open : candle.close)
             csv.endRow()
         }
-        files.add("hub/target-data/time-series.csv", csv.text)
+        files.add("hub/target-data/time-series.csv", bytes: csv.bytes)
         manifest.wrote("hub/target-data/time-series.csv")
     }
 
@@ -146,7 +146,7 @@ enum HubExport {
         return hasher.digest
     }
 
-    static func modelOutput(_ records: [LedgerRecord], target: String) -> String {
+    static func modelOutput(_ records: [LedgerRecord], target: String) -> [UInt8] {
         var csv = CSVWriter(header: columns, expectedRows: records.count * 7)
         for record in records {
             // The same for the record's seven rows: formatted once (a year of six models is 150 000 rows).
@@ -165,7 +165,7 @@ enum HubExport {
                 csv.endRow()
             }
         }
-        return csv.text
+        return csv.bytes
     }
 
     /// The seven quantile levels with their `output_type_id`.
