@@ -15,6 +15,8 @@ int foresite_lstm_avx2_supported(void) {
 }
 
 #define INLINE static inline __attribute__((always_inline))
+// Every loop over a register array unrolled, so that the array stays in registers.
+#define UNROLL _Pragma("clang loop unroll(full)")
 
 /// acc[t] += a0[k]·M[k, 8t ..< 8t+8] and acc[tiles + t] += a1[k]·M[k, 8t ..< 8t+8] for t < tiles ≤ 4,
 /// k < count: the register-blocked core of every product here (8 accumulators hide the FMA latency, each
@@ -25,7 +27,7 @@ AVX2 INLINE void accumulate_pair(
     for (int k = 0; k < count; k++) {
         const float *row = m + k * m_stride;
         const __m256 x0 = _mm256_broadcast_ss(a0 + k * a_stride), x1 = _mm256_broadcast_ss(a1 + k * a_stride);
-        for (int t = 0; t < tiles; t++) {
+        UNROLL for (int t = 0; t < tiles; t++) {
             const __m256 w = _mm256_loadu_ps(row + 8 * t);
             acc[t] = _mm256_fmadd_ps(x0, w, acc[t]);
             acc[tiles + t] = _mm256_fmadd_ps(x1, w, acc[tiles + t]);
@@ -39,10 +41,10 @@ AVX2 INLINE void preactivation_tiles_for_pair(
     const float *kernel, const float *recurrent, const float *bias, const float *h0, const float *h1, float *z0,
     float *z1) {
     __m256 acc[8];
-    for (int t = 0; t < tiles; t++) acc[t] = acc[tiles + t] = _mm256_loadu_ps(bias + col + 8 * t);
+    UNROLL for (int t = 0; t < tiles; t++) acc[t] = acc[tiles + t] = _mm256_loadu_ps(bias + col + 8 * t);
     accumulate_pair(tiles, features, x0, x1, 1, kernel + col, width, acc);
     accumulate_pair(tiles, recurrent_rows, h0, h1, 1, recurrent + col, width, acc);
-    for (int t = 0; t < tiles; t++) {
+    UNROLL for (int t = 0; t < tiles; t++) {
         _mm256_storeu_ps(z0 + col + 8 * t, acc[t]);
         _mm256_storeu_ps(z1 + col + 8 * t, acc[tiles + t]);
     }
@@ -88,57 +90,71 @@ AVX2 INLINE __m256i unit_lanes(int unit, int hidden) {
     return _mm256_cmpgt_epi32(_mm256_set1_epi32(hidden), u);
 }
 
+/// Eight units' values from `p`, the lanes of padding units (`real` clear) as zero: a plain load where all
+/// eight are real (`vmaskmovps` on every tile made the forward and backward steps 6–8 % slower).
+AVX2 INLINE __m256 load_units(const float *p, int unit, int hidden, __m256i real) {
+    return unit + 8 <= hidden ? _mm256_loadu_ps(p) : _mm256_maskload_ps(p, real);
+}
+
 /// v[k] ← σ or tanh (in the lanes set in `tanh[k]`) of the exponents v[k] for k < n ≤ 4 (Activations.h):
 /// σ = 1 / (1 + e), tanh = (1 − e) / (1 + e), e = 2^y; one step of all n chains after another, so that
 /// the scheduler sees n independent chains (`n` a constant after inlining, so they stay in registers).
 AVX2 INLINE void activate_group(int n, __m256 *v, const __m256 *tanh) {
     const __m256 one = _mm256_set1_ps(1.0f);
     __m256 rounded[4], p[4];
-    for (int k = 0; k < n; k++) {
+    UNROLL for (int k = 0; k < n; k++) {
         v[k] = _mm256_min_ps(_mm256_max_ps(v[k], _mm256_set1_ps(-EXP2_LIMIT)), _mm256_set1_ps(EXP2_LIMIT));
     }
-    for (int k = 0; k < n; k++) rounded[k] = _mm256_add_ps(v[k], _mm256_set1_ps(EXP2_ROUND));
-    for (int k = 0; k < n; k++) v[k] = _mm256_sub_ps(v[k], _mm256_sub_ps(rounded[k], _mm256_set1_ps(EXP2_ROUND)));
-    for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(_mm256_set1_ps(EXP2_C5), v[k], _mm256_set1_ps(EXP2_C4));
-    for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], _mm256_set1_ps(EXP2_C3));
-    for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], _mm256_set1_ps(EXP2_C2));
-    for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], _mm256_set1_ps(EXP2_C1));
-    for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], one);
-    for (int k = 0; k < n; k++) {
+    UNROLL for (int k = 0; k < n; k++) rounded[k] = _mm256_add_ps(v[k], _mm256_set1_ps(EXP2_ROUND));
+    UNROLL for (int k = 0; k < n; k++) v[k] = _mm256_sub_ps(v[k], _mm256_sub_ps(rounded[k], _mm256_set1_ps(EXP2_ROUND)));
+    UNROLL for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(_mm256_set1_ps(EXP2_C5), v[k], _mm256_set1_ps(EXP2_C4));
+    UNROLL for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], _mm256_set1_ps(EXP2_C3));
+    UNROLL for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], _mm256_set1_ps(EXP2_C2));
+    UNROLL for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], _mm256_set1_ps(EXP2_C1));
+    UNROLL for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], one);
+    UNROLL for (int k = 0; k < n; k++) {
         const __m256i scale = _mm256_slli_epi32(_mm256_castps_si256(rounded[k]), 23);
         p[k] = _mm256_castsi256_ps(_mm256_add_epi32(_mm256_castps_si256(p[k]), scale));
     }
-    for (int k = 0; k < n; k++) {
-        v[k] = _mm256_div_ps(_mm256_blendv_ps(one, _mm256_sub_ps(one, p[k]), tanh[k]), _mm256_add_ps(one, p[k]));
+    UNROLL for (int k = 0; k < n; k++) {
+        // 1 − e in the tanh lanes, 1 − 0 = 1 in the others (a logic op and a subtraction, off the FMA pipes).
+        v[k] = _mm256_div_ps(_mm256_sub_ps(one, _mm256_and_ps(p[k], tanh[k])), _mm256_add_ps(one, p[k]));
     }
+}
+
+/// The gate activations of `tiles` (a constant after inlining) 8-column tiles of a row from `col` on,
+/// in place of their exponents.
+AVX2 INLINE void activate_tiles(int tiles, int col, const __m256 *masks, float *z) {
+    __m256 v[4], tanh[4];
+    UNROLL for (int k = 0; k < tiles; k++) {
+        v[k] = _mm256_loadu_ps(z + col + 8 * k);
+        tanh[k] = masks[col / 8 + k];
+    }
+    activate_group(tiles, v, tanh);
+    UNROLL for (int k = 0; k < tiles; k++) _mm256_storeu_ps(z + col + 8 * k, v[k]);
 }
 
 /// For one row: the gate activations i, f, c̃, o in place of their exponents, four tiles at a time, then
 /// c = f·c₋₁ + i·c̃ (h = o·tanh c follows for the whole step in `hidden_state_row`). One tile's five
 /// chains at a time (four gates, then tanh c after them) waited on each other's latency.
-AVX2 static void activate_row(int hidden, int hp, int width, float *z, const float *pc, float *c) {
+AVX2 static void activate_row(
+    int hidden, int hp, int width, const __m256 *masks, float *z, const float *pc, float *c) {
     int col = 0;
     // The group size a constant, so the chains stay in registers.
-    for (; col + 32 <= width; col += 32) {
-        __m256 v[4], tanh[4];
-        for (int k = 0; k < 4; k++) {
-            v[k] = _mm256_loadu_ps(z + col + 8 * k);
-            tanh[k] = tanh_lanes(col + 8 * k, hidden);
-        }
-        activate_group(4, v, tanh);
-        for (int k = 0; k < 4; k++) _mm256_storeu_ps(z + col + 8 * k, v[k]);
-    }
-    for (; col < width; col += 8) {
-        __m256 v = _mm256_loadu_ps(z + col);
-        const __m256 tanh = tanh_lanes(col, hidden);
-        activate_group(1, &v, &tanh);
-        _mm256_storeu_ps(z + col, v);
+    for (; col + 32 <= width; col += 32) activate_tiles(4, col, masks, z);
+    // The last one to three tiles as one group (one at a time, each chain waited on its own latency).
+    switch ((width - col) / 8) {
+    case 1: activate_tiles(1, col, masks, z); break;
+    case 2: activate_tiles(2, col, masks, z); break;
+    case 3: activate_tiles(3, col, masks, z); break;
+    default: break;
     }
     // Padding units read their gates as zero: c = 0 there.
     for (int unit = 0; unit < hp; unit += 8) {
         const __m256i real = unit_lanes(unit, hidden);
-        const __m256 i = _mm256_maskload_ps(z + unit, real), f = _mm256_maskload_ps(z + hidden + unit, real);
-        const __m256 g = _mm256_maskload_ps(z + 2 * hidden + unit, real);
+        const __m256 i = load_units(z + unit, unit, hidden, real);
+        const __m256 f = load_units(z + hidden + unit, unit, hidden, real);
+        const __m256 g = load_units(z + 2 * hidden + unit, unit, hidden, real);
         _mm256_storeu_ps(c + unit, _mm256_fmadd_ps(f, _mm256_loadu_ps(pc + unit), _mm256_mul_ps(i, g)));
     }
 }
@@ -147,15 +163,15 @@ AVX2 static void activate_row(int hidden, int hp, int width, float *z, const flo
 AVX2 INLINE void hidden_state_tiles(
     int tiles, int unit, int hidden, const float *z, const float *c, float *t, float *h) {
     __m256 v[4], tanh[4];
-    for (int k = 0; k < tiles; k++) {
+    UNROLL for (int k = 0; k < tiles; k++) {
         v[k] = _mm256_mul_ps(_mm256_loadu_ps(c + unit + 8 * k), _mm256_set1_ps(MINUS_2LOG2E));
         tanh[k] = _mm256_castsi256_ps(_mm256_set1_epi32(-1));
     }
     activate_group(tiles, v, tanh);
-    for (int k = 0; k < tiles; k++) {
+    UNROLL for (int k = 0; k < tiles; k++) {
         const int at = unit + 8 * k;
         _mm256_storeu_ps(t + at, v[k]);
-        const __m256 o = _mm256_maskload_ps(z + 3 * hidden + at, unit_lanes(at, hidden));
+        const __m256 o = load_units(z + 3 * hidden + at, at, hidden, unit_lanes(at, hidden));
         _mm256_storeu_ps(h + at, _mm256_mul_ps(o, v[k]));
     }
 }
@@ -172,6 +188,10 @@ AVX2 void foresite_lstm_forward_step_avx2(
     const float *kernel, const float *recurrent, const float *bias, const float *previous_hidden,
     const float *previous_cell, float *gates, float *cell, float *cell_tanh, float *hidden_state) {
     const int hp = hidden_padded, width = foresite_gate_width(hidden);
+    // Which lanes of each tile of a gate row take tanh: the same for every row (per tile and row, the mask
+    // cost 4 % of the step).
+    __m256 masks[width / 8];
+    for (int tile = 0; tile < width / 8; tile++) masks[tile] = tanh_lanes(8 * tile, hidden);
     // Each pair's activations right after its products, while the pre-activations are in L1; the cell
     // states' tanh for every row after that. An odd last row is paired with itself (same inputs, same
     // stores).
@@ -182,7 +202,7 @@ AVX2 void foresite_lstm_forward_step_avx2(
             recurrent, bias, previous_hidden + row * hp, previous_hidden + other * hp, gates + row * width,
             gates + other * width);
         for (int r = row; r <= other; r++) {
-            activate_row(hidden, hp, width, gates + r * width, previous_cell + r * hp, cell + r * hp);
+            activate_row(hidden, hp, width, masks, gates + r * width, previous_cell + r * hp, cell + r * hp);
         }
     }
     for (int row = 0; row < rows; row++) {
@@ -191,37 +211,73 @@ AVX2 void foresite_lstm_forward_step_avx2(
     }
 }
 
-/// dL/dz of the four gates for one row, and dL/dc₋₁ in place of dL/dc. Padding units read their gates
-/// as zero and are not stored into dz (their columns belong to the next block).
-AVX2 static void gate_gradients_for_row(
-    int hidden, int hp, const float *z, const float *pc, const float *t, const float *dh, float *dc, float *dz) {
-    const __m256 one = _mm256_set1_ps(1.0f);
-    for (int unit = 0; unit < hp; unit += 8) {
-        const __m256i real = unit_lanes(unit, hidden);
-        const __m256 i = _mm256_maskload_ps(z + unit, real), f = _mm256_maskload_ps(z + hidden + unit, real);
-        const __m256 g = _mm256_maskload_ps(z + 2 * hidden + unit, real);
-        const __m256 o = _mm256_maskload_ps(z + 3 * hidden + unit, real);
-        const __m256 tanh = _mm256_loadu_ps(t + unit), dhu = _mm256_loadu_ps(dh + unit);
-        const __m256 dcu = _mm256_fmadd_ps(
-            _mm256_mul_ps(dhu, o), _mm256_fnmadd_ps(tanh, tanh, one), _mm256_loadu_ps(dc + unit));
-        const __m256 di = _mm256_mul_ps(_mm256_mul_ps(dcu, g), _mm256_mul_ps(i, _mm256_sub_ps(one, i)));
-        const __m256 df = _mm256_mul_ps(
-            _mm256_mul_ps(dcu, _mm256_loadu_ps(pc + unit)), _mm256_mul_ps(f, _mm256_sub_ps(one, f)));
-        const __m256 dg = _mm256_mul_ps(_mm256_mul_ps(dcu, i), _mm256_fnmadd_ps(g, g, one));
-        const __m256 d_o = _mm256_mul_ps(_mm256_mul_ps(dhu, tanh), _mm256_mul_ps(o, _mm256_sub_ps(one, o)));
-        if (unit + 8 <= hidden) {
-            _mm256_storeu_ps(dz + unit, di);
-            _mm256_storeu_ps(dz + hidden + unit, df);
-            _mm256_storeu_ps(dz + 2 * hidden + unit, dg);
-            _mm256_storeu_ps(dz + 3 * hidden + unit, d_o);
-        } else {
-            _mm256_maskstore_ps(dz + unit, real, di);
-            _mm256_maskstore_ps(dz + hidden + unit, real, df);
-            _mm256_maskstore_ps(dz + 2 * hidden + unit, real, dg);
-            _mm256_maskstore_ps(dz + 3 * hidden + unit, real, d_o);
-        }
-        _mm256_storeu_ps(dc + unit, _mm256_mul_ps(dcu, f));
+/// The first `n` (1 ..< 8) lanes of `v` stored at `p`, nothing after them.
+AVX2 INLINE void store_partial(float *p, __m256 v, int n) {
+    __m128 part = _mm256_castps256_ps128(v);
+    if (n >= 4) {
+        _mm_storeu_ps(p, part);
+        p += 4;
+        n -= 4;
+        part = _mm256_extractf128_ps(v, 1);
     }
+    if (n >= 2) {
+        _mm_storel_pi((__m64 *)p, part);
+        p += 2;
+        n -= 2;
+        part = _mm_movehl_ps(part, part);
+    }
+    if (n >= 1) _mm_store_ss(p, part);
+}
+
+/// dz[at ..< at + 8] ← v where that stays inside the step's gradients (`limit` floats from `dz` on), else
+/// only its first `n` lanes. The lanes past `n` are padding units, exactly zero, and land on the next
+/// block's (or the next row's) first units, which are written afterwards (`vmaskmovps` stores instead,
+/// one per block and row, made the backward step 12 % slower).
+AVX2 INLINE void store_gate_units(float *dz, int at, int limit, __m256 v, int n) {
+    if (n == 8 || at + 8 <= limit) {
+        _mm256_storeu_ps(dz + at, v);
+    } else {
+        store_partial(dz + at, v, n);
+    }
+}
+
+/// One 8-unit tile of `gate_gradients_for_row`.
+AVX2 INLINE void gate_gradients_for_tile(
+    int unit, int hidden, int limit, const float *z, const float *pc, const float *t, const float *dh, float *dc,
+    float *dz) {
+    const __m256 one = _mm256_set1_ps(1.0f);
+    const __m256i real = unit_lanes(unit, hidden);
+    const __m256 i = load_units(z + unit, unit, hidden, real);
+    const __m256 f = load_units(z + hidden + unit, unit, hidden, real);
+    const __m256 g = load_units(z + 2 * hidden + unit, unit, hidden, real);
+    const __m256 o = load_units(z + 3 * hidden + unit, unit, hidden, real);
+    const __m256 tanh = _mm256_loadu_ps(t + unit), dhu = _mm256_loadu_ps(dh + unit);
+    const __m256 dcu = _mm256_fmadd_ps(
+        _mm256_mul_ps(dhu, o), _mm256_fnmadd_ps(tanh, tanh, one), _mm256_loadu_ps(dc + unit));
+    const __m256 di = _mm256_mul_ps(_mm256_mul_ps(dcu, g), _mm256_mul_ps(i, _mm256_sub_ps(one, i)));
+    const __m256 df = _mm256_mul_ps(
+        _mm256_mul_ps(dcu, _mm256_loadu_ps(pc + unit)), _mm256_mul_ps(f, _mm256_sub_ps(one, f)));
+    const __m256 dg = _mm256_mul_ps(_mm256_mul_ps(dcu, i), _mm256_fnmadd_ps(g, g, one));
+    const __m256 d_o = _mm256_mul_ps(_mm256_mul_ps(dhu, tanh), _mm256_mul_ps(o, _mm256_sub_ps(one, o)));
+    if (unit < hidden) {
+        const int n = hidden - unit < 8 ? hidden - unit : 8;
+        store_gate_units(dz, unit, limit, di, n);
+        store_gate_units(dz, hidden + unit, limit, df, n);
+        store_gate_units(dz, 2 * hidden + unit, limit, dg, n);
+        store_gate_units(dz, 3 * hidden + unit, limit, d_o, n);
+    }
+    _mm256_storeu_ps(dc + unit, _mm256_mul_ps(dcu, f));
+}
+
+/// dL/dz of the four gates for one row, and dL/dc₋₁ in place of dL/dc. Padding units read their gates
+/// as zero; the last tile, which has them, goes first, so that its zeros stored over the next blocks'
+/// first units are overwritten by the first tile. `limit`: the floats of dz from this row on.
+AVX2 static void gate_gradients_for_row(
+    int hidden, int hp, int limit, const float *z, const float *pc, const float *t, const float *dh, float *dc,
+    float *dz) {
+    const int last = hp - 8;
+    gate_gradients_for_tile(last, hidden, limit, z, pc, t, dh, dc, dz);
+    for (int unit = 0; unit < last; unit += 8) gate_gradients_for_tile(unit, hidden, limit, z, pc, t, dh, dc, dz);
 }
 
 /// dL/dh₋₁ = dz·Uᵀ for two rows (which may be the same row), 32 units at a time, then any remaining
@@ -263,8 +319,8 @@ AVX2 void foresite_lstm_backward_step_avx2(
         // Both rows' dL/dh are consumed here before the pair's dL/dh₋₁ overwrites them.
         for (int r = row; r <= other; r++) {
             gate_gradients_for_row(
-                hidden, hp, gates + r * width, previous_cell + r * hp, cell_tanh + r * hp, hidden_gradient + r * hp,
-                cell_gradient + r * hp, gate_gradients + r * width);
+                hidden, hp, (rows - r) * width, gates + r * width, previous_cell + r * hp, cell_tanh + r * hp,
+                hidden_gradient + r * hp, cell_gradient + r * hp, gate_gradients + r * width);
         }
         if (propagate) {
             hidden_gradient_for_pair(
@@ -282,7 +338,7 @@ AVX2 INLINE void accumulate_five(
     for (int r = 0; r < rows; r++) {
         const __m256 d0 = _mm256_loadu_ps(dz + r * width);
         const __m256 d1 = tiles == 2 ? _mm256_loadu_ps(dz + r * width + 8) : d0;
-        for (int q = 0; q < 5; q++) {
+        UNROLL for (int q = 0; q < 5; q++) {
             const __m256 x = _mm256_broadcast_ss(a + r * a_stride + q);
             acc[tiles * q] = _mm256_fmadd_ps(x, d0, acc[tiles * q]);
             if (tiles == 2) acc[2 * q + 1] = _mm256_fmadd_ps(x, d1, acc[2 * q + 1]);
@@ -294,12 +350,12 @@ AVX2 INLINE void accumulate_five(
 AVX2 INLINE void transposed_product_five(
     int tiles, int k, int col, int rows, const float *a, int a_stride, const float *dz, int width, float *c) {
     __m256 acc[10];
-    for (int q = 0; q < 5; q++) {
-        for (int t = 0; t < tiles; t++) acc[tiles * q + t] = _mm256_loadu_ps(c + (k + q) * width + col + 8 * t);
+    UNROLL for (int q = 0; q < 5; q++) {
+        UNROLL for (int t = 0; t < tiles; t++) acc[tiles * q + t] = _mm256_loadu_ps(c + (k + q) * width + col + 8 * t);
     }
     accumulate_five(tiles, rows, a + k, a_stride, dz + col, width, acc);
-    for (int q = 0; q < 5; q++) {
-        for (int t = 0; t < tiles; t++) _mm256_storeu_ps(c + (k + q) * width + col + 8 * t, acc[tiles * q + t]);
+    UNROLL for (int q = 0; q < 5; q++) {
+        UNROLL for (int t = 0; t < tiles; t++) _mm256_storeu_ps(c + (k + q) * width + col + 8 * t, acc[tiles * q + t]);
     }
 }
 
@@ -308,12 +364,12 @@ AVX2 INLINE void transposed_product_pair(
     int tiles, int k, int other, int col, int rows, const float *a, int a_stride, const float *dz, int width,
     float *c) {
     __m256 acc[8];
-    for (int t = 0; t < tiles; t++) {
+    UNROLL for (int t = 0; t < tiles; t++) {
         acc[t] = _mm256_loadu_ps(c + k * width + col + 8 * t);
         acc[tiles + t] = _mm256_loadu_ps(c + other * width + col + 8 * t);
     }
     accumulate_pair(tiles, rows, a + k, a + other, a_stride, dz + col, width, acc);
-    for (int t = 0; t < tiles; t++) {
+    UNROLL for (int t = 0; t < tiles; t++) {
         _mm256_storeu_ps(c + k * width + col + 8 * t, acc[t]);
         _mm256_storeu_ps(c + other * width + col + 8 * t, acc[tiles + t]);
     }
