@@ -70,6 +70,7 @@ public struct Trainer: Sendable {
                         }
                         for row in (first + batch)..<min(first + 2 * batch, order.count) {
                             workspace.prefetchWindow(inputs.baseAddress! + order[row] * perWindow)
+                            workspace.prefetchTargets(targets.baseAddress! + order[row] * outputs)
                         }
                         batchTargets.withUnsafeBufferPointer { y in
                             network.parameters.withUnsafeBufferPointer { theta in
