@@ -12,7 +12,7 @@
 //
 // The forward step's weights are padded with the factors −log₂e (σ gates) and −2·log₂e (c̃) folded in,
 // so the gates' products deliver y directly (one multiply less per gate; only tanh c multiplies).
-// σ(0) = ½ and tanh(0) = 0 exactly, so padding units stay at h = c = 0. Per activation: five FMAs
+// tanh(0) = 0 exactly, so padding units (gates read as 0) stay at h = c = 0. Per activation: five FMAs
 // (on the FMA pipes the matrix products need), the rest adds, integer ops and one IEEE division (its
 // own unit, and exactly rounded on every CPU: a reciprocal estimate and a Newton step, tried with AVX-512,
 // took three FMA-pipe operations and made the forward step 3 % slower).

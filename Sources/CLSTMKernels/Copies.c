@@ -22,20 +22,21 @@ void foresite_prefetch_window(int count, const float *window) {
     __builtin_prefetch(window + count - 1);
 }
 
-/// to[unit] = from[unit]·factor for each of the four blocks of `rows` rows (`factor` 1 for a plain copy):
-/// the layout conversions' common loop, 16 units per masked AVX-512 instruction where the CPU has them
-/// (the scalar loop's 30-unit blocks cost more in loop overhead than in copying, 2 % of the training).
+/// to[unit] = from[unit]·factor for each of the four `hidden`-unit blocks (block b at b · hidden) of
+/// `rows` rows, `from_row` and `to_row` floats apart (`factor` 1 for a plain copy): the layout
+/// conversions' common loop, 16 units per masked AVX-512 instruction where the CPU has them (the scalar
+/// loop's 30-unit blocks cost more in loop overhead than in copying, 2 % of the training).
 typedef void (*block_copy)(
-    int rows, int hidden, int from_stride, int to_stride, const float *factor, const float *restrict source,
+    int rows, int hidden, int from_row, int to_row, const float *factor, const float *restrict source,
     float *restrict destination);
 
 NO_MEMCPY static void copy_blocks_scalar(
-    int rows, int hidden, int from_stride, int to_stride, const float *factor, const float *restrict source,
+    int rows, int hidden, int from_row, int to_row, const float *factor, const float *restrict source,
     float *restrict destination) {
     for (int row = 0; row < rows; row++) {
         for (int block = 0; block < 4; block++) {
-            const float *from = source + row * 4 * from_stride + block * from_stride;
-            float *to = destination + row * 4 * to_stride + block * to_stride;
+            const float *from = source + row * from_row + block * hidden;
+            float *to = destination + row * to_row + block * hidden;
             for (int unit = 0; unit < hidden; unit++) to[unit] = from[unit] * factor[block];
         }
     }
@@ -45,12 +46,12 @@ NO_MEMCPY static void copy_blocks_scalar(
 #include <immintrin.h>
 
 __attribute__((target("avx512f"))) static void copy_blocks_avx512(
-    int rows, int hidden, int from_stride, int to_stride, const float *factor, const float *restrict source,
+    int rows, int hidden, int from_row, int to_row, const float *factor, const float *restrict source,
     float *restrict destination) {
     for (int row = 0; row < rows; row++) {
         for (int block = 0; block < 4; block++) {
-            const float *from = source + row * 4 * from_stride + block * from_stride;
-            float *to = destination + row * 4 * to_stride + block * to_stride;
+            const float *from = source + row * from_row + block * hidden;
+            float *to = destination + row * to_row + block * hidden;
             const __m512 scale = _mm512_set1_ps(factor[block]);
             for (int unit = 0; unit < hidden; unit += 16) {
                 const __mmask16 mask = hidden - unit >= 16 ? 0xFFFF : (__mmask16)((1u << (hidden - unit)) - 1);
@@ -82,18 +83,21 @@ static const float unit_factors[4] = {1, 1, 1, 1};
 
 void foresite_pad_gates(
     int rows, int hidden, int hidden_padded, const float *restrict source, float *restrict destination) {
-    copy_blocks()(rows, hidden, hidden, hidden_padded, unit_factors, source, destination);
+    (void)hidden_padded;
+    copy_blocks()(rows, hidden, 4 * hidden, foresite_gate_width(hidden), unit_factors, source, destination);
 }
 
 void foresite_pad_gate_exponents(
     int rows, int hidden, int hidden_padded, const float *restrict source, float *restrict destination) {
     static const float factors[4] = {MINUS_LOG2E, MINUS_LOG2E, MINUS_2LOG2E, MINUS_LOG2E};
-    copy_blocks()(rows, hidden, hidden, hidden_padded, factors, source, destination);
+    (void)hidden_padded;
+    copy_blocks()(rows, hidden, 4 * hidden, foresite_gate_width(hidden), factors, source, destination);
 }
 
 void foresite_unpad_gates(
     int rows, int hidden, int hidden_padded, const float *restrict source, float *restrict destination) {
-    copy_blocks()(rows, hidden, hidden_padded, hidden, unit_factors, source, destination);
+    (void)hidden_padded;
+    copy_blocks()(rows, hidden, foresite_gate_width(hidden), 4 * hidden, unit_factors, source, destination);
 }
 
 NO_MEMCPY void foresite_pad_transposed(
@@ -101,10 +105,6 @@ NO_MEMCPY void foresite_pad_transposed(
     // Row by row of U (contiguous reads); each value goes to its column's row of Uᵀ.
     for (int k = 0; k < hidden; k++) {
         const float *row = recurrent + k * 4 * hidden;
-        for (int block = 0; block < 4; block++) {
-            for (int unit = 0; unit < hidden; unit++) {
-                destination[(block * hidden_padded + unit) * hidden_padded + k] = row[block * hidden + unit];
-            }
-        }
+        for (int j = 0; j < 4 * hidden; j++) destination[j * hidden_padded + k] = row[j];
     }
 }

@@ -14,214 +14,282 @@ int foresite_lstm_avx2_supported(void) {
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 }
 
-/// acc[0..3] += a0[k]·M[k, col ..< col+32] and acc[4..7] += a1[k]·M[k, col ..< col+32] for k < count: the
-/// register-blocked core of every product here (8 accumulators hide the FMA latency, each row of M
-/// loaded once serves both rows of a).
-AVX2 static inline __attribute__((always_inline)) void accumulate_pair(
-    int count, const float *a0, const float *a1, int a_stride, const float *m, int m_stride, __m256 acc[8]) {
+#define INLINE static inline __attribute__((always_inline))
+// Every loop over a register array unrolled, so that the array stays in registers.
+#define UNROLL _Pragma("clang loop unroll(full)")
+
+/// acc[t] += a0[k]·M[k, 8t ..< 8t+8] and acc[tiles + t] += a1[k]·M[k, 8t ..< 8t+8] for t < tiles ≤ 4,
+/// k < count: the register-blocked core of every product here (8 accumulators hide the FMA latency, each
+/// row of M loaded once serves both rows of a). `tiles` is a constant after inlining.
+AVX2 INLINE void accumulate_pair(
+    int tiles, int count, const float *a0, const float *a1, int a_stride, const float *m, int m_stride,
+    __m256 acc[8]) {
     for (int k = 0; k < count; k++) {
         const float *row = m + k * m_stride;
-        const __m256 m0 = _mm256_loadu_ps(row), m1 = _mm256_loadu_ps(row + 8);
-        const __m256 m2 = _mm256_loadu_ps(row + 16), m3 = _mm256_loadu_ps(row + 24);
         const __m256 x0 = _mm256_broadcast_ss(a0 + k * a_stride), x1 = _mm256_broadcast_ss(a1 + k * a_stride);
-        acc[0] = _mm256_fmadd_ps(x0, m0, acc[0]);
-        acc[1] = _mm256_fmadd_ps(x0, m1, acc[1]);
-        acc[2] = _mm256_fmadd_ps(x0, m2, acc[2]);
-        acc[3] = _mm256_fmadd_ps(x0, m3, acc[3]);
-        acc[4] = _mm256_fmadd_ps(x1, m0, acc[4]);
-        acc[5] = _mm256_fmadd_ps(x1, m1, acc[5]);
-        acc[6] = _mm256_fmadd_ps(x1, m2, acc[6]);
-        acc[7] = _mm256_fmadd_ps(x1, m3, acc[7]);
-    }
-}
-
-/// Gate pre-activations of two rows, 32 columns at a time:
-/// z ← b + x·W + h₋₁·U.
-AVX2 static void preactivations_for_pair(
-    int features, int recurrent_rows, int hp, const float *x0, const float *x1, const float *kernel,
-    const float *recurrent, const float *bias, const float *h0, const float *h1, float *z0, float *z1) {
-    const int width = 4 * hp;
-    for (int col = 0; col < width; col += 32) {
-        __m256 acc[8];
-        for (int t = 0; t < 4; t++) acc[t] = acc[t + 4] = _mm256_loadu_ps(bias + col + 8 * t);
-        accumulate_pair(features, x0, x1, 1, kernel + col, width, acc);
-        accumulate_pair(recurrent_rows, h0, h1, 1, recurrent + col, width, acc);
-        for (int t = 0; t < 4; t++) {
-            _mm256_storeu_ps(z0 + col + 8 * t, acc[t]);
-            _mm256_storeu_ps(z1 + col + 8 * t, acc[t + 4]);
+        UNROLL for (int t = 0; t < tiles; t++) {
+            const __m256 w = _mm256_loadu_ps(row + 8 * t);
+            acc[t] = _mm256_fmadd_ps(x0, w, acc[t]);
+            acc[tiles + t] = _mm256_fmadd_ps(x1, w, acc[tiles + t]);
         }
     }
 }
 
-/// acc[t] += a[k]·M[k, 8t ..< 8t+8] for t < tiles, k < count: the one-row variant of `accumulate_pair`
-/// (`tiles` is a constant after inlining, so the accumulators stay in registers).
-AVX2 static inline __attribute__((always_inline)) void accumulate_row(
-    int count, const float *a, const float *m, int m_stride, int tiles, __m256 acc[8]) {
-    for (int k = 0; k < count; k++) {
-        const __m256 x = _mm256_broadcast_ss(a + k);
-        for (int t = 0; t < tiles; t++) acc[t] = _mm256_fmadd_ps(x, _mm256_loadu_ps(m + k * m_stride + 8 * t), acc[t]);
+/// Gate pre-activations z ← b + x·W + h₋₁·U of two rows, columns col ..< col + 8·tiles.
+AVX2 INLINE void preactivation_tiles_for_pair(
+    int tiles, int col, int features, int recurrent_rows, int width, const float *x0, const float *x1,
+    const float *kernel, const float *recurrent, const float *bias, const float *h0, const float *h1, float *z0,
+    float *z1) {
+    __m256 acc[8];
+    UNROLL for (int t = 0; t < tiles; t++) acc[t] = acc[tiles + t] = _mm256_loadu_ps(bias + col + 8 * t);
+    accumulate_pair(tiles, features, x0, x1, 1, kernel + col, width, acc);
+    accumulate_pair(tiles, recurrent_rows, h0, h1, 1, recurrent + col, width, acc);
+    UNROLL for (int t = 0; t < tiles; t++) {
+        _mm256_storeu_ps(z0 + col + 8 * t, acc[t]);
+        _mm256_storeu_ps(z1 + col + 8 * t, acc[tiles + t]);
     }
 }
 
-/// Gate pre-activations of a single row, 64 columns at a time (8 accumulators), then any last 32.
-AVX2 static void preactivations_for_row(
-    int features, int recurrent_rows, int hp, const float *x, const float *kernel, const float *recurrent,
-    const float *bias, const float *h, float *z) {
-    const int width = 4 * hp;
+/// Gate pre-activations of two rows, 32 columns at a time, then the last 8, 16 or 24.
+AVX2 static void preactivations_for_pair(
+    int features, int recurrent_rows, int width, const float *x0, const float *x1, const float *kernel,
+    const float *recurrent, const float *bias, const float *h0, const float *h1, float *z0, float *z1) {
     int col = 0;
-    for (; col + 64 <= width; col += 64) {
-        __m256 acc[8];
-        for (int t = 0; t < 8; t++) acc[t] = _mm256_loadu_ps(bias + col + 8 * t);
-        accumulate_row(features, x, kernel + col, width, 8, acc);
-        accumulate_row(recurrent_rows, h, recurrent + col, width, 8, acc);
-        for (int t = 0; t < 8; t++) _mm256_storeu_ps(z + col + 8 * t, acc[t]);
+    for (; col + 32 <= width; col += 32) {
+        preactivation_tiles_for_pair(
+            4, col, features, recurrent_rows, width, x0, x1, kernel, recurrent, bias, h0, h1, z0, z1);
     }
-    if (col < width) {
-        __m256 acc[8];
-        for (int t = 0; t < 4; t++) acc[t] = _mm256_loadu_ps(bias + col + 8 * t);
-        accumulate_row(features, x, kernel + col, width, 4, acc);
-        accumulate_row(recurrent_rows, h, recurrent + col, width, 4, acc);
-        for (int t = 0; t < 4; t++) _mm256_storeu_ps(z + col + 8 * t, acc[t]);
+    switch ((width - col) / 8) {
+    case 1:
+        preactivation_tiles_for_pair(
+            1, col, features, recurrent_rows, width, x0, x1, kernel, recurrent, bias, h0, h1, z0, z1);
+        break;
+    case 2:
+        preactivation_tiles_for_pair(
+            2, col, features, recurrent_rows, width, x0, x1, kernel, recurrent, bias, h0, h1, z0, z1);
+        break;
+    case 3:
+        preactivation_tiles_for_pair(
+            3, col, features, recurrent_rows, width, x0, x1, kernel, recurrent, bias, h0, h1, z0, z1);
+        break;
+    default: break;
     }
 }
 
-/// v[k] ← σ or tanh (`tanh` set) of the exponents v[k] for k < n ≤ 4 (Activations.h): σ = 1 / (1 + e),
-/// tanh = (1 − e) / (1 + e), e = 2^y; one step of all n chains after another, so that the scheduler sees
-/// n independent chains (`n` a constant after inlining, so they stay in registers).
-AVX2 static inline __attribute__((always_inline)) void activate_group(int n, __m256 *v, int tanh) {
+/// tanh in the lanes whose column col + lane lies in the c̃ block [2H, 3H), as a blend mask.
+AVX2 INLINE __m256 tanh_lanes(int col, int hidden) {
+    const __m256i c = _mm256_add_epi32(_mm256_set1_epi32(col), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+    const __m256i from = _mm256_cmpgt_epi32(c, _mm256_set1_epi32(2 * hidden - 1));
+    const __m256i below = _mm256_cmpgt_epi32(_mm256_set1_epi32(3 * hidden), c);
+    return _mm256_castsi256_ps(_mm256_and_si256(from, below));
+}
+
+/// The lanes of units unit ..< unit + 8 that are real (below `hidden`), as a `maskload` mask.
+AVX2 INLINE __m256i unit_lanes(int unit, int hidden) {
+    const __m256i u = _mm256_add_epi32(_mm256_set1_epi32(unit), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32(hidden), u);
+}
+
+/// Eight units' values from `p`, the lanes of padding units (`real` clear) as zero: a plain load where all
+/// eight are real (`vmaskmovps` on every tile made the forward and backward steps 6–8 % slower).
+AVX2 INLINE __m256 load_units(const float *p, int unit, int hidden, __m256i real) {
+    return unit + 8 <= hidden ? _mm256_loadu_ps(p) : _mm256_maskload_ps(p, real);
+}
+
+/// v[k] ← σ or tanh (in the lanes set in `tanh[k]`) of the exponents v[k] for k < n ≤ 4 (Activations.h):
+/// σ = 1 / (1 + e), tanh = (1 − e) / (1 + e), e = 2^y; one step of all n chains after another, so that
+/// the scheduler sees n independent chains (`n` a constant after inlining, so they stay in registers).
+AVX2 INLINE void activate_group(int n, __m256 *v, const __m256 *tanh) {
     const __m256 one = _mm256_set1_ps(1.0f);
     __m256 rounded[4], p[4];
-    for (int k = 0; k < n; k++) {
+    UNROLL for (int k = 0; k < n; k++) {
         v[k] = _mm256_min_ps(_mm256_max_ps(v[k], _mm256_set1_ps(-EXP2_LIMIT)), _mm256_set1_ps(EXP2_LIMIT));
     }
-    for (int k = 0; k < n; k++) rounded[k] = _mm256_add_ps(v[k], _mm256_set1_ps(EXP2_ROUND));
-    for (int k = 0; k < n; k++) v[k] = _mm256_sub_ps(v[k], _mm256_sub_ps(rounded[k], _mm256_set1_ps(EXP2_ROUND)));
-    for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(_mm256_set1_ps(EXP2_C5), v[k], _mm256_set1_ps(EXP2_C4));
-    for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], _mm256_set1_ps(EXP2_C3));
-    for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], _mm256_set1_ps(EXP2_C2));
-    for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], _mm256_set1_ps(EXP2_C1));
-    for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], one);
-    for (int k = 0; k < n; k++) {
+    UNROLL for (int k = 0; k < n; k++) rounded[k] = _mm256_add_ps(v[k], _mm256_set1_ps(EXP2_ROUND));
+    UNROLL for (int k = 0; k < n; k++) v[k] = _mm256_sub_ps(v[k], _mm256_sub_ps(rounded[k], _mm256_set1_ps(EXP2_ROUND)));
+    UNROLL for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(_mm256_set1_ps(EXP2_C5), v[k], _mm256_set1_ps(EXP2_C4));
+    UNROLL for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], _mm256_set1_ps(EXP2_C3));
+    UNROLL for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], _mm256_set1_ps(EXP2_C2));
+    UNROLL for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], _mm256_set1_ps(EXP2_C1));
+    UNROLL for (int k = 0; k < n; k++) p[k] = _mm256_fmadd_ps(p[k], v[k], one);
+    UNROLL for (int k = 0; k < n; k++) {
         const __m256i scale = _mm256_slli_epi32(_mm256_castps_si256(rounded[k]), 23);
         p[k] = _mm256_castsi256_ps(_mm256_add_epi32(_mm256_castps_si256(p[k]), scale));
     }
-    for (int k = 0; k < n; k++) {
-        v[k] = _mm256_div_ps(tanh ? _mm256_sub_ps(one, p[k]) : one, _mm256_add_ps(one, p[k]));
+    UNROLL for (int k = 0; k < n; k++) {
+        // 1 − e in the tanh lanes, 1 − 0 = 1 in the others (a logic op and a subtraction, off the FMA pipes).
+        v[k] = _mm256_div_ps(_mm256_sub_ps(one, _mm256_and_ps(p[k], tanh[k])), _mm256_add_ps(one, p[k]));
     }
 }
 
-/// For one row: the gate activations i, f, c̃, o in place of their exponents, four tiles of a gate block
-/// at a time, then c = f·c₋₁ + i·c̃ (h = o·tanh c follows for the whole step in `hidden_state_row`). One
-/// tile's five chains at a time (four gates, then tanh c after them) waited on each other's latency.
-AVX2 static void activate_row(int hp, float *z, const float *pc, float *c) {
-    for (int gate = 0; gate < 4; gate++) {
-        int unit = 0;
-        // The group size a constant, so the chains stay in registers.
-        for (; unit + 32 <= hp; unit += 32) {
-            float *at = z + gate * hp + unit;
-            __m256 v[4];
-            for (int k = 0; k < 4; k++) v[k] = _mm256_loadu_ps(at + 8 * k);
-            activate_group(4, v, gate == 2);
-            for (int k = 0; k < 4; k++) _mm256_storeu_ps(at + 8 * k, v[k]);
-        }
-        for (; unit < hp; unit += 8) {
-            __m256 v = _mm256_loadu_ps(z + gate * hp + unit);
-            activate_group(1, &v, gate == 2);
-            _mm256_storeu_ps(z + gate * hp + unit, v);
-        }
+/// The gate activations of `tiles` (a constant after inlining) 8-column tiles of a row from `col` on,
+/// in place of their exponents.
+AVX2 INLINE void activate_tiles(int tiles, int col, const __m256 *masks, float *z) {
+    __m256 v[4], tanh[4];
+    UNROLL for (int k = 0; k < tiles; k++) {
+        v[k] = _mm256_loadu_ps(z + col + 8 * k);
+        tanh[k] = masks[col / 8 + k];
     }
+    activate_group(tiles, v, tanh);
+    UNROLL for (int k = 0; k < tiles; k++) _mm256_storeu_ps(z + col + 8 * k, v[k]);
+}
+
+/// For one row: the gate activations i, f, c̃, o in place of their exponents, four tiles at a time, then
+/// c = f·c₋₁ + i·c̃ (h = o·tanh c follows for the whole step in `hidden_state_row`). One tile's five
+/// chains at a time (four gates, then tanh c after them) waited on each other's latency.
+AVX2 static void activate_row(
+    int hidden, int hp, int width, const __m256 *masks, float *z, const float *pc, float *c) {
+    int col = 0;
+    // The group size a constant, so the chains stay in registers.
+    for (; col + 32 <= width; col += 32) activate_tiles(4, col, masks, z);
+    // The last one to three tiles as one group (one at a time, each chain waited on its own latency).
+    switch ((width - col) / 8) {
+    case 1: activate_tiles(1, col, masks, z); break;
+    case 2: activate_tiles(2, col, masks, z); break;
+    case 3: activate_tiles(3, col, masks, z); break;
+    default: break;
+    }
+    // Padding units read their gates as zero: c = 0 there.
     for (int unit = 0; unit < hp; unit += 8) {
-        const __m256 i = _mm256_loadu_ps(z + unit), f = _mm256_loadu_ps(z + hp + unit);
-        const __m256 g = _mm256_loadu_ps(z + 2 * hp + unit);
+        const __m256i real = unit_lanes(unit, hidden);
+        const __m256 i = load_units(z + unit, unit, hidden, real);
+        const __m256 f = load_units(z + hidden + unit, unit, hidden, real);
+        const __m256 g = load_units(z + 2 * hidden + unit, unit, hidden, real);
         _mm256_storeu_ps(c + unit, _mm256_fmadd_ps(f, _mm256_loadu_ps(pc + unit), _mm256_mul_ps(i, g)));
     }
 }
 
 /// h = o·tanh c for `tiles` (a constant after inlining) 8-unit tiles of one row from `unit` on.
-AVX2 static inline __attribute__((always_inline)) void hidden_state_tiles(
-    int tiles, int unit, int hp, const float *z, const float *c, float *t, float *h) {
-    __m256 v[4];
-    for (int k = 0; k < tiles; k++) {
+AVX2 INLINE void hidden_state_tiles(
+    int tiles, int unit, int hidden, const float *z, const float *c, float *t, float *h) {
+    __m256 v[4], tanh[4];
+    UNROLL for (int k = 0; k < tiles; k++) {
         v[k] = _mm256_mul_ps(_mm256_loadu_ps(c + unit + 8 * k), _mm256_set1_ps(MINUS_2LOG2E));
+        tanh[k] = _mm256_castsi256_ps(_mm256_set1_epi32(-1));
     }
-    activate_group(tiles, v, 1);
-    for (int k = 0; k < tiles; k++) {
+    activate_group(tiles, v, tanh);
+    UNROLL for (int k = 0; k < tiles; k++) {
         const int at = unit + 8 * k;
         _mm256_storeu_ps(t + at, v[k]);
-        _mm256_storeu_ps(h + at, _mm256_mul_ps(_mm256_loadu_ps(z + 3 * hp + at), v[k]));
+        const __m256 o = load_units(z + 3 * hidden + at, at, hidden, unit_lanes(at, hidden));
+        _mm256_storeu_ps(h + at, _mm256_mul_ps(o, v[k]));
     }
 }
 
 /// h = o·tanh c for one row's cell states, four tiles (chains) at a time.
-AVX2 static void hidden_state_row(int hp, const float *z, const float *c, float *t, float *h) {
+AVX2 static void hidden_state_row(int hidden, int hp, const float *z, const float *c, float *t, float *h) {
     int unit = 0;
-    for (; unit + 32 <= hp; unit += 32) hidden_state_tiles(4, unit, hp, z, c, t, h);
-    for (; unit < hp; unit += 8) hidden_state_tiles(1, unit, hp, z, c, t, h);
+    for (; unit + 32 <= hp; unit += 32) hidden_state_tiles(4, unit, hidden, z, c, t, h);
+    for (; unit < hp; unit += 8) hidden_state_tiles(1, unit, hidden, z, c, t, h);
 }
 
 AVX2 void foresite_lstm_forward_step_avx2(
-    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs, const float *kernel,
-    const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
-    float *gates, float *cell, float *cell_tanh, float *hidden_state) {
-    const int hp = hidden_padded, width = 4 * hidden_padded;
+    int rows, int features, int recurrent_rows, int hidden, int hidden_padded, const float *inputs,
+    const float *kernel, const float *recurrent, const float *bias, const float *previous_hidden,
+    const float *previous_cell, float *gates, float *cell, float *cell_tanh, float *hidden_state) {
+    const int hp = hidden_padded, width = foresite_gate_width(hidden);
+    // Which lanes of each tile of a gate row take tanh: the same for every row (per tile and row, the mask
+    // cost 4 % of the step).
+    __m256 masks[width / 8];
+    for (int tile = 0; tile < width / 8; tile++) masks[tile] = tanh_lanes(8 * tile, hidden);
     // Each pair's activations right after its products, while the pre-activations are in L1; the cell
-    // states' tanh for every row after that.
-    int row = 0;
-    for (; row + 2 <= rows; row += 2) {
+    // states' tanh for every row after that. An odd last row is paired with itself (same inputs, same
+    // stores).
+    for (int row = 0; row < rows; row += 2) {
+        const int other = row + 1 < rows ? row + 1 : row;
         preactivations_for_pair(
-            features, recurrent_rows, hp, inputs + row * features, inputs + (row + 1) * features, kernel,
-            recurrent, bias, previous_hidden + row * hp, previous_hidden + (row + 1) * hp, gates + row * width,
-            gates + (row + 1) * width);
-        for (int r = row; r < row + 2; r++) {
-            activate_row(hp, gates + r * width, previous_cell + r * hp, cell + r * hp);
+            features, recurrent_rows, width, inputs + row * features, inputs + other * features, kernel,
+            recurrent, bias, previous_hidden + row * hp, previous_hidden + other * hp, gates + row * width,
+            gates + other * width);
+        for (int r = row; r <= other; r++) {
+            activate_row(hidden, hp, width, masks, gates + r * width, previous_cell + r * hp, cell + r * hp);
         }
     }
-    if (row < rows) {
-        preactivations_for_row(
-            features, recurrent_rows, hp, inputs + row * features, kernel, recurrent, bias,
-            previous_hidden + row * hp, gates + row * width);
-        activate_row(hp, gates + row * width, previous_cell + row * hp, cell + row * hp);
-    }
-    for (row = 0; row < rows; row++) {
-        hidden_state_row(hp, gates + row * width, cell + row * hp, cell_tanh + row * hp, hidden_state + row * hp);
+    for (int row = 0; row < rows; row++) {
+        hidden_state_row(
+            hidden, hp, gates + row * width, cell + row * hp, cell_tanh + row * hp, hidden_state + row * hp);
     }
 }
 
-/// dL/dz of the four gates for one row, and dL/dc₋₁ in place of dL/dc.
-AVX2 static void gate_gradients_for_row(
-    int hp, const float *z, const float *pc, const float *t, const float *dh, float *dc, float *dz) {
-    const __m256 one = _mm256_set1_ps(1.0f);
-    for (int unit = 0; unit < hp; unit += 8) {
-        const __m256 i = _mm256_loadu_ps(z + unit), f = _mm256_loadu_ps(z + hp + unit);
-        const __m256 g = _mm256_loadu_ps(z + 2 * hp + unit), o = _mm256_loadu_ps(z + 3 * hp + unit);
-        const __m256 tanh = _mm256_loadu_ps(t + unit), dhu = _mm256_loadu_ps(dh + unit);
-        const __m256 dcu = _mm256_fmadd_ps(
-            _mm256_mul_ps(dhu, o), _mm256_fnmadd_ps(tanh, tanh, one), _mm256_loadu_ps(dc + unit));
-        const __m256 di = _mm256_mul_ps(_mm256_mul_ps(dcu, g), _mm256_mul_ps(i, _mm256_sub_ps(one, i)));
-        const __m256 df = _mm256_mul_ps(
-            _mm256_mul_ps(dcu, _mm256_loadu_ps(pc + unit)), _mm256_mul_ps(f, _mm256_sub_ps(one, f)));
-        const __m256 dg = _mm256_mul_ps(_mm256_mul_ps(dcu, i), _mm256_fnmadd_ps(g, g, one));
-        const __m256 d_o = _mm256_mul_ps(_mm256_mul_ps(dhu, tanh), _mm256_mul_ps(o, _mm256_sub_ps(one, o)));
-        _mm256_storeu_ps(dz + unit, di);
-        _mm256_storeu_ps(dz + hp + unit, df);
-        _mm256_storeu_ps(dz + 2 * hp + unit, dg);
-        _mm256_storeu_ps(dz + 3 * hp + unit, d_o);
-        _mm256_storeu_ps(dc + unit, _mm256_mul_ps(dcu, f));
+/// The first `n` (1 ..< 8) lanes of `v` stored at `p`, nothing after them.
+AVX2 INLINE void store_partial(float *p, __m256 v, int n) {
+    __m128 part = _mm256_castps256_ps128(v);
+    if (n >= 4) {
+        _mm_storeu_ps(p, part);
+        p += 4;
+        n -= 4;
+        part = _mm256_extractf128_ps(v, 1);
     }
+    if (n >= 2) {
+        _mm_storel_pi((__m64 *)p, part);
+        p += 2;
+        n -= 2;
+        part = _mm_movehl_ps(part, part);
+    }
+    if (n >= 1) _mm_store_ss(p, part);
+}
+
+/// dz[at ..< at + 8] ← v where that stays inside the step's gradients (`limit` floats from `dz` on), else
+/// only its first `n` lanes. The lanes past `n` are padding units, exactly zero, and land on the next
+/// block's (or the next row's) first units, which are written afterwards (`vmaskmovps` stores instead,
+/// one per block and row, made the backward step 12 % slower).
+AVX2 INLINE void store_gate_units(float *dz, int at, int limit, __m256 v, int n) {
+    if (n == 8 || at + 8 <= limit) {
+        _mm256_storeu_ps(dz + at, v);
+    } else {
+        store_partial(dz + at, v, n);
+    }
+}
+
+/// One 8-unit tile of `gate_gradients_for_row`.
+AVX2 INLINE void gate_gradients_for_tile(
+    int unit, int hidden, int limit, const float *z, const float *pc, const float *t, const float *dh, float *dc,
+    float *dz) {
+    const __m256 one = _mm256_set1_ps(1.0f);
+    const __m256i real = unit_lanes(unit, hidden);
+    const __m256 i = load_units(z + unit, unit, hidden, real);
+    const __m256 f = load_units(z + hidden + unit, unit, hidden, real);
+    const __m256 g = load_units(z + 2 * hidden + unit, unit, hidden, real);
+    const __m256 o = load_units(z + 3 * hidden + unit, unit, hidden, real);
+    const __m256 tanh = _mm256_loadu_ps(t + unit), dhu = _mm256_loadu_ps(dh + unit);
+    const __m256 dcu = _mm256_fmadd_ps(
+        _mm256_mul_ps(dhu, o), _mm256_fnmadd_ps(tanh, tanh, one), _mm256_loadu_ps(dc + unit));
+    const __m256 di = _mm256_mul_ps(_mm256_mul_ps(dcu, g), _mm256_mul_ps(i, _mm256_sub_ps(one, i)));
+    const __m256 df = _mm256_mul_ps(
+        _mm256_mul_ps(dcu, _mm256_loadu_ps(pc + unit)), _mm256_mul_ps(f, _mm256_sub_ps(one, f)));
+    const __m256 dg = _mm256_mul_ps(_mm256_mul_ps(dcu, i), _mm256_fnmadd_ps(g, g, one));
+    const __m256 d_o = _mm256_mul_ps(_mm256_mul_ps(dhu, tanh), _mm256_mul_ps(o, _mm256_sub_ps(one, o)));
+    if (unit < hidden) {
+        const int n = hidden - unit < 8 ? hidden - unit : 8;
+        store_gate_units(dz, unit, limit, di, n);
+        store_gate_units(dz, hidden + unit, limit, df, n);
+        store_gate_units(dz, 2 * hidden + unit, limit, dg, n);
+        store_gate_units(dz, 3 * hidden + unit, limit, d_o, n);
+    }
+    _mm256_storeu_ps(dc + unit, _mm256_mul_ps(dcu, f));
+}
+
+/// dL/dz of the four gates for one row, and dL/dc₋₁ in place of dL/dc. Padding units read their gates
+/// as zero; the last tile, which has them, goes first, so that its zeros stored over the next blocks'
+/// first units are overwritten by the first tile. `limit`: the floats of dz from this row on.
+AVX2 static void gate_gradients_for_row(
+    int hidden, int hp, int limit, const float *z, const float *pc, const float *t, const float *dh, float *dc,
+    float *dz) {
+    const int last = hp - 8;
+    gate_gradients_for_tile(last, hidden, limit, z, pc, t, dh, dc, dz);
+    for (int unit = 0; unit < last; unit += 8) gate_gradients_for_tile(unit, hidden, limit, z, pc, t, dh, dc, dz);
 }
 
 /// dL/dh₋₁ = dz·Uᵀ for two rows (which may be the same row), 32 units at a time, then any remaining
-/// 8-unit tile. Padding columns of dz are zero and skipped.
+/// 8-unit tile; the 4H gate columns of dz in order.
 AVX2 static void hidden_gradient_for_pair(
     int hidden, int hp, const float *ut, const float *dz0, const float *dz1, float *dh0, float *dh1) {
+    const int columns = 4 * hidden;
     int col = 0;
     for (; col + 32 <= hp; col += 32) {
         __m256 acc[8];
         for (int t = 0; t < 8; t++) acc[t] = _mm256_setzero_ps();
-        for (int block = 0; block < 4; block++) {
-            const int j = block * hp;
-            accumulate_pair(hidden, dz0 + j, dz1 + j, 1, ut + j * hp + col, hp, acc);
-        }
+        accumulate_pair(4, columns, dz0, dz1, 1, ut + col, hp, acc);
         for (int t = 0; t < 4; t++) {
             _mm256_storeu_ps(dh0 + col + 8 * t, acc[t]);
             _mm256_storeu_ps(dh1 + col + 8 * t, acc[t + 4]);
@@ -229,12 +297,10 @@ AVX2 static void hidden_gradient_for_pair(
     }
     for (; col < hp; col += 8) {
         __m256 a0 = _mm256_setzero_ps(), a1 = a0;
-        for (int block = 0; block < 4; block++) {
-            for (int j = block * hp; j < block * hp + hidden; j++) {
-                const __m256 u = _mm256_loadu_ps(ut + j * hp + col);
-                a0 = _mm256_fmadd_ps(_mm256_broadcast_ss(dz0 + j), u, a0);
-                a1 = _mm256_fmadd_ps(_mm256_broadcast_ss(dz1 + j), u, a1);
-            }
+        for (int j = 0; j < columns; j++) {
+            const __m256 u = _mm256_loadu_ps(ut + j * hp + col);
+            a0 = _mm256_fmadd_ps(_mm256_broadcast_ss(dz0 + j), u, a0);
+            a1 = _mm256_fmadd_ps(_mm256_broadcast_ss(dz1 + j), u, a1);
         }
         _mm256_storeu_ps(dh0 + col, a0);
         _mm256_storeu_ps(dh1 + col, a1);
@@ -245,7 +311,7 @@ AVX2 void foresite_lstm_backward_step_avx2(
     int rows, int hidden, int hidden_padded, const float *recurrent_transposed, const float *gates,
     const float *previous_cell, const float *cell_tanh, float *hidden_gradient, float *cell_gradient,
     float *gate_gradients, int propagate) {
-    const int hp = hidden_padded, width = 4 * hidden_padded;
+    const int hp = hidden_padded, width = foresite_gate_width(hidden);
     for (int row = 0; row < rows; row += 2) {
         // An odd last row is paired with itself (same inputs, same stores; rare in training, where only
         // a last partial batch can be odd, so it gets no one-row variant).
@@ -253,8 +319,8 @@ AVX2 void foresite_lstm_backward_step_avx2(
         // Both rows' dL/dh are consumed here before the pair's dL/dh₋₁ overwrites them.
         for (int r = row; r <= other; r++) {
             gate_gradients_for_row(
-                hp, gates + r * width, previous_cell + r * hp, cell_tanh + r * hp, hidden_gradient + r * hp,
-                cell_gradient + r * hp, gate_gradients + r * width);
+                hidden, hp, (rows - r) * width, gates + r * width, previous_cell + r * hp, cell_tanh + r * hp,
+                hidden_gradient + r * hp, cell_gradient + r * hp, gate_gradients + r * width);
         }
         if (propagate) {
             hidden_gradient_for_pair(
@@ -264,18 +330,48 @@ AVX2 void foresite_lstm_backward_step_avx2(
     }
 }
 
-/// acc[2q + t] += a[r, k + q]·dz[r, col + 8t ..< col + 8t + 8] for q < 5, t < 2, r < rows: five rows of c
-/// per load of dz, with ten accumulators (`accumulate_pair`'s eight, at two FMAs a cycle, barely cover
-/// the FMA latency; the weight gradients 9 % faster). The same summation order.
-AVX2 static inline __attribute__((always_inline)) void accumulate_five(
-    int rows, const float *a, int a_stride, const float *dz, int width, __m256 acc[10]) {
+/// acc[tiles·q + t] += a[r, k + q]·dz[r, col + 8t ..< col + 8t + 8] for q < 5, t < tiles ≤ 2, r < rows:
+/// five rows of c per load of dz, with ten accumulators (`accumulate_pair`'s eight, at two FMAs a cycle,
+/// barely cover the FMA latency; the weight gradients 9 % faster). The same summation order.
+AVX2 INLINE void accumulate_five(
+    int tiles, int rows, const float *a, int a_stride, const float *dz, int width, __m256 acc[10]) {
     for (int r = 0; r < rows; r++) {
-        const __m256 d0 = _mm256_loadu_ps(dz + r * width), d1 = _mm256_loadu_ps(dz + r * width + 8);
-        for (int q = 0; q < 5; q++) {
+        const __m256 d0 = _mm256_loadu_ps(dz + r * width);
+        const __m256 d1 = tiles == 2 ? _mm256_loadu_ps(dz + r * width + 8) : d0;
+        UNROLL for (int q = 0; q < 5; q++) {
             const __m256 x = _mm256_broadcast_ss(a + r * a_stride + q);
-            acc[2 * q] = _mm256_fmadd_ps(x, d0, acc[2 * q]);
-            acc[2 * q + 1] = _mm256_fmadd_ps(x, d1, acc[2 * q + 1]);
+            acc[tiles * q] = _mm256_fmadd_ps(x, d0, acc[tiles * q]);
+            if (tiles == 2) acc[2 * q + 1] = _mm256_fmadd_ps(x, d1, acc[2 * q + 1]);
         }
+    }
+}
+
+/// Rows k ..< k + 5 of c, columns col ..< col + 8·tiles.
+AVX2 INLINE void transposed_product_five(
+    int tiles, int k, int col, int rows, const float *a, int a_stride, const float *dz, int width, float *c) {
+    __m256 acc[10];
+    UNROLL for (int q = 0; q < 5; q++) {
+        UNROLL for (int t = 0; t < tiles; t++) acc[tiles * q + t] = _mm256_loadu_ps(c + (k + q) * width + col + 8 * t);
+    }
+    accumulate_five(tiles, rows, a + k, a_stride, dz + col, width, acc);
+    UNROLL for (int q = 0; q < 5; q++) {
+        UNROLL for (int t = 0; t < tiles; t++) _mm256_storeu_ps(c + (k + q) * width + col + 8 * t, acc[tiles * q + t]);
+    }
+}
+
+/// Rows k and `other` (which may be the same row) of c, columns col ..< col + 8·tiles.
+AVX2 INLINE void transposed_product_pair(
+    int tiles, int k, int other, int col, int rows, const float *a, int a_stride, const float *dz, int width,
+    float *c) {
+    __m256 acc[8];
+    UNROLL for (int t = 0; t < tiles; t++) {
+        acc[t] = _mm256_loadu_ps(c + k * width + col + 8 * t);
+        acc[tiles + t] = _mm256_loadu_ps(c + other * width + col + 8 * t);
+    }
+    accumulate_pair(tiles, rows, a + k, a + other, a_stride, dz + col, width, acc);
+    UNROLL for (int t = 0; t < tiles; t++) {
+        _mm256_storeu_ps(c + k * width + col + 8 * t, acc[t]);
+        _mm256_storeu_ps(c + other * width + col + 8 * t, acc[tiles + t]);
     }
 }
 
@@ -285,39 +381,28 @@ AVX2 static void transposed_product_accumulate(
     int m, int rows, const float *a, int a_stride, const float *dz, int width, float *c) {
     int k = 0;
     for (; k + 5 <= m; k += 5) {
-        for (int col = 0; col < width; col += 16) {
-            __m256 acc[10];
-            for (int q = 0; q < 5; q++) {
-                for (int t = 0; t < 2; t++) acc[2 * q + t] = _mm256_loadu_ps(c + (k + q) * width + col + 8 * t);
-            }
-            accumulate_five(rows, a + k, a_stride, dz + col, width, acc);
-            for (int q = 0; q < 5; q++) {
-                for (int t = 0; t < 2; t++) _mm256_storeu_ps(c + (k + q) * width + col + 8 * t, acc[2 * q + t]);
-            }
-        }
+        int col = 0;
+        for (; col + 16 <= width; col += 16) transposed_product_five(2, k, col, rows, a, a_stride, dz, width, c);
+        if (col < width) transposed_product_five(1, k, col, rows, a, a_stride, dz, width, c);
     }
     for (; k < m; k += 2) {
         const int other = k + 1 < m ? k + 1 : k;
-        for (int col = 0; col < width; col += 32) {
-            __m256 acc[8];
-            for (int t = 0; t < 4; t++) {
-                acc[t] = _mm256_loadu_ps(c + k * width + col + 8 * t);
-                acc[t + 4] = _mm256_loadu_ps(c + other * width + col + 8 * t);
-            }
-            accumulate_pair(rows, a + k, a + other, a_stride, dz + col, width, acc);
-            for (int t = 0; t < 4; t++) {
-                _mm256_storeu_ps(c + k * width + col + 8 * t, acc[t]);
-                _mm256_storeu_ps(c + other * width + col + 8 * t, acc[t + 4]);
-            }
+        int col = 0;
+        for (; col + 32 <= width; col += 32) transposed_product_pair(4, k, other, col, rows, a, a_stride, dz, width, c);
+        switch ((width - col) / 8) {
+        case 1: transposed_product_pair(1, k, other, col, rows, a, a_stride, dz, width, c); break;
+        case 2: transposed_product_pair(2, k, other, col, rows, a, a_stride, dz, width, c); break;
+        case 3: transposed_product_pair(3, k, other, col, rows, a, a_stride, dz, width, c); break;
+        default: break;
         }
     }
 }
 
 AVX2 void foresite_lstm_weight_gradients_avx2(
-    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs,
+    int rows, int features, int recurrent_rows, int hidden, int hidden_padded, const float *inputs,
     const float *previous_hidden, const float *gate_gradients, float *kernel_gradient, float *recurrent_gradient,
     float *bias_gradient) {
-    const int width = 4 * hidden_padded;
+    const int width = foresite_gate_width(hidden);
     transposed_product_accumulate(features, rows, inputs, features, gate_gradients, width, kernel_gradient);
     transposed_product_accumulate(
         recurrent_rows, rows, previous_hidden, hidden_padded, gate_gradients, width, recurrent_gradient);
@@ -333,11 +418,11 @@ AVX2 void foresite_lstm_weight_gradients_avx2(
 int foresite_lstm_avx2_supported(void) { return 0; }
 
 void foresite_lstm_forward_step_avx2(
-    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs, const float *kernel,
-    const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
-    float *gates, float *cell, float *cell_tanh, float *hidden_state) {
+    int rows, int features, int recurrent_rows, int hidden, int hidden_padded, const float *inputs,
+    const float *kernel, const float *recurrent, const float *bias, const float *previous_hidden,
+    const float *previous_cell, float *gates, float *cell, float *cell_tanh, float *hidden_state) {
     foresite_lstm_forward_step_scalar(
-        rows, features, recurrent_rows, hidden_padded, inputs, kernel, recurrent, bias, previous_hidden,
+        rows, features, recurrent_rows, hidden, hidden_padded, inputs, kernel, recurrent, bias, previous_hidden,
         previous_cell, gates, cell, cell_tanh, hidden_state);
 }
 
@@ -351,12 +436,12 @@ void foresite_lstm_backward_step_avx2(
 }
 
 void foresite_lstm_weight_gradients_avx2(
-    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs,
+    int rows, int features, int recurrent_rows, int hidden, int hidden_padded, const float *inputs,
     const float *previous_hidden, const float *gate_gradients, float *kernel_gradient, float *recurrent_gradient,
     float *bias_gradient) {
     foresite_lstm_weight_gradients_scalar(
-        rows, features, recurrent_rows, hidden_padded, inputs, previous_hidden, gate_gradients, kernel_gradient,
-        recurrent_gradient, bias_gradient);
+        rows, features, recurrent_rows, hidden, hidden_padded, inputs, previous_hidden, gate_gradients,
+        kernel_gradient, recurrent_gradient, bias_gradient);
 }
 
 #endif

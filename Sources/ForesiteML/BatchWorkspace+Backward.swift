@@ -18,9 +18,18 @@ extension BatchWorkspace {
         DenseLayers.backward(parameters, layout: layout, workspace: self, batch: batch, gradients: gradients)
 
         cellGradient.update(repeating: 0, count: batch * hp)
-        paddedKernelGradient.update(repeating: 0, count: a.features * width)
-        paddedRecurrentGradient.update(repeating: 0, count: a.hidden * width)
-        paddedBiasGradient.update(repeating: 0, count: width)
+        // Where the gate rows have no padding columns (4·hidden a multiple of 8, as for 30 units) the
+        // padded layout is the Keras one: the steps add straight into `gradients`, with no copy after.
+        let direct = width == 4 * a.hidden
+        let (kernelGradient, recurrentGradient, biasGradient) =
+            direct
+            ? (
+                gradients + layout.lstmKernel.lowerBound, gradients + layout.lstmRecurrentKernel.lowerBound,
+                gradients + layout.lstmBias.lowerBound
+            ) : (paddedKernelGradient, paddedRecurrentGradient, paddedBiasGradient)
+        kernelGradient.update(repeating: 0, count: a.features * width)
+        recurrentGradient.update(repeating: 0, count: a.hidden * width)
+        biasGradient.update(repeating: 0, count: width)
         g.padTransposed(parameters + layout.lstmRecurrentKernel.lowerBound, into: paddedRecurrentTransposed)
         for step in stride(from: window - 1, through: 0, by: -1) {
             let state = step * batch * hp
@@ -34,11 +43,12 @@ extension BatchWorkspace {
             LSTMKernels.accumulateWeightGradients(
                 implementation, rows: batch, features: a.features, recurrentRows: step == 0 ? 0 : a.hidden,
                 layout: g, inputs: inputs + step * batch * a.features, previousHidden: hiddens + state,
-                gateGradients: gateGradients, kernel: paddedKernelGradient, recurrent: paddedRecurrentGradient,
-                bias: paddedBiasGradient)
+                gateGradients: gateGradients, kernel: kernelGradient, recurrent: recurrentGradient, bias: biasGradient)
         }
-        g.unpad(paddedKernelGradient, rows: a.features, into: gradients + layout.lstmKernel.lowerBound)
-        g.unpad(paddedRecurrentGradient, rows: a.hidden, into: gradients + layout.lstmRecurrentKernel.lowerBound)
-        g.unpad(paddedBiasGradient, rows: 1, into: gradients + layout.lstmBias.lowerBound)
+        if !direct {
+            g.unpad(paddedKernelGradient, rows: a.features, into: gradients + layout.lstmKernel.lowerBound)
+            g.unpad(paddedRecurrentGradient, rows: a.hidden, into: gradients + layout.lstmRecurrentKernel.lowerBound)
+            g.unpad(paddedBiasGradient, rows: 1, into: gradients + layout.lstmBias.lowerBound)
+        }
     }
 }

@@ -78,8 +78,9 @@ enum LSTMKernels {
             case .scalar: foresite_lstm_forward_step_scalar
             }
         step(
-            Int32(rows), Int32(features), Int32(recurrentRows), Int32(layout.paddedHidden), inputs, weights.kernel,
-            weights.recurrent, weights.bias, previousHidden, previousCell, gates, cells, cellTanh, hiddens)
+            Int32(rows), Int32(features), Int32(recurrentRows), Int32(layout.hidden), Int32(layout.paddedHidden),
+            inputs, weights.kernel, weights.recurrent, weights.bias, previousHidden, previousCell, gates, cells,
+            cellTanh, hiddens)
     }
 
     /// One backward step for `rows` rows: writes dL/dz into `gateGradients`, replaces `cellGradient` by
@@ -117,7 +118,7 @@ enum LSTMKernels {
             case .scalar: foresite_lstm_weight_gradients_scalar
             }
         accumulate(
-            Int32(rows), Int32(features), Int32(recurrentRows), Int32(layout.paddedHidden), inputs, previousHidden,
-            gateGradients, kernel, recurrent, bias)
+            Int32(rows), Int32(features), Int32(recurrentRows), Int32(layout.hidden), Int32(layout.paddedHidden),
+            inputs, previousHidden, gateGradients, kernel, recurrent, bias)
     }
 }

@@ -43,4 +43,10 @@ extension BatchWorkspace {
     func prefetchWindow(_ window: UnsafePointer<Float>) {
         foresite_prefetch_window(Int32(architecture.window * architecture.features), window)
     }
+
+    /// Asks the caches for a window's targets (`outputs` values), which the trainer copies with it.
+    @inline(__always)
+    func prefetchTargets(_ targets: UnsafePointer<Float>) {
+        foresite_prefetch_window(Int32(architecture.outputs), targets)
+    }
 }

@@ -1,12 +1,13 @@
 import CLSTMKernels
 
-/// The LSTM's gate columns as the C step kernels (`CLSTMKernels`) lay them out: each Keras block
-/// (i, f, c̃, o) widened from `hidden` to `paddedHidden` columns, a multiple of 8 (one AVX register), so
-/// that every block starts on a register boundary and no kernel needs a masked tail.
+/// The LSTM's gate columns and states as the C step kernels (`CLSTMKernels`) lay them out: a gate row is
+/// the Keras blocks (i, f, c̃, o) back to back, block b at column b · `hidden`, then zeros up to `width`,
+/// a multiple of 8 (one AVX register), so that the products spend no lanes on padding units (120 columns
+/// for 30 units, not 4 × 32); a state row (h, c) is `paddedHidden` units, `hidden` rounded up to 8.
 ///
-/// Padding weights and biases are zero, which keeps the padding units at exactly h = c = 0 (their
-/// gates are σ(0) and tanh(0) = 0) and their gradients at exactly 0; they never reach the network's
-/// Keras-layout parameters, which `pad` and `unpad` convert from and to.
+/// Padding weights and biases are zero, and the kernels keep the padding units at exactly h = c = 0
+/// and their gradients at exactly 0; they never reach the network's Keras-layout parameters, which `pad`
+/// and `unpad` convert from and to.
 struct PaddedGateLayout: Hashable, Sendable {
     let hidden: Int
     let paddedHidden: Int
@@ -16,8 +17,8 @@ struct PaddedGateLayout: Hashable, Sendable {
         paddedHidden = (hidden + 7) / 8 * 8
     }
 
-    /// Columns of a padded gate row: four blocks of `paddedHidden`.
-    var width: Int { 4 * paddedHidden }
+    /// Columns of a padded gate row: 4 · `hidden` rounded up to a multiple of 8.
+    var width: Int { Int(foresite_gate_width(Int32(hidden))) }
 
     /// Copies a `rows × 4·hidden` Keras-layout matrix into `rows × width` padded rows; padding columns
     /// of `destination` are left as they are (zero).

@@ -56,14 +56,21 @@ public struct Trainer: Sendable {
                     while first < order.count {
                         let batch = min(options.batchSize, order.count - first)
                         // All of the batch's windows are requested before the first is copied, so that their
-                        // cache misses overlap instead of following each other.
-                        for row in 0..<batch {
-                            workspace.prefetchWindow(inputs.baseAddress! + order[first + row] * perWindow)
+                        // cache misses overlap instead of following each other; the first batch's here, every
+                        // later one's a whole batch ahead (below), so that they have arrived by then.
+                        if first == 0 {
+                            for row in 0..<batch {
+                                workspace.prefetchWindow(inputs.baseAddress! + order[first + row] * perWindow)
+                            }
                         }
                         for row in 0..<batch {
                             let sample = order[first + row]
                             workspace.loadWindow(inputs.baseAddress! + sample * perWindow, row: row, batch: batch)
                             for k in 0..<outputs { batchTargets[row * outputs + k] = targets[sample * outputs + k] }
+                        }
+                        for row in (first + batch)..<min(first + 2 * batch, order.count) {
+                            workspace.prefetchWindow(inputs.baseAddress! + order[row] * perWindow)
+                            workspace.prefetchTargets(targets.baseAddress! + order[row] * outputs)
                         }
                         batchTargets.withUnsafeBufferPointer { y in
                             network.parameters.withUnsafeBufferPointer { theta in

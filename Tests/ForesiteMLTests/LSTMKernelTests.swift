@@ -13,17 +13,17 @@ import Testing
 @Suite struct LSTMKernelTests {
     static let tolerance: Float = 1e-5
 
-    /// Random values in ±`scale` on the real units of a padded buffer, zero on the padding.
+    /// Random values in ±`scale` on the real units of a padded buffer, zero on the padding: `blocks` 4
+    /// is gate rows (`width` columns, block b at b · hidden), 1 state rows (`paddedHidden`).
     static func padded(
         _ layout: PaddedGateLayout, rows: Int, blocks: Int, scale: Double, _ generator: inout SeededGenerator
     ) -> [Float] {
-        let stride = blocks * layout.paddedHidden
+        let stride = blocks == 4 ? layout.width : layout.paddedHidden
         var values = [Float](repeating: 0, count: rows * stride)
         for row in 0..<rows {
             for block in 0..<blocks {
                 for unit in 0..<layout.hidden {
-                    values[row * stride + block * layout.paddedHidden + unit] = Float(
-                        (generator.nextUnit() * 2 - 1) * scale)
+                    values[row * stride + block * layout.hidden + unit] = Float((generator.nextUnit() * 2 - 1) * scale)
                 }
             }
         }
@@ -40,11 +40,12 @@ import Testing
     static var vectorImplementations: [LSTMKernels.Implementation] { LSTMKernels.available.filter { $0 != .scalar } }
 
     /// One forward and one backward step with each implementation; `rows` odd exercises the kernels'
-    /// pairing of the last row with itself, `hidden` 12 and 40 their partial register groups (and 40,
-    /// padded to 40, the AVX-512 forward step's fallback to AVX2).
+    /// pairing of the last row with itself, the hidden sizes their partial register groups: 40 and 17
+    /// (padded to 40 and 24) the AVX-512 steps' fallback to AVX2; 17 and 31 gate rows with padding
+    /// columns (68 in 72, 124 in 128); 46 and 64 more than one AVX-512 block of 128 gate columns.
     @Test(
         .enabled(if: !vectorImplementations.isEmpty, "this CPU has no AVX2/FMA"),
-        arguments: [(30, 5), (12, 3), (40, 4), (1, 1)])
+        arguments: [(30, 5), (12, 3), (40, 4), (1, 1), (17, 6), (64, 3), (31, 3), (46, 2)])
     func vectorAgreesWithScalar(hidden: Int, rows: Int) {
         let layout = PaddedGateLayout(hidden: hidden)
         var generator = SeededGenerator(seed: UInt64(hidden * 100 + rows))
@@ -107,11 +108,14 @@ import Testing
             for (name, values) in portable {
                 Self.expectClose(fast[name]!, values, "\(implementation) \(name)")
             }
-            // Padding units stay exactly zero, which is what keeps them out of the real units.
-            for name in [
-                "cells", "hiddens", "dh", "dc", "dz", "kernel gradient", "recurrent gradient", "bias gradient",
-            ] {
+            // Padding units and gate columns stay exactly zero, which is what keeps them out of the real units.
+            for name in ["cells", "hiddens", "dh", "dc"] {
                 for (index, value) in fast[name]!.enumerated() where index % layout.paddedHidden >= hidden {
+                    #expect(value == 0, "\(implementation) \(name)[\(index)] is padding")
+                }
+            }
+            for name in ["dz", "kernel gradient", "recurrent gradient", "bias gradient"] {
+                for (index, value) in fast[name]!.enumerated() where index % layout.width >= 4 * hidden {
                     #expect(value == 0, "\(implementation) \(name)[\(index)] is padding")
                 }
             }
@@ -194,11 +198,11 @@ import Testing
 
     @Test func paddingRoundTripsAndTransposes() {
         let layout = PaddedGateLayout(hidden: 3)
-        #expect(layout.paddedHidden == 8 && layout.width == 32)
+        #expect(layout.paddedHidden == 8 && layout.width == 16)
         let matrix = (0..<(2 * 12)).map { Float($0 + 1) }
         var padded = [Float](repeating: 0, count: 2 * layout.width)
         layout.pad(matrix, rows: 2, into: &padded)
-        #expect(padded[8] == 4 && padded[layout.width + 24] == 22 && padded[3] == 0)
+        #expect(padded[3] == 4 && padded[layout.width + 9] == 22 && padded[12] == 0)
         var back = [Float](repeating: 0, count: matrix.count)
         layout.unpad(padded, rows: 2, into: &back)
         #expect(back == matrix)
@@ -206,6 +210,6 @@ import Testing
         var transposed = [Float](repeating: -1, count: layout.width * layout.paddedHidden)
         layout.padTransposed(recurrent, into: &transposed)
         // Uᵀ(f-block unit 2, k = 1) = U(1, 3 + 2).
-        #expect(transposed[(8 + 2) * 8 + 1] == recurrent[1 * 12 + 5])
+        #expect(transposed[(3 + 2) * 8 + 1] == recurrent[1 * 12 + 5])
     }
 }

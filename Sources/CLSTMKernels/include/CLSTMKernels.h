@@ -9,9 +9,11 @@
 // which one the CPU can run.
 //
 // Layout ("padded gates"): every per-row state vector is `hidden_padded` floats, `hidden` rounded up to a
-// multiple of 8 (one AVX register), and a gate row is `4 · hidden_padded` floats, the Keras blocks i, f, c̃, o
-// each starting at a multiple of `hidden_padded`. Padding weights are zero, so padding units keep h = c = 0
-// and zero gradients. Rows of a batch are consecutive (stride = the row width).
+// multiple of 8 (one AVX register). A gate row is `foresite_gate_width(hidden)` floats: the Keras blocks
+// i, f, c̃, o back to back (block b at column b · hidden, as in Keras), then zeros up to a multiple of 8,
+// so that the products waste no lanes on padding units (120 columns for hidden 30, not 128). Padding
+// weights are zero and padding units keep h = c = 0 and zero gradients. Rows of a batch are consecutive
+// (stride = the row width).
 #ifndef CLSTMKERNELS_H
 #define CLSTMKERNELS_H
 
@@ -21,6 +23,9 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/// Floats in a gate row: 4 · hidden rounded up to a multiple of 8.
+static inline int foresite_gate_width(int hidden) { return (4 * hidden + 7) / 8 * 8; }
 
 /// 1 if this CPU runs the `_avx2` functions (AVX2 and FMA), else 0.
 int foresite_lstm_avx2_supported(void);
@@ -32,28 +37,28 @@ int foresite_lstm_avx512_supported(void);
 /// W, U and b come with each gate block multiplied by its activation's exponent factor
 /// (`foresite_pad_gate_exponents`: −log₂e for σ, −2·log₂e for tanh; Activations.h), so the products
 /// deliver the exponents the activations start from, without a multiply per gate.
-/// `inputs` is `rows × features`; `kernel` the padded input kernel, `features × 4·hidden_padded`;
-/// `recurrent` the padded recurrent kernel, `hidden × 4·hidden_padded`, of which the first
-/// `recurrent_rows` rows are accumulated (`hidden`, or 0 when h₋₁ is the zero initial state);
-/// `bias` is `4·hidden_padded`.
+/// `inputs` is `rows × features`; `kernel` the padded input kernel, `features × width` (width =
+/// `foresite_gate_width(hidden)`); `recurrent` the padded recurrent kernel, `hidden × width`, of which the
+/// first `recurrent_rows` rows are accumulated (`hidden`, or 0 when h₋₁ is the zero initial state);
+/// `bias` is `width`.
 void foresite_lstm_forward_step_avx2(
-    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs, const float *kernel,
-    const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
-    float *gates, float *cell, float *cell_tanh, float *hidden_state);
+    int rows, int features, int recurrent_rows, int hidden, int hidden_padded, const float *inputs,
+    const float *kernel, const float *recurrent, const float *bias, const float *previous_hidden,
+    const float *previous_cell, float *gates, float *cell, float *cell_tanh, float *hidden_state);
 void foresite_lstm_forward_step_scalar(
-    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs, const float *kernel,
-    const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
-    float *gates, float *cell, float *cell_tanh, float *hidden_state);
+    int rows, int features, int recurrent_rows, int hidden, int hidden_padded, const float *inputs,
+    const float *kernel, const float *recurrent, const float *bias, const float *previous_hidden,
+    const float *previous_cell, float *gates, float *cell, float *cell_tanh, float *hidden_state);
 /// The AVX-512 forward step, for `hidden_padded` a multiple of 16 (else it calls the AVX2 one).
 void foresite_lstm_forward_step_avx512(
-    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs, const float *kernel,
-    const float *recurrent, const float *bias, const float *previous_hidden, const float *previous_cell,
-    float *gates, float *cell, float *cell_tanh, float *hidden_state);
+    int rows, int features, int recurrent_rows, int hidden, int hidden_padded, const float *inputs,
+    const float *kernel, const float *recurrent, const float *bias, const float *previous_hidden,
+    const float *previous_cell, float *gates, float *cell, float *cell_tanh, float *hidden_state);
 
 /// One backward time step for `rows` rows. On entry `hidden_gradient` is dL/dh and `cell_gradient` the
 /// dL/dc flowing back from later steps; writes dL/dz of the four gates into `gate_gradients`, replaces
 /// `cell_gradient` by dL/dc₋₁ and, if `propagate` is non-zero, `hidden_gradient` by dL/dh₋₁ = dz·Uᵀ.
-/// `recurrent_transposed` is the padded recurrent kernel transposed, `4·hidden_padded × hidden_padded`.
+/// `recurrent_transposed` is the padded recurrent kernel transposed, `width × hidden_padded`.
 void foresite_lstm_backward_step_avx2(
     int rows, int hidden, int hidden_padded, const float *recurrent_transposed, const float *gates,
     const float *previous_cell, const float *cell_tanh, float *hidden_gradient, float *cell_gradient,
@@ -69,18 +74,18 @@ void foresite_lstm_backward_step_avx512(
     float *gate_gradients, int propagate);
 
 /// Adds one time step's share of the LSTM weight gradients, given that step's `gate_gradients` (dL/dz,
-/// `rows × 4·hidden_padded`): `kernel_gradient` += xᵀ·dz (`features × 4·hidden_padded`),
+/// `rows × width`): `kernel_gradient` += xᵀ·dz (`features × width`),
 /// `recurrent_gradient` += h₋₁ᵀ·dz for its first `recurrent_rows` rows, `bias_gradient` += Σ dz.
 void foresite_lstm_weight_gradients_avx2(
-    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs,
+    int rows, int features, int recurrent_rows, int hidden, int hidden_padded, const float *inputs,
     const float *previous_hidden, const float *gate_gradients, float *kernel_gradient, float *recurrent_gradient,
     float *bias_gradient);
 void foresite_lstm_weight_gradients_scalar(
-    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs,
+    int rows, int features, int recurrent_rows, int hidden, int hidden_padded, const float *inputs,
     const float *previous_hidden, const float *gate_gradients, float *kernel_gradient, float *recurrent_gradient,
     float *bias_gradient);
 void foresite_lstm_weight_gradients_avx512(
-    int rows, int features, int recurrent_rows, int hidden_padded, const float *inputs,
+    int rows, int features, int recurrent_rows, int hidden, int hidden_padded, const float *inputs,
     const float *previous_hidden, const float *gate_gradients, float *kernel_gradient, float *recurrent_gradient,
     float *bias_gradient);
 
@@ -92,9 +97,9 @@ void foresite_load_window(int steps, int features, int stride, const float *wind
 /// after another in `foresite_load_window` (3 % of the training time before).
 void foresite_prefetch_window(int count, const float *window);
 
-/// `rows × 4·hidden` Keras-layout values into `rows × 4·hidden_padded` padded rows (padding entries are
-/// left as they are), and back; and the recurrent kernel U (`hidden × 4·hidden`) transposed into
-/// `4·hidden_padded × hidden_padded` (ForesiteML's `PaddedGateLayout`).
+/// `rows × 4·hidden` Keras-layout values into `rows × width` padded rows (padding entries are left as
+/// they are), and back; and the recurrent kernel U (`hidden × 4·hidden`) transposed into
+/// `width × hidden_padded` (ForesiteML's `PaddedGateLayout`).
 void foresite_pad_gates(int rows, int hidden, int hidden_padded, const float *source, float *destination);
 /// `foresite_pad_gates` with blocks i, f, o multiplied by −log₂e and c̃ by −2·log₂e: the forward step's weights.
 void foresite_pad_gate_exponents(
