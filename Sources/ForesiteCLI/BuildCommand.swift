@@ -30,6 +30,7 @@ struct BuildCommand: AsyncParsableCommand {
             workspace.console.line(
                 "wrote \(report.files) files (\(report.bytes / 1024) KB; index.html \(report.indexBytes / 1024) KB) "
                     + "to \(report.output)/ in \(Int(report.seconds * 1000)) ms")
+            if let warning = report.sizeWarning { workspace.console.line(warning) }
         }
     }
 }

@@ -129,6 +129,7 @@ public enum DailyRun {
                 return (report, "\(report.files) files, \(report.bytes / 1024) KB into \(report.output)/")
             }
         }
+        if let warning = site?.sizeWarning { workspace.console.line(warning) }
         try store.checkpoint()
         return Report(
             stages: stages, outcome: sourcesFailed.isEmpty ? .ok : .sourceFailed(sourcesFailed), training: training,

@@ -19,6 +19,23 @@ public enum SiteBuild {
         public var buildSeconds: Double
         /// Where `buildSeconds` went, for a `targets:` site (zero for a single target's).
         public var phases = BuildTimings()
+
+        /// A line to print when the site is near or over the size GitHub Pages publishes; nil otherwise.
+        public var sizeWarning: String? { SiteBuild.sizeWarning(bytes: bytes, output: output) }
+    }
+
+    /// GitHub Pages publishes sites of at most 1 GB (its documented usage limits); a `targets:` site grows
+    /// by about 30 MB a target a year with the standard models.
+    public static let pagesSizeLimit = 1_000_000_000
+
+    /// "warning: docs/ is 850 MB, …" from four fifths of `pagesSizeLimit` on; nil below.
+    public static func sizeWarning(bytes: Int, output: String) -> String? {
+        guard bytes >= pagesSizeLimit / 5 * 4 else { return nil }
+        let size = String(format: "%.0f MB", Double(bytes) / 1e6)
+        let limit = "GitHub Pages publishes sites of at most \(pagesSizeLimit / 1_000_000_000) GB"
+        return bytes > pagesSizeLimit
+            ? "warning: \(output)/ is \(size), over the limit: \(limit), so a deploy may be refused"
+            : "warning: \(output)/ is \(size), near the limit: \(limit)"
     }
 
     /// The whole site of the workspace: `run(_:store:)` for a single target; for a `targets:` configuration

@@ -100,6 +100,7 @@ public enum TargetsRun {
             String(
                 format: "%-9@ %6.2f s  %@", "build", site.seconds,
                 "\(site.files) files, \(site.bytes / 1024) KB into \(site.output)/ (\(targets.count) targets)"))
+        if let warning = site.sizeWarning { workspace.console.line(warning) }
         return Report(targets: reports, site: site)
     }
 }
