@@ -33,7 +33,9 @@ enum TargetsBenchmark {
         let kept = environment["FORESITE_BENCH_FILLED"].map { URL(fileURLWithPath: $0) }
         let filled = kept ?? folder
         defer { try? fileManager.removeItem(at: folder) }
-        let config = config(targets: count)
+        var config = config(targets: count)
+        // `FORESITE_BENCH_HUB=0`: the site without the Hubverse export (`site.hub_export: false`).
+        config.site.hubExport = environment["FORESITE_BENCH_HUB"] != "0"
         let today = DemoMarket.epoch.adding(days: years * 365 + ledgerDays + 1)
         let slugs = config.targets.map(\.slug)
 

@@ -40,6 +40,10 @@ public struct Config: Hashable, Sendable, Codable {
         public var staticFiles = "site/static"
         /// Days of price history on the main chart.
         public var historyDays = 120
+        /// Whether the site publishes the Hubverse export (`hub/`): a file per model and forecast origin,
+        /// about a third of a year-old site's bytes and most of its files. A site of many series may leave
+        /// it out to stay within what GitHub Pages publishes (1 GB).
+        public var hubExport = true
         public init() {}
     }
 

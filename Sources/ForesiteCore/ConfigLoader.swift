@@ -106,7 +106,7 @@ public enum ConfigLoader {
     private static func site(_ node: ConfigNode) throws -> Config.Site {
         var site = Config.Site()
         let fields = try node.fields(allowed: [
-            "title", "description", "base_url", "output", "templates", "static", "history_days",
+            "title", "description", "base_url", "output", "templates", "static", "history_days", "hub_export",
         ])
         if let value = fields["title"] { site.title = try value.nonEmptyString() }
         if let value = fields["description"] { site.description = try value.string() }
@@ -118,6 +118,7 @@ public enum ConfigLoader {
         if let value = fields["templates"] { site.templates = try value.nonEmptyString() }
         if let value = fields["static"] { site.staticFiles = try value.nonEmptyString() }
         if let value = fields["history_days"] { site.historyDays = try value.positiveInteger() }
+        if let value = fields["hub_export"] { site.hubExport = try value.bool() }
         return site
     }
 

@@ -21,21 +21,23 @@ public enum SiteBuild {
         public var phases = BuildTimings()
 
         /// A line to print when the site is near or over the size GitHub Pages publishes; nil otherwise.
-        public var sizeWarning: String? { SiteBuild.sizeWarning(bytes: bytes, output: output) }
+        public var sizeWarning: String?
     }
 
     /// GitHub Pages publishes sites of at most 1 GB (its documented usage limits); a `targets:` site grows
     /// by about 30 MB a target a year with the standard models.
     public static let pagesSizeLimit = 1_000_000_000
 
-    /// "warning: docs/ is 850 MB, …" from four fifths of `pagesSizeLimit` on; nil below.
-    public static func sizeWarning(bytes: Int, output: String) -> String? {
+    /// "warning: docs/ is 850 MB, …" from four fifths of `pagesSizeLimit` on, with the remedy while the
+    /// site still has its Hubverse export (`hubExport`); nil below.
+    public static func sizeWarning(bytes: Int, output: String, hubExport: Bool) -> String? {
         guard bytes >= pagesSizeLimit / 5 * 4 else { return nil }
         let size = String(format: "%.0f MB", Double(bytes) / 1e6)
         let limit = "GitHub Pages publishes sites of at most \(pagesSizeLimit / 1_000_000_000) GB"
+        let remedy = hubExport ? " (site.hub_export: false leaves out the hub export, about a third)" : ""
         return bytes > pagesSizeLimit
-            ? "warning: \(output)/ is \(size), over the limit: \(limit), so a deploy may be refused"
-            : "warning: \(output)/ is \(size), near the limit: \(limit)"
+            ? "warning: \(output)/ is \(size), over the limit: \(limit), so a deploy may be refused\(remedy)"
+            : "warning: \(output)/ is \(size), near the limit: \(limit)\(remedy)"
     }
 
     /// The whole site of the workspace: `run(_:store:)` for a single target; for a `targets:` configuration
@@ -100,9 +102,12 @@ extension SiteBuild.Report {
     /// The report of a build that wrote `files`, started at `started` and had its content at `loaded`.
     init(_ files: SiteFiles, workspace: Workspace, started: Date, loaded: Date) {
         let built = Date()
+        let output = relativePath(of: workspace.outputURL, in: workspace)
         self.init(
-            files: files.count, bytes: files.byteCount, indexBytes: files.size("index.html") ?? 0,
-            output: relativePath(of: workspace.outputURL, in: workspace), seconds: built.timeIntervalSince(started),
-            loadSeconds: loaded.timeIntervalSince(started), buildSeconds: built.timeIntervalSince(loaded))
+            files: files.count, bytes: files.byteCount, indexBytes: files.size("index.html") ?? 0, output: output,
+            seconds: built.timeIntervalSince(started), loadSeconds: loaded.timeIntervalSince(started),
+            buildSeconds: built.timeIntervalSince(loaded),
+            sizeWarning: SiteBuild.sizeWarning(
+                bytes: files.byteCount, output: output, hubExport: workspace.config.site.hubExport))
     }
 }

@@ -28,6 +28,7 @@ struct ConfigLoaderTests {
               templates: tpl
               static: assets
               history_days: 30
+              hub_export: false
             store: {path: /tmp/s.sqlite, models: /tmp/models}
             target: {group: eth, market: coinbase, instrument: ETH-USD, field: open}
             covariates:
@@ -63,6 +64,7 @@ struct ConfigLoaderTests {
         #expect(config.site.templates == "tpl")
         #expect(config.site.staticFiles == "assets")
         #expect(config.site.historyDays == 30)
+        #expect(!config.site.hubExport && Config().site.hubExport)
         #expect(config.store.path == "/tmp/s.sqlite")
         #expect(config.store.models == "/tmp/models")
         #expect(config.target == Config.Instrument(group: "eth", market: "coinbase", instrument: "ETH-USD"))
@@ -135,6 +137,10 @@ struct ConfigLoaderTests {
         (
             "fear_greed:\n  enabled: yes please\n",
             "site/foresite.yml:2: fear_greed.enabled must be true or false, got \"yes please\""
+        ),
+        (
+            "site:\n  hub_export: 0\n",
+            "site/foresite.yml:2: site.hub_export must be true or false, got \"0\""
         ),
         (
             "covariates:\n  - group: solana\n    market: kraken\n    instrument: SOL-EUR\n",

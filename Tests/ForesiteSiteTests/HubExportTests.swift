@@ -114,4 +114,19 @@ struct HubExportTests {
         #expect(Self.lines(text).count == 1 + 7 * original.count)
         #expect(!text.contains(String(original[0].forecast.median + 1000)))
     }
+
+    @Test func aSiteWithoutTheExportHasNoHubAndLinksNone() throws {
+        var content = SiteFixture.content()
+        content.site.hubExport = false
+        // `render` checks the site: no page may link a hub file that is not there.
+        let files = try SiteFixture.builder().render(content)
+        #expect(files.contains("index.html") && !files.paths.contains { $0.hasPrefix("hub/") })
+        let accuracy = try #require(files.text("accuracy.html"))
+        #expect(!accuracy.contains("hub/") && accuracy.contains("The leaderboard's numbers are in"))
+        let modelPages = files.paths.filter { $0.hasPrefix("models/") }
+        #expect(!modelPages.isEmpty && modelPages.allSatisfy { files.text($0)?.contains("Hubverse") == false })
+        // With the export (the default) the same paragraph points to it.
+        let exported = try SiteFixture.builder().render(SiteFixture.content())
+        #expect(exported.text("accuracy.html")?.contains("forecast hubs' format under <a href=\"hub/") == true)
+    }
 }

@@ -62,8 +62,10 @@ enum Downloads {
             detail: "The published model's forecasts as JSON, with persistence's and the actuals")
         files.add("api/leaderboard.json", LeaderboardDocument.render(content))
         manifest.wrote("api/leaderboard.json")
-        try HubExport.add(
-            content, history: history, to: &files, manifest: &manifest, previous: previous, record: &record)
+        if content.site.hubExport {
+            try HubExport.add(
+                content, history: history, to: &files, manifest: &manifest, previous: previous, record: &record)
+        }
         files.add("feed.xml", AtomFeed.render(content))
         manifest.offer("feed.xml", label: "feed.xml", detail: "Atom feed, one entry per forecast day")
         files.add(

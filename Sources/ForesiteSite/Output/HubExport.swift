@@ -20,6 +20,8 @@ enum HubExport {
         "origin_date", "target", "horizon", "target_end_date", "output_type", "output_type_id", "value",
     ]
     static let teamAbbreviation = "foresite"
+    /// The target's observations, the export's one file that is always there.
+    static let observationsPath = "hub/target-data/time-series.csv"
 
     /// `foresite-lstm_seed` for `lstm-seed`.
     static func hubModelID(_ model: ModelID) -> String {
@@ -88,8 +90,8 @@ enum HubExport {
             csv.number(content.targetField == "open" ? candle.open : candle.close)
             csv.endRow()
         }
-        files.add("hub/target-data/time-series.csv", bytes: csv.bytes)
-        manifest.wrote("hub/target-data/time-series.csv")
+        files.add(observationsPath, bytes: csv.bytes)
+        manifest.wrote(observationsPath)
     }
 
     /// Ledger rows (their indices in `records`) per model (valid names, "published" left out) and origin,

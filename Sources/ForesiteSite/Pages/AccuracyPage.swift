@@ -30,6 +30,8 @@ struct AccuracyPage {
     let ledgerCount: Int
     let pendingCount: Int
     let backtest: Backtest?
+    /// The hub export's observations file, when the site publishes the export (`site.hub_export`).
+    let hubHref: String?
 
     init(_ context: PageContext, window: String = "all") {
         let content = context.content
@@ -44,6 +46,7 @@ struct AccuracyPage {
             description: "How the \(instrument) forecasts compared with what happened, against persistence.",
             section: "accuracy.html")
         publication = content.publication?.sentence
+        hubHref = context.downloads.written.contains(HubExport.observationsPath) ? HubExport.observationsPath : nil
         guard isMain else {
             verification = ""
             isVerified = true

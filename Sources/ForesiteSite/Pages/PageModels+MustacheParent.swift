@@ -104,6 +104,7 @@ extension AccuracyPage: MustacheParent {
         case "ledgerCount": ledgerCount
         case "pendingCount": pendingCount
         case "backtest": backtest
+        case "hubHref": hubHref
         default: nil
         }
     }
