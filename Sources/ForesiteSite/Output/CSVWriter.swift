@@ -12,9 +12,6 @@ struct CSVWriter {
         append(header)
     }
 
-    /// The CSV as text.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
-
     mutating func append(_ fields: [String]) {
         for value in fields { field(value) }
         endRow()
@@ -51,7 +48,4 @@ struct CSVWriter {
         if !atRowStart { bytes.append(UInt8(ascii: ",")) }
         atRowStart = false
     }
-
-    /// The same text as `number(_:)` writes, for callers that build a field list.
-    static func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "" }
 }
