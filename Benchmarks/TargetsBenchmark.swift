@@ -11,12 +11,13 @@ import Foundation
 /// On the demo market: `FORESITE_BENCH_TARGETS` targets (default 20) of 5 years each, one covariate and
 /// Fear & Greed, the standard models with a tiny LSTM trained once per target. The ledger is filled by
 /// `FORESITE_BENCH_LEDGER_DAYS` (default 30) simulated daily runs of every target (not timed; a year takes
-/// about half an hour on 2 cores). Then one daily run of all targets (update and predict, no training due,
-/// and the whole site's build from yesterday's build cache) is timed; then three builds without the build
+/// about half an hour on 2 cores), and one more day's run made untimed. Then one daily run of all targets
+/// (update and predict, no training due, and the whole site's build from yesterday's build cache) is timed; then three builds without the build
 /// caches (cold) and three with them (warm, the same day again) give the full build's medians.
 ///
 /// `FORESITE_BENCH_FILLED=<folder>` keeps the filled workspace there and reuses it in later runs (each run
-/// times a copy), so that profiling the timed day does not repeat the fill.
+/// times a copy), so that profiling the timed day does not repeat the fill; `FORESITE_BENCH_LEDGER_DAYS` must
+/// then say how many days it holds.
 enum TargetsBenchmark {
     static func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -58,12 +59,16 @@ enum TargetsBenchmark {
         if kept != nil { try fileManager.copyItem(at: filled, to: folder) }
         var workspace = Workspace(root: folder, config: config, console: .silent)
         workspace.isDemo = true
-        // Yesterday's site, its build caches and the site before it (which the next build rewrites in
-        // place), as a daily job that keeps its folder finds them: built twice, not timed.
+        // What a daily job that keeps its folder finds: yesterday's site and build caches, and the site of
+        // the day before (which the next build rewrites in place, each file its own copy). So the site of
+        // the last filled day is built, then the next day's run is made, neither timed; the day after is.
         workspace.clock = .at(today.adding(days: -1))
-        for _ in 0..<2 { _ = try SiteBuild.run(workspace) }
-
+        _ = try SiteBuild.run(workspace)
         workspace.clock = .at(today)
+        let yesterday = workspace
+        _ = try blocking { try await TargetsRun.run(yesterday, updater: DailyRun.demoUpdater) }
+
+        workspace.clock = .at(today.adding(days: 1))
         let day = workspace
         let runStarted = Date()
         let report = try blocking { try await TargetsRun.run(day, updater: DailyRun.demoUpdater) }
@@ -91,6 +96,8 @@ enum TargetsBenchmark {
         print(
             "  targets' stages, summed: "
                 + stageSeconds.map { String(format: "%@ %.3f s", $0.name, $0.seconds) }.joined(separator: ", "))
+        // `FORESITE_BENCH_DAILY_ONLY=1` stops here (for profiling the daily run alone).
+        if environment["FORESITE_BENCH_DAILY_ONLY"] == "1" { return }
         // Cold: the build caches removed (as after an upgrade of the binary); the site before stays.
         var cold: [SiteBuild.Report] = []
         // `FORESITE_BENCH_COLD=0` leaves them out (for profiling the warm builds).

@@ -112,6 +112,36 @@ struct SiteWriterTests {
         #expect(try String(contentsOf: output.appendingPathComponent("page.html"), encoding: .utf8) == "abd")
     }
 
+    /// A rewrite in place writes only from the first changed 64 KB block on: whatever the old copy held,
+    /// the file ends up holding exactly the new bytes, in the same inode.
+    @Test(arguments: [
+        ("grows at its end", 200_000, 230_000, [Int]()),
+        ("shrinks", 200_000, 70_000, []),
+        ("changes in its second block", 200_000, 200_000, [65_536 + 17]),
+        ("changes in its first and last byte", 140_000, 140_000, [0, 139_999]),
+        ("is the same", 90_000, 90_000, []),
+        ("is emptied", 90_000, 0, []),
+    ])
+    func aRewriteInPlaceLeavesExactlyTheNewBytes(change: String, oldSize: Int, newSize: Int, flipped: [Int]) throws {
+        let folder = try TemporaryDirectory()
+        let output = folder.path("docs")
+        let writer = SiteWriter(output: output)
+        let old = (0..<oldSize).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 / 251) }
+        var new = (0..<newSize).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 / 251) }
+        for offset in flipped { new[offset] ^= 0xFF }
+        func site(_ bytes: [UInt8]) -> SiteFiles {
+            var files = SiteFiles()
+            files.add("ledger.csv", bytes: bytes)
+            return files
+        }
+        try writer.write(site(old))
+        try writer.write(site(Array("the site between".utf8)))
+        let first = try inodes(folder.path(".docs.previous"), ["ledger.csv"])
+        try writer.write(site(new))
+        #expect(try inodes(output, ["ledger.csv"]) == first, "rewritten in place (\(change))")
+        #expect(try [UInt8](Data(contentsOf: output.appendingPathComponent("ledger.csv"))) == new, "\(change)")
+    }
+
     @Test func manyFilesInManyFoldersAreAllWritten() throws {
         let folder = try TemporaryDirectory()
         let output = folder.path("docs")
