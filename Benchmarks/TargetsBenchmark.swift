@@ -78,8 +78,9 @@ enum TargetsBenchmark {
         guard let first = report.site else { preconditionFailure("an unsharded run builds the site") }
         print(
             String(
-                format: "daily run, no training: %.2f s wall (budget 2 s; %.2f s of it the build: load %.3f s, "
-                    + "render+check+write %.3f s, from yesterday's build cache)", runSeconds, first.seconds,
+                format: "daily run, no training: %.2f s wall (budget 2 s; %.2f s of it the build after the targets' "
+                    + "runs, each target's input read as its run ended: load %.3f s, render+check+write %.3f s, "
+                    + "from yesterday's build cache)", runSeconds, first.seconds,
                 first.loadSeconds, first.buildSeconds))
         print("  " + phases(first.phases))
         // Each target's stages, summed over the targets (they run side by side, so the sum exceeds the wall).

@@ -43,24 +43,40 @@ public enum SiteBuild {
     /// The whole site of the workspace: `run(_:store:)` for a single target; for a `targets:` configuration
     /// every target's store read into its content (`stale` by target slug), rendered under its folder beside
     /// the overview, checked as one site and swapped into place in one rename.
-    public static func run(_ workspace: Workspace, staleNotices: [String: SiteContent.StaleNotice] = [:]) throws
-        -> Report
-    {
+    /// What a `targets:` site's build reads of one target: its content, ledger chain verified, and its history.
+    public struct LoadedTarget: Sendable {
+        var content: SiteContent
+        var history: HistorySource
+    }
+
+    /// One target's part of the site's input, read from its `store` (`target` is the target's workspace).
+    /// A daily run loads each target as soon as its own run ends, while the others still run.
+    public static func load(
+        _ target: Workspace, store: FeatureStore, staleNotice: SiteContent.StaleNotice?
+    ) throws -> LoadedTarget {
+        let slug = target.config.target.group
+        let content = try verifiedContent(target, store: store, staleNotice: staleNotice, naming: slug)
+        return LoadedTarget(content: content, history: SiteContentLoader.history(store))
+    }
+
+    /// Builds the site; for a `targets:` site, the targets in `preloaded` (by slug) are not read again.
+    public static func run(
+        _ workspace: Workspace, staleNotices: [String: SiteContent.StaleNotice] = [:],
+        preloaded: [String: Result<LoadedTarget, any Error>] = [:]
+    ) throws -> Report {
         guard workspace.config.hasTargetList else {
             let store = try workspace.openStore()
             return try run(workspace, store: store, staleNotice: staleNotices[workspace.config.target.group])
         }
         let started = Date()
         // Each target's store is read on its own (side by side on every core), its chain verified.
-        let loaded = try workspace.targetWorkspaces.concurrentMap(in: workspace.parallelism) {
-            target -> (SiteContent, HistorySource) in
-            let store = try target.openStore()
+        let loaded = try workspace.targetWorkspaces.concurrentMap(in: workspace.parallelism) { target in
             let slug = target.config.target.group
-            let content = try verifiedContent(target, store: store, staleNotice: staleNotices[slug], naming: slug)
-            return (content, SiteContentLoader.history(store))
+            if let result = preloaded[slug] { return try result.get() }
+            return try load(target, store: try target.openStore(), staleNotice: staleNotices[slug])
         }
-        let contents = loaded.map(\.0)
-        let histories: [HistorySource?] = loaded.map(\.1)
+        let contents = loaded.map(\.content)
+        let histories: [HistorySource?] = loaded.map(\.history)
         let loadedAt = Date()
         let builder = try SiteBuilder(templatesDirectory: workspace.templatesURL, staticDirectory: workspace.staticURL)
         let overview = SiteOverview(site: workspace.config.site, targets: contents)

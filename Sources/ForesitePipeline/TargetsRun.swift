@@ -52,8 +52,15 @@ public enum TargetsRun {
             target.console = Console(isTerminal: false, line: { console.line("\(slug): \($0)") }, status: { _ in })
             return target
         }
+        // The site's input is read target by target as each one's run ends, on the job the run held,
+        // so that reading the first targets' ledgers overlaps the last targets' fits. A failed read is kept
+        // for the build to report, so it never stops another target's run.
+        let buildsSite = only.isEmpty
         var results = [DailyRun.Report?](repeating: nil, count: prepared.count)
-        try await withThrowingTaskGroup(of: (Int, DailyRun.Report).self) { group in
+        var loaded: [String: Result<SiteBuild.LoadedTarget, any Error>] = [:]
+        try await withThrowingTaskGroup(
+            of: (Int, DailyRun.Report, Result<SiteBuild.LoadedTarget, any Error>?).self
+        ) { group in
             var next = 0
             var running = 0
             func start(borrowed: Bool) {
@@ -73,7 +80,11 @@ public enum TargetsRun {
                     let report = try await DailyRun.run(
                         target, store: store, updater: updater, firstStages: firstStages, extraStages: extraStages,
                         buildsSite: false)
-                    return (index, report)
+                    guard buildsSite else { return (index, report, nil) }
+                    let content = Result {
+                        try SiteBuild.load(target, store: store, staleNotice: report.staleNotice)
+                    }
+                    return (index, report, content)
                 }
             }
             func startMore() {
@@ -81,9 +92,10 @@ public enum TargetsRun {
                 while next < prepared.count && budget.borrow(upTo: 1) == 1 { start(borrowed: true) }
             }
             startMore()
-            while let (index, report) = try await group.next() {
+            while let (index, report, content) = try await group.next() {
                 running -= 1
                 results[index] = report
+                loaded[prepared[index].config.target.group] = content
                 startMore()
             }
         }
@@ -94,8 +106,8 @@ public enum TargetsRun {
             stale[slug] = report!.staleNotice
             reports.append((slug, report!))
         }
-        guard only.isEmpty else { return Report(targets: reports, site: nil) }
-        let site = try SiteBuild.run(workspace, staleNotices: stale)
+        guard buildsSite else { return Report(targets: reports, site: nil) }
+        let site = try SiteBuild.run(workspace, staleNotices: stale, preloaded: loaded)
         workspace.console.line(
             String(
                 format: "%-9@ %6.2f s  %@", "build", site.seconds,
