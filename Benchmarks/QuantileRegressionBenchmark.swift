@@ -53,7 +53,8 @@ enum QuantileRegressionBenchmark {
             String(
                 format: "time: %.1f ms per QuantileARModel.fit (mean of the days' fastest), %.3f ms per regression",
                 1000 * fastest.reduce(0, +) / Double(fastest.count),
-                1000 * fastest.reduce(0, +) / Double(fastest.count) / Double(data.horizon * (2 * data.levels.count + 1))))
+                1000 * fastest.reduce(0, +) / Double(fastest.count) / Double(data.horizon * (2 * data.levels.count + 1))
+            ))
         print(String(format: "forecasts: FNV-1a of the bits %016llx", checksum))
     }
 }
