@@ -1,3 +1,6 @@
+import CQuantileRegression
+import Foundation
+
 /// Linear quantile regression with a small ridge penalty: the coefficients b minimising
 /// (1/n) Σᵢ ρ_τ(yᵢ − xᵢ·b) + `ridge` Σⱼ≥₁ b²ⱼ, where ρ_τ(u) = u·(τ − 1{u < 0}) is the pinball (check) loss
 /// and column 0 of x is the unpenalised intercept.
@@ -14,6 +17,26 @@ struct QuantileRegression: Sendable {
     var epsilon = 1e-3
     var tolerance = 1e-5
     var maxIterations = 60
+    var kernels = Kernels.preferred
+
+    /// Where each step's row loops (the weights and the cross products) run; all give the same bits.
+    enum Kernels: Hashable, Sendable {
+        /// `CQuantileRegression`'s AVX2 loops: a four-lane operation is one instruction, not two SSE2 halves,
+        /// each weighted column meets up to 12 partners a pass, and the rows go in chunks that stay in the
+        /// L1 cache.
+        case avx2
+        /// Swift's SIMD4 loops, for any CPU.
+        case swift
+
+        /// AVX2 where the CPU has it; `FORESITE_QUANTILE_KERNELS=swift` picks Swift's loops (to measure a
+        /// CPU without AVX2).
+        static let preferred: Kernels =
+            foresite_quantile_avx2_supported() != 0
+                && ProcessInfo.processInfo.environment["FORESITE_QUANTILE_KERNELS"] != "swift" ? .avx2 : .swift
+
+        /// Every implementation this CPU can run.
+        static var available: [Kernels] { foresite_quantile_avx2_supported() != 0 ? [.avx2, .swift] : [.swift] }
+    }
 
     /// The coefficients for quantile level `tau`, starting from `start` (d values).
     ///
@@ -30,12 +53,15 @@ struct QuantileRegression: Sendable {
         let tilted = design.columnSums.map { tilt * $0 }
         let penalty = 4 * Double(n) * ridge
         var b = start
-        // The fit's only scratch: the weighted columns, and the normal equations (solved in place).
+        // The fit's only scratch: the weighted columns, the AVX2 sums' lanes, and the normal equations
+        // (solved in place).
         let weighted = UnsafeMutablePointer<Double>.allocate(capacity: n * d)
+        let lanes = UnsafeMutablePointer<Double>.allocate(capacity: 2 * d * (d + 3))
         let matrix = UnsafeMutablePointer<Double>.allocate(capacity: d * d)
         let rhs = UnsafeMutablePointer<Double>.allocate(capacity: d)
         defer {
             weighted.deallocate()
+            lanes.deallocate()
             matrix.deallocate()
             rhs.deallocate()
         }
@@ -43,21 +69,29 @@ struct QuantileRegression: Sendable {
             design.y.withUnsafeBufferPointer { y in
                 let columns = columns.baseAddress!
                 let y = y.baseAddress!
-                let passes = Self.passes(columns: columns, y: y, count: n, width: d)
+                let passes = kernels == .swift ? Self.passes(columns: columns, y: y, count: n, width: d) : []
                 for _ in 0..<maxIterations {
-                    b.withUnsafeBufferPointer { b in
-                        Self.weigh(
-                            columns: columns, y: y, coefficients: b.baseAddress!, count: n, width: d,
-                            epsilon: epsilon, into: weighted)
-                    }
-                    for pass in passes {
-                        let sums = Self.dots(weighted + pass.row * n, pass.partners, count: n)
-                        for offset in 0..<pass.count {
-                            let k = pass.first + offset
-                            if k <= pass.row {
-                                matrix[pass.row * d + k] = sums[offset]
-                            } else {
-                                rhs[pass.row] = sums[offset]
+                    switch kernels {
+                    case .avx2:
+                        b.withUnsafeBufferPointer { b in
+                            foresite_quantile_normal_equations_avx2(
+                                columns, y, b.baseAddress!, n, d, epsilon, weighted, lanes, matrix, rhs)
+                        }
+                    case .swift:
+                        b.withUnsafeBufferPointer { b in
+                            Self.weigh(
+                                columns: columns, y: y, coefficients: b.baseAddress!, count: n, width: d,
+                                epsilon: epsilon, into: weighted)
+                        }
+                        for pass in passes {
+                            let sums = Self.dots(weighted + pass.row * n, pass.partners, count: n)
+                            for offset in 0..<pass.count {
+                                let k = pass.first + offset
+                                if k <= pass.row {
+                                    matrix[pass.row * d + k] = sums[offset]
+                                } else {
+                                    rhs[pass.row] = sums[offset]
+                                }
                             }
                         }
                     }
