@@ -10,7 +10,8 @@ import Foundation
 ///
 /// `FORESITE_BENCH_REPEAT` (default 5) rounds over those days; each fit's fastest round counts (thread CPU
 /// time, which waiting for a shared core does not inflate). The forecasts' FNV-1a checksum lets a change that
-/// claims bit-identical coefficients be checked against the figures before it.
+/// claims bit-identical coefficients be checked against the figures before it. `FORESITE_QUANTILE_KERNELS=swift`
+/// times the Swift row loops instead of AVX2.
 enum QuantileRegressionBenchmark {
     static func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -27,6 +28,7 @@ enum QuantileRegressionBenchmark {
         let fittingDays = (0..<dayCount).reversed().map { last.adding(days: -30 * $0) }
         let model = QuantileARModel()
         print("cpu: \(TrainingBenchmark.cpuModel())")
+        print("kernels: \(environment["FORESITE_QUANTILE_KERNELS"] == "swift" ? "Swift" : "AVX2 where the CPU has it")")
         print(
             "config: \(model.lags) lags, window \(model.window) days, horizon \(data.horizon), "
                 + "\(2 * data.levels.count + 1) levels; fitting days \(fittingDays.first!) … \(fittingDays.last!)")
