@@ -13,7 +13,7 @@
 
 int foresite_quantile_avx2_supported(void) { return __builtin_cpu_supports("avx2"); }
 
-// Rows [start, end) of the weights' pass.
+// Rows [start, end) of the weights' pass. |u| clears the sign bit, as Swift's abs does.
 static AVX2 void weigh(
     const double *columns, const double *y, const double *b, long n, long d, double epsilon, long start, long end,
     double *weighted) {
@@ -39,9 +39,9 @@ static AVX2 void weigh(
     for (; i + 4 <= end; i += 4) {
         __m256d residual = _mm256_loadu_pd(y + i);
         for (long j = 0; j < d; j++) {
-            residual = _mm256_sub_pd(residual, _mm256_mul_pd(_mm256_set1_pd(b[j]), _mm256_loadu_pd(columns + j * n + i)));
+            const __m256d column = _mm256_loadu_pd(columns + j * n + i);
+            residual = _mm256_sub_pd(residual, _mm256_mul_pd(_mm256_set1_pd(b[j]), column));
         }
-        // |u| clears the sign bit, as Swift's abs does.
         const __m256d weight = _mm256_div_pd(one, _mm256_add_pd(smoothing, _mm256_andnot_pd(sign, residual)));
         for (long j = 0; j < d; j++) {
             _mm256_storeu_pd(weighted + j * n + i, _mm256_mul_pd(weight, _mm256_loadu_pd(columns + j * n + i)));
@@ -65,7 +65,9 @@ static inline __attribute__((always_inline)) AVX2 void accumulate(
     for (int p = 0; p < count; p++) sums[p] = _mm256_loadu_pd(lanes + 4 * p);
     for (long i = start; i < end; i += 4) {
         const __m256d left = _mm256_loadu_pd(a + i);
-        for (int p = 0; p < count; p++) sums[p] = _mm256_add_pd(sums[p], _mm256_mul_pd(left, _mm256_loadu_pd(b[p] + i)));
+        for (int p = 0; p < count; p++) {
+            sums[p] = _mm256_add_pd(sums[p], _mm256_mul_pd(left, _mm256_loadu_pd(b[p] + i)));
+        }
     }
     for (int p = 0; p < count; p++) _mm256_storeu_pd(lanes + 4 * p, sums[p]);
 }
@@ -90,7 +92,9 @@ AVX2 void foresite_quantile_normal_equations_avx2(
             for (long first = 0; first <= j + 1; first += 12) {
                 const double *partners[12];
                 int count = 0;
-                for (long k = first; k <= j + 1 && count < 12; k++, count++) partners[count] = k <= j ? columns + k * n : y;
+                for (long k = first; k <= j + 1 && count < 12; k++, count++) {
+                    partners[count] = k <= j ? columns + k * n : y;
+                }
                 const double *a = weighted + j * n;
                 switch (count) {
                 case 1: accumulate(a, partners, 1, start, stop, row_lanes); break;

@@ -42,8 +42,8 @@ struct QuantileRegression: Sendable {
     ///
     /// Each step's sums run down the design's columns in vector lanes: the d(d+1)/2 weighted cross products
     /// are independent dot products, which a row-at-a-time loop cannot vectorise. The results are fixed to
-    /// the bit: every sum adds in one documented order (`weigh`, `dots`, `solveSymmetric`), with no fused
-    /// multiply–add.
+    /// the bit: every sum adds in one documented order (`weigh`, `dots`, `solveSymmetric`; the AVX2 loops
+    /// in `CQuantileRegression.h` keep it), with no fused multiply–add.
     func fit(_ design: QuantileDesign, tau: Double, start: [Double]) -> [Double] {
         let n = design.count
         let d = design.width
@@ -116,7 +116,7 @@ struct QuantileRegression: Sendable {
     struct Pass {
         /// j: the weighted column, and the row of the normal equations the sums belong to.
         let row: Int
-        /// The partner of the first sum: column `first`, …, and y as partner d.
+        /// The first sum's partner: column `first`, or y when `first` is `row` + 1.
         let first: Int
         /// How many of the four sums are wanted; a short pass repeats its last partner.
         let count: Int
