@@ -50,8 +50,10 @@ let package = Package(
         .target(
             name: "ForesiteML", dependencies: ["ForesiteCore", "COpenBLAS", "CLSTMKernels"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // Quantile regression's row loops on AVX2 (chosen at run time; ForesiteForecast's Swift loops elsewhere).
+        .target(name: "CQuantileRegression", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
         .target(
-            name: "ForesiteForecast", dependencies: ["ForesiteCore", "ForesiteML"],
+            name: "ForesiteForecast", dependencies: ["ForesiteCore", "ForesiteML", "CQuantileRegression"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(
             name: "ForesiteSite",

@@ -9,6 +9,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("scale", ScaleBenchmark.run),
     ("targets", TargetsBenchmark.run),
     ("ledger", LedgerBenchmark.run),
+    ("quantile-regression", QuantileRegressionBenchmark.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -1,3 +1,6 @@
+import CQuantileRegression
+import Foundation
+
 /// Linear quantile regression with a small ridge penalty: the coefficients b minimising
 /// (1/n) Σᵢ ρ_τ(yᵢ − xᵢ·b) + `ridge` Σⱼ≥₁ b²ⱼ, where ρ_τ(u) = u·(τ − 1{u < 0}) is the pinball (check) loss
 /// and column 0 of x is the unpenalised intercept.
@@ -14,130 +17,194 @@ struct QuantileRegression: Sendable {
     var epsilon = 1e-3
     var tolerance = 1e-5
     var maxIterations = 60
+    var kernels = Kernels.preferred
+
+    /// Where each step's row loops (the weights and the cross products) run; all give the same bits.
+    enum Kernels: Hashable, Sendable {
+        /// `CQuantileRegression`'s AVX2 loops: a four-lane operation is one instruction, not two SSE2 halves,
+        /// each weighted column meets up to 12 partners a pass, and the rows go in chunks that stay in the
+        /// L1 cache.
+        case avx2
+        /// Swift's SIMD4 loops, for any CPU.
+        case swift
+
+        /// AVX2 where the CPU has it; `FORESITE_QUANTILE_KERNELS=swift` picks Swift's loops (to measure a
+        /// CPU without AVX2).
+        static let preferred: Kernels =
+            foresite_quantile_avx2_supported() != 0
+                && ProcessInfo.processInfo.environment["FORESITE_QUANTILE_KERNELS"] != "swift" ? .avx2 : .swift
+
+        /// Every implementation this CPU can run.
+        static var available: [Kernels] { foresite_quantile_avx2_supported() != 0 ? [.avx2, .swift] : [.swift] }
+    }
 
     /// The coefficients for quantile level `tau`, starting from `start` (d values).
-    /// - Parameters:
-    ///   - x: n × d regressors, row-major, with 1 in column 0 of every row.
-    ///   - y: n responses.
     ///
-    /// Each step's sums run down the design's columns (a column-major copy) in vector lanes: the d(d+1)/2
-    /// weighted cross products are independent dot products, which a row-at-a-time loop cannot vectorise.
-    func fit(x: [Double], columns d: Int, y: [Double], tau: Double, start: [Double]) -> [Double] {
-        let n = y.count
-        precondition(x.count == n * d && start.count == d, "an n × d design and d starting coefficients")
-        var design = [Double](repeating: 0, count: n * d)
-        for i in 0..<n {
-            for j in 0..<d { design[j * n + i] = x[i * d + j] }
-        }
+    /// Each step's sums run down the design's columns in vector lanes: the d(d+1)/2 weighted cross products
+    /// are independent dot products, which a row-at-a-time loop cannot vectorise. The results are fixed to
+    /// the bit: every sum adds in one documented order (`weigh`, `dots`, `solveSymmetric`; the AVX2 loops
+    /// in `CQuantileRegression.h` keep it), with no fused multiply–add.
+    func fit(_ design: QuantileDesign, tau: Double, start: [Double]) -> [Double] {
+        let n = design.count
+        let d = design.width
+        precondition(start.count == d, "d starting coefficients")
         let tilt = 2 * tau - 1
         // (2τ − 1) Xᵀ1 does not depend on the weights.
-        let tilted = (0..<d).map { j in
-            tilt * design.withUnsafeBufferPointer { Self.sum($0.baseAddress! + j * n, count: n) }
-        }
+        let tilted = design.columnSums.map { tilt * $0 }
         let penalty = 4 * Double(n) * ridge
         var b = start
-        var matrix = [Double](repeating: 0, count: d * d)
-        var rhs = [Double](repeating: 0, count: d)
-        var residuals = [Double](repeating: 0, count: n)
-        var weighted = [Double](repeating: 0, count: n * d)
-        design.withUnsafeBufferPointer { design in
-            y.withUnsafeBufferPointer { y in
-                residuals.withUnsafeMutableBufferPointer { residuals in
-                    weighted.withUnsafeMutableBufferPointer { weighted in
-                        let columns = design.baseAddress!
-                        let wx = weighted.baseAddress!
-                        // Row j of the lower triangle and of the right-hand side is the weighted column j
-                        // against columns 0…j and y, summed four at a time (one load of it for four sums);
-                        // a short last group repeats its last vector.
-                        let groups = (0..<d).map { j in
-                            let partners = (0...j).map { columns + $0 * n } + [y.baseAddress!]
-                            let last = partners.count - 1
-                            return stride(from: 0, to: partners.count, by: 4).map { first in
-                                (first, min(4, partners.count - first), (0..<4).map { partners[min(first + $0, last)] })
-                            }
+        // The fit's only scratch: the weighted columns, the AVX2 sums' lanes, and the normal equations
+        // (solved in place).
+        let weighted = UnsafeMutablePointer<Double>.allocate(capacity: n * d)
+        let lanes = UnsafeMutablePointer<Double>.allocate(capacity: 2 * d * (d + 3))
+        let matrix = UnsafeMutablePointer<Double>.allocate(capacity: d * d)
+        let rhs = UnsafeMutablePointer<Double>.allocate(capacity: d)
+        defer {
+            weighted.deallocate()
+            lanes.deallocate()
+            matrix.deallocate()
+            rhs.deallocate()
+        }
+        design.columns.withUnsafeBufferPointer { columns in
+            design.y.withUnsafeBufferPointer { y in
+                let columns = columns.baseAddress!
+                let y = y.baseAddress!
+                let passes = kernels == .swift ? Self.passes(columns: columns, y: y, count: n, width: d) : []
+                for _ in 0..<maxIterations {
+                    switch kernels {
+                    case .avx2:
+                        b.withUnsafeBufferPointer { b in
+                            foresite_quantile_normal_equations_avx2(
+                                columns, y, b.baseAddress!, n, d, epsilon, weighted, lanes, matrix, rhs)
                         }
-                        for _ in 0..<maxIterations {
-                            for i in 0..<n { residuals[i] = y[i] }
-                            for j in 0..<d {
-                                let coefficient = b[j]
-                                let column = columns + j * n
-                                for i in 0..<n { residuals[i] -= coefficient * column[i] }
-                            }
-                            // The weights 1/(ε + |uᵢ|), applied to every column once.
-                            for i in 0..<n { residuals[i] = 1 / (epsilon + abs(residuals[i])) }
-                            for j in 0..<d {
-                                let column = columns + j * n
-                                let out = wx + j * n
-                                for i in 0..<n { out[i] = residuals[i] * column[i] }
-                            }
-                            for j in 0..<d {
-                                for (first, count, vectors) in groups[j] {
-                                    let sums = Self.dots(wx + j * n, vectors, count: n)
-                                    for offset in 0..<count {
-                                        let k = first + offset
-                                        if k <= j { matrix[j * d + k] = sums[offset] } else { rhs[j] = sums[offset] }
-                                    }
+                    case .swift:
+                        b.withUnsafeBufferPointer { b in
+                            Self.weigh(
+                                columns: columns, y: y, coefficients: b.baseAddress!, count: n, width: d,
+                                epsilon: epsilon, into: weighted)
+                        }
+                        for pass in passes {
+                            let sums = Self.dots(weighted + pass.row * n, pass.partners, count: n)
+                            for offset in 0..<pass.count {
+                                let k = pass.first + offset
+                                if k <= pass.row {
+                                    matrix[pass.row * d + k] = sums[offset]
+                                } else {
+                                    rhs[pass.row] = sums[offset]
                                 }
-                                rhs[j] += tilted[j]
                             }
-                            for j in 1..<max(d, 1) { matrix[j * d + j] += penalty }
-                            guard let next = Self.solveSymmetric(matrix, rhs, size: d) else { break }
-                            let change = zip(next, b).map { abs($0 - $1) }.max() ?? 0
-                            b = next
-                            if change < tolerance { break }
                         }
                     }
+                    for j in 0..<d { rhs[j] += tilted[j] }
+                    for j in 1..<max(d, 1) { matrix[j * d + j] += penalty }
+                    guard Self.solveSymmetric(matrix, rhs, size: d) else { break }
+                    // The largest move, as `max()` finds it (a NaN first stays unless a later move exceeds it).
+                    var change = 0.0
+                    for j in 0..<d {
+                        let move = abs(rhs[j] - b[j])
+                        if j == 0 || change < move { change = move }
+                    }
+                    for j in 0..<d { b[j] = rhs[j] }
+                    if change < tolerance { break }
                 }
             }
         }
         return b
     }
 
-    /// Σ aᵢbᵢ for four vectors b at once (`b` holds four pointers), each over four lanes in a fixed order.
-    static func dots(_ a: UnsafePointer<Double>, _ b: [UnsafePointer<Double>], count n: Int) -> SIMD4<Double> {
-        let (b0, b1, b2, b3) = (b[0], b[1], b[2], b[3])
+    /// Four dot products of one weighted column with four partners.
+    struct Pass {
+        /// j: the weighted column, and the row of the normal equations the sums belong to.
+        let row: Int
+        /// The first sum's partner: column `first`, or y when `first` is `row` + 1.
+        let first: Int
+        /// How many of the four sums are wanted; a short pass repeats its last partner.
+        let count: Int
+        let partners: Partners
+    }
+
+    typealias Partners = (UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>)
+
+    /// Row j of the lower triangle and of the right-hand side: the weighted column j against columns
+    /// 0…j and y, four partners a pass (one load of the weighted column for four sums).
+    static func passes(columns: UnsafePointer<Double>, y: UnsafePointer<Double>, count n: Int, width d: Int)
+        -> [Pass]
+    {
+        (0..<d).flatMap { j in
+            let partners = (0...j).map { columns + $0 * n } + [y]
+            let last = partners.count - 1
+            return stride(from: 0, to: partners.count, by: 4).map { first in
+                let partner = { (offset: Int) in partners[min(first + offset, last)] }
+                return Pass(
+                    row: j, first: first, count: min(4, partners.count - first),
+                    partners: (partner(0), partner(1), partner(2), partner(3)))
+            }
+        }
+    }
+
+    /// One pass over the rows for the residuals uᵢ = yᵢ − Σⱼ bⱼxᵢⱼ (subtracted in column order), the
+    /// weights 1/(ε + |uᵢ|), and the weighted columns wᵢxᵢⱼ, four rows at a time.
+    static func weigh(
+        columns: UnsafePointer<Double>, y: UnsafePointer<Double>, coefficients b: UnsafePointer<Double>,
+        count n: Int, width d: Int, epsilon: Double, into weighted: UnsafeMutablePointer<Double>
+    ) {
+        var i = 0
+        while i &+ 4 <= n {
+            var residual = UnsafeRawPointer(y + i).loadUnaligned(as: SIMD4<Double>.self)
+            for j in 0..<d {
+                let column = UnsafeRawPointer(columns + (j &* n &+ i)).loadUnaligned(as: SIMD4<Double>.self)
+                residual -= SIMD4(repeating: b[j]) * column
+            }
+            let magnitude = SIMD4(abs(residual[0]), abs(residual[1]), abs(residual[2]), abs(residual[3]))
+            let weight = SIMD4(repeating: 1) / (SIMD4(repeating: epsilon) + magnitude)
+            for j in 0..<d {
+                let column = UnsafeRawPointer(columns + (j &* n &+ i)).loadUnaligned(as: SIMD4<Double>.self)
+                UnsafeMutableRawPointer(weighted + (j &* n &+ i)).storeBytes(
+                    of: weight * column, as: SIMD4<Double>.self)
+            }
+            i &+= 4
+        }
+        while i < n {
+            var residual = y[i]
+            for j in 0..<d { residual -= b[j] * columns[j &* n &+ i] }
+            let weight = 1 / (epsilon + abs(residual))
+            for j in 0..<d { weighted[j &* n &+ i] = weight * columns[j &* n &+ i] }
+            i &+= 1
+        }
+    }
+
+    /// Σ aᵢbᵢ for four vectors b at once: lane l of each sum accumulates the products at i ≡ l (mod 4) in
+    /// increasing i, the four lanes are summed (`SIMD4.sum()`), and the last n mod 4 products added in order.
+    static func dots(_ a: UnsafePointer<Double>, _ b: Partners, count n: Int) -> SIMD4<Double> {
+        let (b0, b1, b2, b3) = b
         var (s0, s1, s2, s3) = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>())
         var i = 0
-        while i + 4 <= n {
+        while i &+ 4 <= n {
             let left = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD4<Double>.self)
             s0 += left * UnsafeRawPointer(b0 + i).loadUnaligned(as: SIMD4<Double>.self)
             s1 += left * UnsafeRawPointer(b1 + i).loadUnaligned(as: SIMD4<Double>.self)
             s2 += left * UnsafeRawPointer(b2 + i).loadUnaligned(as: SIMD4<Double>.self)
             s3 += left * UnsafeRawPointer(b3 + i).loadUnaligned(as: SIMD4<Double>.self)
-            i += 4
+            i &+= 4
         }
         var sums = SIMD4(s0.sum(), s1.sum(), s2.sum(), s3.sum())
         while i < n {
             sums += SIMD4(a[i] * b0[i], a[i] * b1[i], a[i] * b2[i], a[i] * b3[i])
-            i += 1
+            i &+= 1
         }
         return sums
     }
 
-    /// Σ aᵢ over eight lanes.
-    static func sum(_ a: UnsafePointer<Double>, count n: Int) -> Double {
-        var lanes = SIMD8<Double>()
-        var i = 0
-        while i + 8 <= n {
-            lanes += UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Double>.self)
-            i += 8
-        }
-        var total = lanes.sum()
-        while i < n {
-            total += a[i]
-            i += 1
-        }
-        return total
-    }
-
-    /// Solves A z = r for a symmetric positive definite A given by its lower triangle (row-major), by
-    /// Cholesky factorisation; nil if A is not positive definite.
-    static func solveSymmetric(_ a: [Double], _ r: [Double], size d: Int) -> [Double]? {
-        var l = a
+    /// Solves A z = r in place for a symmetric positive definite A given by its lower triangle (row-major),
+    /// by Cholesky factorisation: the lower triangle becomes the factor and r becomes z; false (and both
+    /// partly overwritten) if A is not positive definite.
+    static func solveSymmetric(_ l: UnsafeMutablePointer<Double>, _ z: UnsafeMutablePointer<Double>, size d: Int)
+        -> Bool
+    {
         for j in 0..<d {
             var diagonal = l[j * d + j]
             for k in 0..<j { diagonal -= l[j * d + k] * l[j * d + k] }
-            guard diagonal > 0 else { return nil }
+            guard diagonal > 0 else { return false }
             let root = diagonal.squareRoot()
             l[j * d + j] = root
             for i in (j + 1)..<max(d, j + 1) {
@@ -146,7 +213,6 @@ struct QuantileRegression: Sendable {
                 l[i * d + j] = value / root
             }
         }
-        var z = r
         for i in 0..<d {
             for k in 0..<i { z[i] -= l[i * d + k] * z[k] }
             z[i] /= l[i * d + i]
@@ -155,6 +221,6 @@ struct QuantileRegression: Sendable {
             for k in (i + 1)..<max(d, i + 1) { z[i] -= l[k * d + i] * z[k] }
             z[i] /= l[i * d + i]
         }
-        return z
+        return true
     }
 }

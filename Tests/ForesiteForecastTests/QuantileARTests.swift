@@ -89,7 +89,7 @@ import Testing
     @Test func interceptOnlyFitIsTheSampleQuantile() {
         let y = (1...100).map(Double.init)
         let b = QuantileRegression(ridge: 0, epsilon: 1e-6, maxIterations: 500).fit(
-            x: Array(repeating: 1, count: 100), columns: 1, y: y, tau: 0.9, start: [50])
+            QuantileDesign(rows: Array(repeating: 1, count: 100), width: 1, y: y), tau: 0.9, start: [50])
         #expect(b[0] >= 89.99 && b[0] <= 91.01, "\(b[0])")
     }
 
@@ -109,9 +109,56 @@ import Testing
         let regression = QuantileRegression(ridge: 1e-2)
         for tau in [0.025, 0.25, 0.5, 0.9] {
             let start = [Double](repeating: 0, count: d)
-            let fast = regression.fit(x: x, columns: d, y: y, tau: tau, start: start)
+            let fast = regression.fit(QuantileDesign(rows: x, width: d, y: y), tau: tau, start: start)
             let reference = Self.rowWiseFit(regression, x: x, columns: d, y: y, tau: tau, start: start)
             #expect(zip(fast, reference).allSatisfy { abs($0 - $1) < 1e-7 }, "τ \(tau): \(fast) vs \(reference)")
+        }
+    }
+
+    /// Every implementation of the row loops (AVX2 where the CPU has it, and Swift's) gives the column-wise
+    /// iteration's coefficients to the bit (the ledger records its forecasts): random designs of n = 1…733
+    /// rows (multiples of 4 and 8 and not, and more than one L1 chunk), d = 1…10 and 13 columns (more than
+    /// one AVX2 pass a row) of mixed scales, τ from 0.025 to 0.975, zero and random starts, fits that
+    /// converge and fits that run out of steps, designs whose normal equations are singular (no ridge, a
+    /// repeated column), and an infinite response.
+    @Test func everyKernelFitsTheColumnWiseCoefficientsBitForBit() {
+        var generator = SeededGenerator(seed: 21)
+        let taus = [0.025, 0.1, 0.25, 0.5, 0.75, 0.9, 0.975]
+        for d in Array(1...10) + [13] {
+            for (index, n) in [1, 6, 13, 64, 101, 730, 733].enumerated() {
+                let scales = (0..<d).map { j in j == 0 ? 1 : pow(10, Double(j % 3) - 1) }
+                var x: [Double] = []
+                var y: [Double] = []
+                for _ in 0..<n {
+                    let row = (0..<d).map { j in j == 0 ? 1 : scales[j] * generator.nextGaussian() }
+                    x += row
+                    y.append(row.reduce(0, +) * 0.1 + generator.nextGaussian() * (1 + abs(row.last!)))
+                }
+                // One design per d has an infinite response: its steps turn to NaN.
+                if index == 4 { y[n / 2] = .infinity }
+                // Every third design repeats its last column: without a ridge its normal equations are singular.
+                let singular = d > 1 && index % 3 == 2
+                if singular {
+                    for i in 0..<n { x[i * d + d - 1] = x[i * d + d - 2] }
+                }
+                var regression = QuantileRegression(
+                    ridge: singular ? 0 : 1e-2, tolerance: index % 2 == 0 ? 1e-5 : 1e-9,
+                    maxIterations: index % 2 == 0 ? 60 : 25)
+                let tau = taus[(d + index) % taus.count]
+                let start =
+                    index % 2 == 0 ? [Double](repeating: 0, count: d) : (0..<d).map { _ in generator.nextGaussian() }
+                let columnWise = ColumnWiseQuantileRegression(
+                    ridge: regression.ridge, epsilon: regression.epsilon, tolerance: regression.tolerance,
+                    maxIterations: regression.maxIterations
+                ).fit(x: x, columns: d, y: y, tau: tau, start: start)
+                for kernels in QuantileRegression.Kernels.available {
+                    regression.kernels = kernels
+                    let fused = regression.fit(QuantileDesign(rows: x, width: d, y: y), tau: tau, start: start)
+                    #expect(
+                        fused.map(\.bitPattern) == columnWise.map(\.bitPattern),
+                        "\(kernels), n \(n), d \(d), τ \(tau): \(fused) vs \(columnWise)")
+                }
+            }
         }
     }
 
@@ -135,11 +182,165 @@ import Testing
                 }
             }
             for j in 1..<d { a[j * d + j] += 4 * Double(n) * regression.ridge }
-            guard let next = QuantileRegression.solveSymmetric(a, r, size: d) else { break }
+            guard let next = ColumnWiseQuantileRegression.solveSymmetric(a, r, size: d) else { break }
             let change = zip(next, b).map { abs($0 - $1) }.max() ?? 0
             b = next
             if change < regression.tolerance { break }
         }
         return b
+    }
+}
+
+/// `QuantileRegression` as it was before its row passes were fused (commit 5b2d17d), kept verbatim to pin
+/// its results: one pass over the rows per column for the residuals and another for the weighted columns,
+/// a fresh array per step, and the Cholesky solve on copies.
+struct ColumnWiseQuantileRegression: Sendable {
+    var ridge = 1e-3
+    /// The smoothing of |u| near 0, in the units of y.
+    var epsilon = 1e-3
+    var tolerance = 1e-5
+    var maxIterations = 60
+
+    /// The coefficients for quantile level `tau`, starting from `start` (d values).
+    /// - Parameters:
+    ///   - x: n × d regressors, row-major, with 1 in column 0 of every row.
+    ///   - y: n responses.
+    ///
+    /// Each step's sums run down the design's columns (a column-major copy) in vector lanes: the d(d+1)/2
+    /// weighted cross products are independent dot products, which a row-at-a-time loop cannot vectorise.
+    func fit(x: [Double], columns d: Int, y: [Double], tau: Double, start: [Double]) -> [Double] {
+        let n = y.count
+        precondition(x.count == n * d && start.count == d, "an n × d design and d starting coefficients")
+        var design = [Double](repeating: 0, count: n * d)
+        for i in 0..<n {
+            for j in 0..<d { design[j * n + i] = x[i * d + j] }
+        }
+        let tilt = 2 * tau - 1
+        // (2τ − 1) Xᵀ1 does not depend on the weights.
+        let tilted = (0..<d).map { j in
+            tilt * design.withUnsafeBufferPointer { Self.sum($0.baseAddress! + j * n, count: n) }
+        }
+        let penalty = 4 * Double(n) * ridge
+        var b = start
+        var matrix = [Double](repeating: 0, count: d * d)
+        var rhs = [Double](repeating: 0, count: d)
+        var residuals = [Double](repeating: 0, count: n)
+        var weighted = [Double](repeating: 0, count: n * d)
+        design.withUnsafeBufferPointer { design in
+            y.withUnsafeBufferPointer { y in
+                residuals.withUnsafeMutableBufferPointer { residuals in
+                    weighted.withUnsafeMutableBufferPointer { weighted in
+                        let columns = design.baseAddress!
+                        let wx = weighted.baseAddress!
+                        // Row j of the lower triangle and of the right-hand side is the weighted column j
+                        // against columns 0…j and y, summed four at a time (one load of it for four sums);
+                        // a short last group repeats its last vector.
+                        let groups = (0..<d).map { j in
+                            let partners = (0...j).map { columns + $0 * n } + [y.baseAddress!]
+                            let last = partners.count - 1
+                            return stride(from: 0, to: partners.count, by: 4).map { first in
+                                (first, min(4, partners.count - first), (0..<4).map { partners[min(first + $0, last)] })
+                            }
+                        }
+                        for _ in 0..<maxIterations {
+                            for i in 0..<n { residuals[i] = y[i] }
+                            for j in 0..<d {
+                                let coefficient = b[j]
+                                let column = columns + j * n
+                                for i in 0..<n { residuals[i] -= coefficient * column[i] }
+                            }
+                            // The weights 1/(ε + |uᵢ|), applied to every column once.
+                            for i in 0..<n { residuals[i] = 1 / (epsilon + abs(residuals[i])) }
+                            for j in 0..<d {
+                                let column = columns + j * n
+                                let out = wx + j * n
+                                for i in 0..<n { out[i] = residuals[i] * column[i] }
+                            }
+                            for j in 0..<d {
+                                for (first, count, vectors) in groups[j] {
+                                    let sums = Self.dots(wx + j * n, vectors, count: n)
+                                    for offset in 0..<count {
+                                        let k = first + offset
+                                        if k <= j { matrix[j * d + k] = sums[offset] } else { rhs[j] = sums[offset] }
+                                    }
+                                }
+                                rhs[j] += tilted[j]
+                            }
+                            for j in 1..<max(d, 1) { matrix[j * d + j] += penalty }
+                            guard let next = Self.solveSymmetric(matrix, rhs, size: d) else { break }
+                            let change = zip(next, b).map { abs($0 - $1) }.max() ?? 0
+                            b = next
+                            if change < tolerance { break }
+                        }
+                    }
+                }
+            }
+        }
+        return b
+    }
+
+    /// Σ aᵢbᵢ for four vectors b at once (`b` holds four pointers), each over four lanes in a fixed order.
+    static func dots(_ a: UnsafePointer<Double>, _ b: [UnsafePointer<Double>], count n: Int) -> SIMD4<Double> {
+        let (b0, b1, b2, b3) = (b[0], b[1], b[2], b[3])
+        var (s0, s1, s2, s3) = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>())
+        var i = 0
+        while i + 4 <= n {
+            let left = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD4<Double>.self)
+            s0 += left * UnsafeRawPointer(b0 + i).loadUnaligned(as: SIMD4<Double>.self)
+            s1 += left * UnsafeRawPointer(b1 + i).loadUnaligned(as: SIMD4<Double>.self)
+            s2 += left * UnsafeRawPointer(b2 + i).loadUnaligned(as: SIMD4<Double>.self)
+            s3 += left * UnsafeRawPointer(b3 + i).loadUnaligned(as: SIMD4<Double>.self)
+            i += 4
+        }
+        var sums = SIMD4(s0.sum(), s1.sum(), s2.sum(), s3.sum())
+        while i < n {
+            sums += SIMD4(a[i] * b0[i], a[i] * b1[i], a[i] * b2[i], a[i] * b3[i])
+            i += 1
+        }
+        return sums
+    }
+
+    /// Σ aᵢ over eight lanes.
+    static func sum(_ a: UnsafePointer<Double>, count n: Int) -> Double {
+        var lanes = SIMD8<Double>()
+        var i = 0
+        while i + 8 <= n {
+            lanes += UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Double>.self)
+            i += 8
+        }
+        var total = lanes.sum()
+        while i < n {
+            total += a[i]
+            i += 1
+        }
+        return total
+    }
+
+    /// Solves A z = r for a symmetric positive definite A given by its lower triangle (row-major), by
+    /// Cholesky factorisation; nil if A is not positive definite.
+    static func solveSymmetric(_ a: [Double], _ r: [Double], size d: Int) -> [Double]? {
+        var l = a
+        for j in 0..<d {
+            var diagonal = l[j * d + j]
+            for k in 0..<j { diagonal -= l[j * d + k] * l[j * d + k] }
+            guard diagonal > 0 else { return nil }
+            let root = diagonal.squareRoot()
+            l[j * d + j] = root
+            for i in (j + 1)..<max(d, j + 1) {
+                var value = l[i * d + j]
+                for k in 0..<j { value -= l[i * d + k] * l[j * d + k] }
+                l[i * d + j] = value / root
+            }
+        }
+        var z = r
+        for i in 0..<d {
+            for k in 0..<i { z[i] -= l[i * d + k] * z[k] }
+            z[i] /= l[i * d + i]
+        }
+        for i in stride(from: d - 1, through: 0, by: -1) {
+            for k in (i + 1)..<max(d, i + 1) { z[i] -= l[k * d + i] * z[k] }
+            z[i] /= l[i * d + i]
+        }
+        return z
     }
 }

@@ -110,6 +110,7 @@ public struct QuantileARModel: ForecastModel {
             let spread = Self.moments(y, rows: Array(y.indices), count: 1).scales[0]
             let scaled = y.map { $0 / spread }
             let sorted = scaled.sorted()
+            let design = QuantileDesign(rows: x, width: k + 1, y: scaled)
             // Fit the median first, then each level outwards from its inner neighbour.
             let middle = levels.count / 2
             var byLevel = [[Double]](repeating: [], count: levels.count)
@@ -119,7 +120,7 @@ public struct QuantileARModel: ForecastModel {
                     inner
                     ?? [Persistence.empiricalQuantile(sorted: sorted, probability: levels[index])]
                     + Array(repeating: 0, count: k)
-                byLevel[index] = regression.fit(x: x, columns: k + 1, y: scaled, tau: levels[index], start: start)
+                byLevel[index] = regression.fit(design, tau: levels[index], start: start)
             }
             coefficients.append(byLevel)
             responseScales.append(spread)
