@@ -59,10 +59,13 @@ public enum TargetsRun {
         var results = [DailyRun.Report?](repeating: nil, count: prepared.count)
         var loaded: [String: Result<SiteBuild.LoadedTarget, any Error>] = [:]
         try await withThrowingTaskGroup(
-            of: (Int, DailyRun.Report, Result<SiteBuild.LoadedTarget, any Error>?).self
+            of: (Int, DailyRun.Report, Result<SiteBuild.LoadedTarget, any Error>?, borrowed: Bool).self
         ) { group in
             var next = 0
-            var running = 0
+            // Whether a target holds the calling task's own job. When that target ends, the next one takes
+            // the job at once, whatever the borrowed ones are doing: waiting for them to end too left a core
+            // idle, 0.4–0.5 s of the 2.3 s that 20 targets' runs took on 2 cores.
+            var ownJobTaken = false
             func start(borrowed: Bool) {
                 let index = next
                 let target = prepared[index]
@@ -72,7 +75,7 @@ public enum TargetsRun {
                         "[\(index + 1)/\(prepared.count)] \(target.config.target.group) (\(target.config.target.instrument))"
                     )
                 }
-                running += 1
+                if !borrowed { ownJobTaken = true }
                 group.addTask {
                     // Given back by the task itself, so a failing target never keeps a job from the budget.
                     defer { if borrowed { budget.giveBack() } }
@@ -80,20 +83,20 @@ public enum TargetsRun {
                     let report = try await DailyRun.run(
                         target, store: store, updater: updater, firstStages: firstStages, extraStages: extraStages,
                         buildsSite: false)
-                    guard buildsSite else { return (index, report, nil) }
+                    guard buildsSite else { return (index, report, nil, borrowed) }
                     let content = Result {
                         try SiteBuild.load(target, store: store, staleNotice: report.staleNotice)
                     }
-                    return (index, report, content)
+                    return (index, report, content, borrowed)
                 }
             }
             func startMore() {
-                if running == 0 && next < prepared.count { start(borrowed: false) }
+                if !ownJobTaken && next < prepared.count { start(borrowed: false) }
                 while next < prepared.count && budget.borrow(upTo: 1) == 1 { start(borrowed: true) }
             }
             startMore()
-            while let (index, report, content) = try await group.next() {
-                running -= 1
+            while let (index, report, content, borrowed) = try await group.next() {
+                if !borrowed { ownJobTaken = false }
                 results[index] = report
                 loaded[prepared[index].config.target.group] = content
                 startMore()

@@ -6,11 +6,35 @@ import Foundation
 import GRDB
 import Testing
 
-/// A daily run of a `targets:` site reads each target's site input as that target's run ends. A target
-/// whose ledger chain is broken must still stop the build, and only the build: every other target's
-/// forecasts of the day are recorded, and the published site stays as it was.
+/// How a daily run of a `targets:` site shares the cores between its targets, and what a failure stops.
 @Suite(.serialized)
-struct TargetsRunFailureTests {
+struct TargetsRunSchedulingTests {
+    /// With two jobs, the first target runs on the calling task's own job and the second on a borrowed
+    /// one. When the first ends, the third must start at once, while the second still runs: here the
+    /// second waits at a rendezvous with the third, which it meets only if the third starts before the
+    /// second ends (run one after the other, it waits alone and times out).
+    @Test func aTargetStartsAsSoonAsTheOwnJobIsFreeWhileABorrowedOneStillRuns() async throws {
+        let folder = try TemporaryDirectory(prefix: "foresite-own-job")
+        let meeting = Rendezvous(parties: 2)
+        let report = try await TargetsRun.run(
+            ShardedRunTests.workspace(in: folder.url, jobs: 2), updater: DailyRun.demoUpdater,
+            extraStages: [
+                (
+                    "meet",
+                    { target, _ in
+                        guard target.config.target.group != ShardedRunTests.slugs[0] else { return "first" }
+                        return meeting.arrive(timeout: 20) ? "met" : "alone"
+                    }
+                )
+            ])
+        let met = report.targets.map { slug, run in (slug, run.stages.first { $0.name == "meet" }?.summary) }
+        #expect(met.map(\.0) == ShardedRunTests.slugs)
+        #expect(met.map(\.1) == ["first", "met", "met"])
+    }
+
+    /// Each target's site input is read as that target's run ends. A target whose ledger chain is broken
+    /// must still stop the build, and only the build: every other target's forecasts of the day are
+    /// recorded, and the published site stays as it was.
     @Test func aBrokenChainInOneTargetStopsTheBuildButNoOtherTargetsRun() async throws {
         let folder = try TemporaryDirectory(prefix: "foresite-broken-target")
         let day = ShardedRunTests.day
