@@ -28,6 +28,8 @@ enum QuantileRegressionBenchmark {
         let fittingDays = (0..<dayCount).reversed().map { last.adding(days: -30 * $0) }
         let model = QuantileARModel()
         print("cpu: \(TrainingBenchmark.cpuModel())")
+        let peak = FMAPeak.measure()
+        print(String(format: "fma peak: %.1f GFLOP/s (%@, one core)", peak.flopsPerSecond / 1e9, peak.unit.rawValue))
         print("kernels: \(environment["FORESITE_QUANTILE_KERNELS"] == "swift" ? "Swift" : "AVX2 where the CPU has it")")
         print(
             "config: \(model.lags) lags, window \(model.window) days, horizon \(data.horizon), "
