@@ -17,12 +17,7 @@ import Foundation
 enum BacktestBenchmark {
     static func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let data = URL(
-            fileURLWithPath: environment["FORESITE_SHARED_DATA"] ?? "../shared/data", isDirectory: true)
-        guard FileManager.default.fileExists(atPath: data.appendingPathComponent("PROVENANCE.md").path) else {
-            print("skipped: \(data.path) is absent (set FORESITE_SHARED_DATA)")
-            return
-        }
+        guard let data = SharedSamplesFolder.located() else { return }
         let loadStart = ContinuousClock.now
         let frame = try sharedFrame(in: data)
         print(

@@ -15,12 +15,7 @@ import Foundation
 enum QuantileRegressionBenchmark {
     static func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let folder = URL(
-            fileURLWithPath: environment["FORESITE_SHARED_DATA"] ?? "../shared/data", isDirectory: true)
-        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("PROVENANCE.md").path) else {
-            print("skipped: \(folder.path) is absent (set FORESITE_SHARED_DATA to point at it)")
-            return
-        }
+        guard let folder = SharedSamplesFolder.located() else { return }
         let dayCount = max(1, environment["FORESITE_BENCH_DAYS"].flatMap { Int($0) } ?? 5)
         let repeats = max(1, environment["FORESITE_BENCH_REPEAT"].flatMap { Int($0) } ?? 5)
         let data = ModelData(frame: try BacktestBenchmark.sharedFrame(in: folder), config: Config())

@@ -16,12 +16,7 @@ enum TrainingBenchmark {
 
     static func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let folder = URL(
-            fileURLWithPath: environment["FORESITE_SHARED_DATA"] ?? "../shared/data", isDirectory: true)
-        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("PROVENANCE.md").path) else {
-            print("skipped: \(folder.path) is absent (set FORESITE_SHARED_DATA to point at it)")
-            return
-        }
+        guard let folder = SharedSamplesFolder.located() else { return }
         func candles(_ name: String) throws -> [Candle] { try SharedFiles.candles(folder.appendingPathComponent(name)) }
         let readings = try SharedFiles.fearGreed(
             folder.appendingPathComponent("fear-greed-alternative-me-fng-limit0.RECONSTRUCTED.json"))
