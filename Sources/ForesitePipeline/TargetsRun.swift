@@ -84,10 +84,22 @@ public enum TargetsRun {
                         target, store: store, updater: updater, firstStages: firstStages, extraStages: extraStages,
                         buildsSite: false)
                     guard buildsSite else { return (index, report, nil, borrowed) }
+                    let started = Date()
                     let content = Result {
                         try SiteBuild.load(target, store: store, staleNotice: report.staleNotice)
                     }
-                    return (index, report, content, borrowed)
+                    let summary: String
+                    switch content {
+                    case .success(let loaded): summary = "site input read: " + loaded.content.ledgerVerification.summary
+                    case .failure(let error): summary = "site input not read: \(error)"
+                    }
+                    let stage = DailyRun.Stage(
+                        name: "input", seconds: Date().timeIntervalSince(started), summary: summary)
+                    target.console.line(
+                        String(format: "%-9@ %6.2f s  %@", stage.name, stage.seconds, stage.summary))
+                    var timed = report
+                    timed.stages.append(stage)
+                    return (index, timed, content, borrowed)
                 }
             }
             func startMore() {
