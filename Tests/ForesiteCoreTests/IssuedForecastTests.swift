@@ -25,6 +25,10 @@ struct IssuedForecastTests {
         let rows = persistence.records + lstm.records.reversed() + earlier.records
         #expect(rows.count == 9 && rows.allSatisfy { $0.targetGroup == "solana" && $0.inputHash == "abc" })
         #expect(IssuedForecast.grouping(rows) == [earlier, lstm, persistence])
+        // A forecast whose rows are not together (another forecast's between them) is still one forecast.
+        let interleaved =
+            [persistence.records[0]] + lstm.records + persistence.records.dropFirst() + earlier.records
+        #expect(IssuedForecast.grouping(interleaved) == [earlier, lstm, persistence])
         #expect(lstm.step(horizon: 2)?.median == 102 && lstm.step(horizon: 4) == nil)
     }
 }

@@ -68,13 +68,22 @@ public struct IssuedForecast: Hashable, Sendable {
         }
         var result: [IssuedForecast] = []
         var index: [Key: Int] = [:]
+        // A forecast's rows are appended together, so a row mostly continues the forecast of the row before:
+        // that is checked first, without hashing.
+        var last: (key: Key, at: Int)?
         for record in records {
             let key = Key(madeOn: record.madeOn, model: record.model)
             let step = Step(horizon: record.horizon, targetDay: record.targetDay, forecast: record.forecast)
+            if let last, last.key == key {
+                result[last.at].steps.append(step)
+                continue
+            }
             if let at = index[key] {
+                last = (key, at)
                 result[at].steps.append(step)
             } else {
                 index[key] = result.count
+                last = (key, result.count)
                 result.append(
                     IssuedForecast(
                         model: ModelID(record.model), modelVersion: record.modelVersion, madeOn: record.madeOn,
