@@ -78,4 +78,13 @@ struct OutputCheckTests {
         let problems = OutputCheck().problems(in: files).map(\.description)
         #expect(problems.contains { $0.contains("index.html:1: is") && $0.contains("over its budget of 204800 bytes") })
     }
+
+    /// A link's value is taken without the whitespace around it, ASCII or not; a value with none is itself.
+    @Test(arguments: [
+        ("page.html", "page.html"), (" page.html", "page.html"), ("page.html\n", "page.html"),
+        ("\u{00A0}page.html\u{2003}", "page.html"), ("a b", "a b"), ("é.html", "é.html"), ("", ""), (" ", ""),
+    ])
+    func referencesAreTrimmedOfWhitespaceOnly(value: String, expected: String) {
+        #expect(OutputCheck.trimmed(value) == expected)
+    }
 }

@@ -112,7 +112,14 @@ public struct OutputCheck: Sendable {
     }
 
     static func trimmed(_ value: String) -> String {
-        value.first?.isWhitespace == true || value.last?.isWhitespace == true
+        // Almost every reference starts and ends with a visible ASCII byte, which no whitespace Character
+        // can start with: then no Character is made (every link of every page goes through here).
+        if let first = value.utf8.first, let last = value.utf8.last, (0x21...0x7E).contains(first),
+            (0x21...0x7E).contains(last)
+        {
+            return value
+        }
+        return value.first?.isWhitespace == true || value.last?.isWhitespace == true
             ? value.trimmingCharacters(in: .whitespacesAndNewlines) : value
     }
 

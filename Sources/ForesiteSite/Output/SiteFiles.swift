@@ -30,6 +30,10 @@ public struct SiteFiles: Hashable, Sendable {
 
     /// Adds every file of `site`, made or reused, under `prefix` (a target's folder, "slug/").
     mutating func add(_ site: SiteFiles, under prefix: String) {
+        // Room made once: growing the tables step by step rehashed every path added before (52 000 for a
+        // year of 20 targets), on one core.
+        files.reserveCapacity(files.count + site.files.count)
+        reused.reserveCapacity(reused.count + site.reused.count)
         for (path, bytes) in site.files { add(prefix + path, bytes: bytes) }
         for (path, file) in site.reused { reuse(prefix + path, file) }
     }

@@ -113,10 +113,11 @@ public struct SiteWriter: Sendable {
         var folders: Set<String> = [""]
         let paths = files.paths
         for path in paths {
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                if !folders.insert(String(folder)).inserted { break }
+            // Found in the UTF-8 bytes: a search by Character checked grapheme breaks in 52 000 paths.
+            var end = path.utf8.endIndex
+            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
+                if !folders.insert(String(path[..<slash])).inserted { break }
+                end = slash
             }
         }
         let wanted = Set(paths)
