@@ -47,7 +47,7 @@ extension SiteBuilder {
     static func byTarget<Value>(_ values: [String: Value]) -> [String: [String: Value]] {
         var grouped: [String: [String: Value]] = [:]
         for (path, value) in values {
-            guard let slash = path.firstIndex(of: "/") else { continue }
+            guard let slash = path.utf8.firstIndex(of: UInt8(ascii: "/")) else { continue }
             grouped[String(path[..<slash]), default: [:]][String(path[path.index(after: slash)...])] = value
         }
         return grouped

@@ -111,7 +111,7 @@ public struct SiteWriter: Sendable {
         }
         try createDirectory(staging)
         var folders: Set<String> = [""]
-        let paths = files.paths
+        let paths = files.unorderedPaths
         for path in paths {
             // Found in the UTF-8 bytes: a search by Character checked grapheme breaks in 52 000 paths.
             var end = path.utf8.endIndex
