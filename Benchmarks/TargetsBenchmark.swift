@@ -12,8 +12,9 @@ import Foundation
 /// Fear & Greed, the standard models with a tiny LSTM trained once per target. The ledger is filled by
 /// `FORESITE_BENCH_LEDGER_DAYS` (default 30) simulated daily runs of every target (not timed; a year takes
 /// about half an hour on 2 cores), and one more day's run made untimed. Then one daily run of all targets
-/// (update and predict, no training due, and the whole site's build from yesterday's build cache) is timed; then three builds without the build
-/// caches (cold) and three with them (warm, the same day again) give the full build's medians.
+/// (update and predict, no training due, and the whole site's build from yesterday's build cache) is timed;
+/// then three builds without the build caches (cold) and three with them (warm, the same day again) give
+/// the full build's medians.
 ///
 /// `FORESITE_BENCH_FILLED=<folder>` keeps the filled workspace there and reuses it in later runs (each run
 /// times a copy), so that profiling the timed day does not repeat the fill; `FORESITE_BENCH_LEDGER_DAYS` must

@@ -13,6 +13,9 @@ public enum DailyRun {
         public var name: String
         public var seconds: Double
         public var summary: String
+
+        /// "predict     0.12 s  …", as a run prints each stage.
+        var line: String { String(format: "%-9@ %6.2f s  %@", name, seconds, summary) }
     }
 
     public enum Outcome: Sendable, Equatable {
@@ -58,7 +61,7 @@ public enum DailyRun {
             let (value, summary) = try await body()
             let stage = Stage(name: name, seconds: Date().timeIntervalSince(started), summary: summary)
             stages.append(stage)
-            workspace.console.line(String(format: "%-9@ %6.2f s  %@", stage.name, stage.seconds, stage.summary))
+            workspace.console.line(stage.line)
             return value
         }
 

@@ -49,6 +49,12 @@ public struct LiveScores: Sendable {
     /// Every scored step of `model`, oldest origin first.
     public func scored(_ model: ModelID) -> [ScoredForecast] { scoredByModel[model] ?? [] }
 
+    /// `scored(model)` with origins from `originsFrom` on (all of them for nil).
+    func scored(_ model: ModelID, originsFrom: Day?) -> [ScoredForecast] {
+        guard let originsFrom else { return scored(model) }
+        return scored(model).filter { $0.origin >= originsFrom }
+    }
+
     /// `model` against persistence on the forecasts both made and whose actuals are known (with origins
     /// from `originsFrom` on, when given); nil before any.
     public func skillTable(of model: ModelID, originsFrom: Day? = nil) -> SiteContent.SkillTable? {
@@ -57,16 +63,14 @@ public struct LiveScores: Sendable {
 
     /// Persistence's scores with origins from `originsFrom` on, keyed for the skill tables of that window.
     func baseline(originsFrom: Day?) -> SkillComparison.Baseline {
-        let first = originsFrom ?? Day(daysSinceEpoch: Int.min / 4)
-        return SkillComparison.Baseline(scored(.persistence).filter { $0.origin >= first })
+        SkillComparison.Baseline(scored(.persistence, originsFrom: originsFrom))
     }
 
     /// `skillTable(of:originsFrom:)` against `baseline`, that window's (`baseline(originsFrom:)`).
     func skillTable(of model: ModelID, originsFrom: Day?, baseline: SkillComparison.Baseline)
         -> SiteContent.SkillTable?
     {
-        let first = originsFrom ?? Day(daysSinceEpoch: Int.min / 4)
-        let modelScores = scored(model).filter { $0.origin >= first }
+        let modelScores = scored(model, originsFrom: originsFrom)
         let (horizons, overall, origins) = SkillComparison.table(model: modelScores, baseline: baseline)
         guard overall.pairs > 0, let origins else { return nil }
         return SiteContent.SkillTable(

@@ -40,9 +40,6 @@ public enum SiteBuild {
             : "warning: \(output)/ is \(size), near the limit: \(limit)\(remedy)"
     }
 
-    /// The whole site of the workspace: `run(_:store:)` for a single target; for a `targets:` configuration
-    /// every target's store read into its content (`stale` by target slug), rendered under its folder beside
-    /// the overview, checked as one site and swapped into place in one rename.
     /// What a `targets:` site's build reads of one target: its content, ledger chain verified, and its history.
     public struct LoadedTarget: Sendable {
         var content: SiteContent
@@ -59,21 +56,20 @@ public enum SiteBuild {
         return LoadedTarget(content: content, history: SiteContentLoader.history(store))
     }
 
-    /// Builds the site; for a `targets:` site, the targets in `preloaded` (by slug) are not read again.
-    public static func run(
-        _ workspace: Workspace, staleNotices: [String: SiteContent.StaleNotice] = [:],
-        preloaded: [String: Result<LoadedTarget, any Error>] = [:]
-    ) throws -> Report {
-        guard workspace.config.hasTargetList else {
-            let store = try workspace.openStore()
-            return try run(workspace, store: store, staleNotice: staleNotices[workspace.config.target.group])
-        }
+    /// The whole site of the workspace: `run(_:store:)` for a single target; for a `targets:` configuration
+    /// every target's store read into its content, rendered under its folder beside the overview, checked
+    /// as one site and swapped into place in one rename. The targets in `preloaded` (by slug, as a daily
+    /// run reads them, with their stale-data banners) are not read again.
+    public static func run(_ workspace: Workspace, preloaded: [String: Result<LoadedTarget, any Error>] = [:]) throws
+        -> Report
+    {
+        guard workspace.config.hasTargetList else { return try run(workspace, store: try workspace.openStore()) }
         let started = Date()
         // Each target's store is read on its own (side by side on every core), its chain verified.
         let loaded = try workspace.targetWorkspaces.concurrentMap(in: workspace.parallelism) { target in
             let slug = target.config.target.group
             if let result = preloaded[slug] { return try result.get() }
-            return try load(target, store: try target.openStore(), staleNotice: staleNotices[slug])
+            return try load(target, store: try target.openStore(), staleNotice: nil)
         }
         let contents = loaded.map(\.content)
         let histories: [HistorySource?] = loaded.map(\.history)

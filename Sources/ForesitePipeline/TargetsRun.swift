@@ -80,26 +80,12 @@ public enum TargetsRun {
                     // Given back by the task itself, so a failing target never keeps a job from the budget.
                     defer { if borrowed { budget.giveBack() } }
                     let store = try target.openStore()
-                    let report = try await DailyRun.run(
+                    var report = try await DailyRun.run(
                         target, store: store, updater: updater, firstStages: firstStages, extraStages: extraStages,
                         buildsSite: false)
                     guard buildsSite else { return (index, report, nil, borrowed) }
-                    let started = Date()
-                    let content = Result {
-                        try SiteBuild.load(target, store: store, staleNotice: report.staleNotice)
-                    }
-                    let summary: String
-                    switch content {
-                    case .success(let loaded): summary = "site input read: " + loaded.content.ledgerVerification.summary
-                    case .failure(let error): summary = "site input not read: \(error)"
-                    }
-                    let stage = DailyRun.Stage(
-                        name: "input", seconds: Date().timeIntervalSince(started), summary: summary)
-                    target.console.line(
-                        String(format: "%-9@ %6.2f s  %@", stage.name, stage.seconds, stage.summary))
-                    var timed = report
-                    timed.stages.append(stage)
-                    return (index, timed, content, borrowed)
+                    let content = loadInput(target, store: store, after: &report)
+                    return (index, report, content, borrowed)
                 }
             }
             func startMore() {
@@ -114,20 +100,33 @@ public enum TargetsRun {
                 startMore()
             }
         }
-        var reports: [(slug: String, report: DailyRun.Report)] = []
-        var stale: [String: SiteContent.StaleNotice] = [:]
-        for (target, report) in zip(prepared, results) {
-            let slug = target.config.target.group
-            stale[slug] = report!.staleNotice
-            reports.append((slug, report!))
-        }
+        let reports = zip(prepared, results).map { target, report in (target.config.target.group, report!) }
         guard buildsSite else { return Report(targets: reports, site: nil) }
-        let site = try SiteBuild.run(workspace, staleNotices: stale, preloaded: loaded)
+        let site = try SiteBuild.run(workspace, preloaded: loaded)
         workspace.console.line(
-            String(
-                format: "%-9@ %6.2f s  %@", "build", site.seconds,
-                "\(site.files) files, \(site.bytes / 1024) KB into \(site.output)/ (\(targets.count) targets)"))
+            DailyRun.Stage(
+                name: "build", seconds: site.seconds,
+                summary: "\(site.files) files, \(site.bytes / 1024) KB into \(site.output)/ (\(targets.count) targets)"
+            ).line)
         if let warning = site.sizeWarning { workspace.console.line(warning) }
         return Report(targets: reports, site: site)
+    }
+
+    /// A target's site input, read after its run (`report`, which gets the `input` stage), with its
+    /// stale-data banner; a failure is kept for the build to report.
+    private static func loadInput(_ target: Workspace, store: FeatureStore, after report: inout DailyRun.Report)
+        -> Result<SiteBuild.LoadedTarget, any Error>
+    {
+        let started = Date()
+        let content = Result { try SiteBuild.load(target, store: store, staleNotice: report.staleNotice) }
+        let summary =
+            switch content {
+            case .success(let loaded): "site input read: " + loaded.content.ledgerVerification.summary
+            case .failure(let error): "site input not read: \(error)"
+            }
+        let stage = DailyRun.Stage(name: "input", seconds: Date().timeIntervalSince(started), summary: summary)
+        target.console.line(stage.line)
+        report.stages.append(stage)
+        return content
     }
 }
