@@ -87,4 +87,29 @@ struct LedgerRecordTests {
         records[60].hash = records[60].hash.uppercased()
         #expect(LedgerVerification(records: records).firstBroken?.position == 61)
     }
+
+    @Test func onlyAWalkThatHeldVouchesForExactlyTheRowsItWalked() {
+        var previous = LedgerRecord.genesis
+        let records = Self.records().map { record in
+            let chained = record.chained(after: previous)
+            previous = chained.hash
+            return chained
+        }
+        let walked = LedgerVerification(records: records)
+        #expect(walked.verifiedHead == records.last?.hash)
+        #expect(walked.vouches(for: records))
+        #expect(!walked.vouches(for: Array(records.dropLast())), "fewer rows than walked")
+        #expect(!walked.vouches(for: records + [records[0].chained(after: previous)]), "a row not walked")
+        var otherHead = records
+        otherHead[otherHead.count - 1].hash = records[0].hash
+        #expect(!walked.vouches(for: otherHead))
+
+        var changed = records
+        changed[5].model += "x"
+        #expect(LedgerVerification(records: changed).verifiedHead == nil, "a broken chain vouches for nothing")
+        #expect(!LedgerVerification(records: changed).vouches(for: changed))
+        let stated = LedgerVerification(count: records.count, firstDay: records.first?.madeOn, firstBroken: nil)
+        #expect(!stated.vouches(for: records), "a verification stated without a walk")
+        #expect(!LedgerVerification(records: []).vouches(for: []))
+    }
 }

@@ -110,6 +110,41 @@ struct IncrementalBuildTests {
                 .contains("-changed"))
     }
 
+    @Test func aWalkedChainKeepsTheLedgersRowsByItsHeadHash() throws {
+        let folder = try TemporaryDirectory()
+        let builder = try SiteFixture.builder()
+        let output = folder.path("docs")
+        func walked(_ day: Day) -> SiteContent {
+            var content = Self.full.through(day)
+            content.ledgerVerification = LedgerVerification(records: content.ledgerRecords)
+            return content
+        }
+        try builder.build(walked(Self.days[1]), into: output)
+        let grown = walked(Self.days[2])
+        #expect(grown.ledgerVerification.vouches(for: grown.ledgerRecords))
+        let (files, record) = try incremental(builder, grown, output: output)
+        #expect(record.rows[Downloads.ledgerPath] == grown.ledgerRecords.count)
+        var cold = BuildRecord()
+        let coldBytes = Downloads.ledgerCSV(grown, record: &cold)
+        #expect(files[Downloads.ledgerPath] == coldBytes)
+        #expect(record.inputs[Downloads.ledgerPath] == Downloads.chainDigest(grown.ledgerRecords, rows: grown.ledgerRecords.count))
+
+        // The head hash stands for the rows: a row changed after the walk is not looked at again
+        // (a build walks the rows it publishes, so this only shows that the walk is what is trusted)…
+        try builder.build(grown, into: output)
+        var stale = grown
+        stale.ledgerRecords[2].modelVersion += "-changed"
+        try builder.build(stale, into: output)
+        let ledger = output.appendingPathComponent(Downloads.ledgerPath)
+        #expect(try !String(contentsOf: ledger, encoding: .utf8).contains("-changed"))
+        // …and walked again, the chain breaks, vouches for nothing, and the rows are compared one by one.
+        var rewalked = stale
+        rewalked.ledgerVerification = LedgerVerification(records: rewalked.ledgerRecords)
+        #expect(!rewalked.ledgerVerification.isVerified)
+        try builder.build(rewalked, into: output)
+        #expect(try String(contentsOf: ledger, encoding: .utf8).contains("-changed"))
+    }
+
     @Test func aFileChangedInTheOutputFolderIsNotReused() throws {
         let folder = try TemporaryDirectory()
         let builder = try SiteFixture.builder()

@@ -6,6 +6,9 @@ public struct LedgerVerification: Hashable, Sendable {
     public var firstDay: Day?
     /// The first row whose hashes do not follow from the rows before it, nil when the chain holds.
     public var firstBroken: Break?
+    /// The last row's hash when this walk found the whole chain holding (nil otherwise, and for a
+    /// verification stated rather than walked): it then vouches for every row up to it.
+    public var verifiedHead: String?
 
     public struct Break: Hashable, Sendable {
         /// 1-based position of the row in chain order.
@@ -25,10 +28,19 @@ public struct LedgerVerification: Hashable, Sendable {
         }
     }
 
-    public init(count: Int, firstDay: Day?, firstBroken: Break?) {
+    public init(count: Int, firstDay: Day?, firstBroken: Break?, verifiedHead: String? = nil) {
         self.count = count
         self.firstDay = firstDay
         self.firstBroken = firstBroken
+        self.verifiedHead = firstBroken == nil ? verifiedHead : nil
+    }
+
+    /// Whether this walk verified exactly `records`: the same number of rows, the chain holding, and the
+    /// same last hash. Each row's hash covers its content and the hash before it, so the hash of row k
+    /// then stands for rows 1…k (what an incremental build compares instead of every row's fields).
+    public func vouches(for records: [LedgerRecord]) -> Bool {
+        guard let verifiedHead, isVerified, count == records.count else { return false }
+        return records.last?.hash == verifiedHead
     }
 
     public var isVerified: Bool { firstBroken == nil }
@@ -58,7 +70,9 @@ public struct LedgerVerification: Hashable, Sendable {
             }
             previous = record.hash
         }
-        self.init(count: records.count, firstDay: records.lazy.map(\.madeOn).min(), firstBroken: broken)
+        self.init(
+            count: records.count, firstDay: records.lazy.map(\.madeOn).min(), firstBroken: broken,
+            verifiedHead: records.last?.hash ?? LedgerRecord.genesis)
     }
 
     /// "412 forecasts since 2025-01-01, chain verified" / "chain broken at row 17 (…)".
