@@ -127,7 +127,9 @@ struct IncrementalBuildTests {
         var cold = BuildRecord()
         let coldBytes = Downloads.ledgerCSV(grown, record: &cold)
         #expect(files[Downloads.ledgerPath] == coldBytes)
-        #expect(record.inputs[Downloads.ledgerPath] == Downloads.chainDigest(grown.ledgerRecords, rows: grown.ledgerRecords.count))
+        #expect(
+            record.inputs[Downloads.ledgerPath]
+                == Downloads.chainDigest(grown.ledgerRecords, rows: grown.ledgerRecords.count))
 
         // The head hash stands for the rows: a row changed after the walk is not looked at again
         // (a build walks the rows it publishes, so this only shows that the walk is what is trusted)…
