@@ -103,6 +103,9 @@ public enum TargetsRun {
         let reports = zip(prepared, results).map { target, report in (target.config.target.group, report!) }
         guard buildsSite else { return Report(targets: reports, site: nil) }
         let site = try SiteBuild.run(workspace, preloaded: loaded)
+        var inputs = Array(loaded.values)
+        loaded = [:]
+        inputs.removeAllConcurrently(in: budget)
         workspace.console.line(
             DailyRun.Stage(
                 name: "build", seconds: site.seconds,

@@ -87,9 +87,9 @@ extension SiteBuilder {
             return (own, listed, record)
         }
         var known: [String: PageScan] = [:]
+        files.add(zip(targets, sites).map { target, site in (site.0, target.slug + "/") })
         for (target, (own, listed, record)) in zip(targets, sites) {
             let folder = target.slug + "/"
-            files.add(own, under: folder)
             if let latest = own["api/latest.json"] { files.add(OverviewFiles.latestAPI(target.slug), bytes: latest) }
             sitemap += Sitemap.entries(listed, base: target.content.site.baseURL, lastModified: target.content.asOf)
             for (path, scan) in record.knownScans { known[folder + path] = scan }

@@ -52,6 +52,52 @@ import Testing
     }
 }
 
+@Suite struct ConcurrentReleaseTests {
+    /// Each element's last reference is the array's: both are freed, and (they wait for each other while
+    /// being freed) at the same time.
+    @Test func theElementsAreFreedSideBySide() {
+        let meeting = Rendezvous(parties: 2)
+        let freed = FreedLog()
+        var values = [0, 1].map { Freed(id: $0, meeting: meeting, log: freed) }
+        values.removeAllConcurrently(in: Parallelism(jobs: 2))
+        #expect(values.isEmpty)
+        #expect(freed.entries.map(\.id).sorted() == [0, 1])
+        #expect(freed.entries.allSatisfy { $0.met }, "both freed at once")
+    }
+
+    @Test func oneJobFreesThemAllOnTheCallingThread() {
+        let freed = FreedLog()
+        var values = (0..<5).map { Freed(id: $0, meeting: nil, log: freed) }
+        values.removeAllConcurrently(in: Parallelism(jobs: 1))
+        #expect(values.isEmpty)
+        #expect(freed.entries.map(\.id).sorted() == Array(0..<5))
+    }
+}
+
+/// Records its own freeing in `log`, after meeting the other values at `meeting` if there is one.
+private final class Freed: Sendable {
+    let id: Int
+    let meeting: Rendezvous?
+    let log: FreedLog
+
+    init(id: Int, meeting: Rendezvous?, log: FreedLog) {
+        self.id = id
+        self.meeting = meeting
+        self.log = log
+    }
+
+    deinit { log.append(id: id, met: meeting?.arrive(timeout: 60) ?? true) }
+}
+
+private final class FreedLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [(id: Int, met: Bool)] = []
+
+    func append(id: Int, met: Bool) { lock.withLock { recorded.append((id, met)) } }
+
+    var entries: [(id: Int, met: Bool)] { lock.withLock { recorded } }
+}
+
 /// The most `measure` calls seen running at once.
 private final class ConcurrencyGauge: @unchecked Sendable {
     private let lock = NSLock()

@@ -1,3 +1,4 @@
+import ForesiteCore
 import Foundation
 
 #if canImport(Glibc)
@@ -11,11 +12,23 @@ import Foundation
 
 extension SiteWriter {
     /// Every file (anything not a folder) and folder under `root`, relative to it, folders before their
-    /// contents.
+    /// contents. The folders at the top (a `targets:` site's target folders) are listed side by side.
     static func list(_ root: String) -> (files: [String], folders: [String]) {
+        let top = listTree(root, from: "", descending: false)
+        let below = top.folders.concurrentMap { listTree(root, from: $0, descending: true) }
+        return (
+            top.files + below.flatMap(\.files), (top.folders + below.flatMap(\.folders)).sorted()
+        )
+    }
+
+    /// The files and folders in `folder` (relative to `root`; "" for root itself), and with `descending`
+    /// everything below them too.
+    private static func listTree(_ root: String, from folder: String, descending: Bool) -> (
+        files: [String], folders: [String]
+    ) {
         var files: [String] = []
         var folders: [String] = []
-        var pending = [""]
+        var pending = [folder]
         while let folder = pending.popLast() {
             guard let directory = opendir(root + folder) else { continue }
             defer { closedir(directory) }
@@ -32,13 +45,13 @@ extension SiteWriter {
                 }
                 if isFolder {
                     folders.append(path)
-                    pending.append(path)
+                    if descending { pending.append(path) }
                 } else {
                     files.append(path)
                 }
             }
         }
-        return (files, folders.sorted())
+        return (files, folders)
     }
 
     /// Puts `bytes` at `path` in the staging folder: over its own old copy in place; kept when it is a

@@ -75,7 +75,9 @@ public struct SiteWriter: Sendable {
         try prepare(staging, for: files)
         let live = output.path + "/"
         let target = staging.path + "/"
-        let made = files.sorted
+        // In no particular order: each file is placed on its own, and sorting 52 000 paths (a year of 20
+        // targets) took a core for longer than the files it orders took to place.
+        let made = Array(files.files)
         let chunks = stride(from: 0, to: made.count, by: Self.chunkSize).map {
             Array(made[$0..<min($0 + Self.chunkSize, made.count)])
         }
@@ -84,7 +86,7 @@ public struct SiteWriter: Sendable {
                 (path, try Self.place(bytes, at: target + path, previous: live + path))
             }
         }
-        let reused = files.reused.sorted { $0.key < $1.key }
+        let reused = Array(files.reused)
         let reusedChunks = stride(from: 0, to: reused.count, by: Self.chunkSize).map {
             Array(reused[$0..<min($0 + Self.chunkSize, reused.count)])
         }
