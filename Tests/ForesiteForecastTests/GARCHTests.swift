@@ -1,7 +1,8 @@
 import ForesiteCore
-import ForesiteForecast
 import Foundation
 import Testing
+
+@testable import ForesiteForecast
 
 @Suite struct GARCHTests {
     static let truth = GARCH(omega: 1e-5, alpha: 0.1, beta: 0.85)
@@ -67,6 +68,28 @@ import Testing
         let ratio = try width(stormy) / width(calm)
         let expected = (variances[stormy + 1] / variances[calm + 1]).squareRoot()
         #expect(abs(ratio / expected - 1) < 0.1, "width ratio \(ratio), σ ratio \(expected)")
+    }
+
+    /// The quantiles read from the sorted magnitudes are the very values the sorted mirror pairs give,
+    /// for every probability the model asks and the edges, with ties, zeros and a single pair.
+    @Test(arguments: [1, 2, 3, 50, 1000])
+    func mirrorPairsQuantilesAreThoseOfAllTheValuesSorted(pairs: Int) {
+        var generator = SeededGenerator(seed: UInt64(pairs))
+        var changes: [Double] = []
+        for index in 0..<pairs {
+            let value =
+                index % 7 == 3 ? 0 : index % 5 == 1 ? 0.25 : Double(generator.next() % 2_000_001) / 1e6 - 1
+            changes += [value, -value]
+        }
+        let slice = ([9.0, 9.0] + changes + [9.0])[2..<(2 + changes.count)]
+        let quantile = GARCHModel.Fitted.mirroredQuantiles(slice)
+        let sorted = changes.sorted()
+        for probability in [0, 0.25, 0.5, 0.5 + 1e-9, 0.525, 0.6, 0.75, 0.9, 0.975, 0.999, 1] {
+            let expected = Persistence.empiricalQuantile(sorted: sorted, probability: probability)
+            let got = quantile(probability)
+            // ±0 are the same change (exp(±0) = 1); every other value must match bit for bit.
+            #expect(got.bitPattern == expected.bitPattern || (got == 0 && expected == 0), "p \(probability)")
+        }
     }
 
     @Test func tooShortAHistoryIsRefused() {

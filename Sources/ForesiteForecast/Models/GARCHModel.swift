@@ -135,12 +135,31 @@ public struct GARCHModel: ForecastModel {
             let next = process.variances(returns, initial: GARCH.startingVariance(returns)).last!
             let changes = simulatedChanges(next: next, horizon: data.horizon)
             return (0..<data.horizon).map { h in
-                let sorted = changes[(h * 2 * paths)..<((h + 1) * 2 * paths)].sorted()
+                let quantile = Self.mirroredQuantiles(changes[(h * 2 * paths)..<((h + 1) * 2 * paths)])
                 let intervals = data.levels.map { level in
-                    let q = Persistence.empiricalQuantile(sorted: sorted, probability: (1 + level) / 2)
+                    let q = quantile((1 + level) / 2)
                     return PredictionInterval(level: level, lower: latest * exp(-q), upper: latest * exp(q))
                 }
                 return QuantileForecast(median: latest, intervals: intervals)
+            }
+        }
+
+        /// The type-7 empirical quantiles (`Persistence.empiricalQuantile`) of `changes`, which come in mirror
+        /// pairs (c, −c), as a function of the probability. Each pair puts |c| in the upper half of the sorted
+        /// values and −|c| in the lower, so the sorted values are the sorted magnitudes, negated and reversed,
+        /// then as they are: half the values to sort, and the same order statistics.
+        static func mirroredQuantiles(_ changes: ArraySlice<Double>) -> (Double) -> Double {
+            let magnitudes = stride(from: changes.startIndex, to: changes.endIndex, by: 2).map { abs(changes[$0]) }
+                .sorted()
+            let half = magnitudes.count
+            func sorted(_ index: Int) -> Double {
+                index >= half ? magnitudes[index - half] : -magnitudes[half - 1 - index]
+            }
+            return { probability in
+                let position = Double(2 * half - 1) * min(max(probability, 0), 1)
+                let lower = Int(position.rounded(.down))
+                let upper = min(lower + 1, 2 * half - 1)
+                return sorted(lower) + (position - Double(lower)) * (sorted(upper) - sorted(lower))
             }
         }
 
