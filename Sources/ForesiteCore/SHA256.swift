@@ -51,21 +51,29 @@ public enum SHA256 {
         -> Digest
     {
         var state = Digest.initial
-        let fullBlocks = message.count / 64
-        if fullBlocks > 0 { compress(&state, message.baseAddress!, blocks: fullBlocks, using: implementation) }
+        finish(&state, message, length: message.count, using: implementation)
+        return state
+    }
+
+    /// Runs the rest of a message, `rest`, through `state` and pads it: `length` is the whole message's
+    /// length in bytes, of which the bytes before `rest` have already been through `state`.
+    static func finish(
+        _ state: inout Digest, _ rest: UnsafeRawBufferPointer, length: Int, using implementation: Implementation
+    ) {
+        let fullBlocks = rest.count / 64
+        if fullBlocks > 0 { compress(&state, rest.baseAddress!, blocks: fullBlocks, using: implementation) }
         // The tail, 0x80, zeros and the message's length in bits (big-endian) fill one or two last blocks.
-        let tail = message.count - fullBlocks * 64
+        let tail = rest.count - fullBlocks * 64
         let lastBlocks = tail < 56 ? 1 : 2
         withUnsafeTemporaryAllocation(byteCount: 128, alignment: 16) { padded in
             let padded = padded.baseAddress!
-            if tail > 0 { padded.copyMemory(from: message.baseAddress! + fullBlocks * 64, byteCount: tail) }
+            if tail > 0 { padded.copyMemory(from: rest.baseAddress! + fullBlocks * 64, byteCount: tail) }
             padded.storeBytes(of: 0x80, toByteOffset: tail, as: UInt8.self)
             (padded + tail + 1).initializeMemory(as: UInt8.self, repeating: 0, count: lastBlocks * 64 - 8 - tail - 1)
             padded.storeBytes(
-                of: (UInt64(message.count) &* 8).bigEndian, toByteOffset: lastBlocks * 64 - 8, as: UInt64.self)
+                of: (UInt64(length) &* 8).bigEndian, toByteOffset: lastBlocks * 64 - 8, as: UInt64.self)
             compress(&state, UnsafeRawPointer(padded), blocks: lastBlocks, using: implementation)
         }
-        return state
     }
 
     /// Runs `blocks` 64-byte blocks from `data` through the compression function.

@@ -26,9 +26,8 @@ enum SiteContentLoader {
         // Only the days the pages show (the downloads read the whole history through `history(_:)`), and for
         // the target also every day the ledger forecast, for the actuals.
         // One read of the ledger: the published rows, and the forecasts grouped from them.
-        let records = try store.ledger.records()
+        let (records, verification) = try store.ledger.verifiedRecords()
         let forecasts = IssuedForecast.grouping(records)
-        let verification = LedgerVerification(records: records)
         let windowStart = DisplayWindow.firstDay(through: asOf, historyDays: config.site.historyDays)
         let ledgerStart = forecasts.lazy.flatMap { $0.steps.map(\.targetDay) }.min()
         // The pages chart price series; a CSV series is listed with the feature groups (data quality) only.

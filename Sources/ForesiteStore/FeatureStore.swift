@@ -12,10 +12,13 @@ public final class FeatureStore: Sendable {
     let database: any DatabaseWriter
     /// The store's notion of "today" (future days are rejected, today cannot be complete).
     public let clock: Clock
+    /// The store's file; nil for an in-memory store.
+    public let path: String?
 
     /// Opens (creating if needed, with its folder) the store at `path` and applies pending migrations.
     public init(path: String, clock: Clock = .live) throws {
         self.clock = clock
+        self.path = path
         do {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -37,6 +40,7 @@ public final class FeatureStore: Sendable {
     private init(database: any DatabaseWriter, clock: Clock) throws {
         self.database = database
         self.clock = clock
+        path = nil
         try StoreSchema.migrator.migrate(database)
     }
 

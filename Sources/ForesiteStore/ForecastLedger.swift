@@ -47,6 +47,53 @@ public struct ForecastLedger: Sendable {
     public func verify() throws -> LedgerVerification {
         LedgerVerification(records: try records())
     }
+
+    /// `verifiedRecords(memo:)` with the memo kept beside the store's file (`LedgerVerificationMemo.location`;
+    /// none for an in-memory store): read first, then replaced by this walk's when that differs. A memo that
+    /// cannot be written only costs the next read a whole walk.
+    public func verifiedRecords() throws -> (records: [LedgerRecord], verification: LedgerVerification) {
+        let location = store.path.map(LedgerVerificationMemo.location(forStoreAt:))
+        let kept = location.flatMap(LedgerVerificationMemo.load(from:))
+        let read = try verifiedRecords(memo: kept)
+        if let location, let memo = read.memo, memo != kept { try? memo.save(to: location) }
+        return (read.records, read.verification)
+    }
+
+    /// The memo a walk of only the first `rows` rows would have left, as a build before the last appends
+    /// did; nil when there are fewer rows or their chain does not hold.
+    public func memo(ofFirst rows: Int) throws -> LedgerVerificationMemo? {
+        let read = try store.read("read forecast ledger") { db in
+            try LedgerTable.recordsDigestingStoredValues(prefixRows: rows, in: db)
+        }
+        guard rows > 0, let prefix = read.prefix else { return nil }
+        let walked = Array(read.records.prefix(rows))
+        guard LedgerVerification(records: walked).isVerified else { return nil }
+        return LedgerVerificationMemo(rows: rows, storedSHA256: prefix.hex, head: walked[rows - 1].hash)
+    }
+
+    /// Every row in chain order (`records()`) with its chain walked (`verify()`), but only past the rows
+    /// `memo` vouches for when they are byte for byte the ones it describes; with the memo of this walk
+    /// when the chain holds (nil when it does not).
+    public func verifiedRecords(memo: LedgerVerificationMemo?) throws -> (
+        records: [LedgerRecord], verification: LedgerVerification, memo: LedgerVerificationMemo?
+    ) {
+        let read = try store.read("read forecast ledger") { db in
+            try LedgerTable.recordsDigestingStoredValues(prefixRows: memo?.rows ?? 0, in: db)
+        }
+        let records = read.records
+        var start = 0
+        if let memo, memo.rows > 0, let prefix = read.prefix, prefix.matches(hex: memo.storedSHA256),
+            records[memo.rows - 1].hash == memo.head
+        {
+            start = memo.rows
+        }
+        let verification = LedgerVerification(records: records, walkingFrom: start)
+        guard verification.isVerified, let last = records.last else { return (records, verification, nil) }
+        return (
+            records, verification,
+            LedgerVerificationMemo(rows: records.count, storedSHA256: read.all.hex, head: last.hash)
+        )
+    }
 }
 
 extension FeatureStore {

@@ -39,43 +39,71 @@ struct LedgerRowReader {
         private static func at(_ name: String) -> Int32 { Int32(LedgerTable.recordColumns.firstIndex(of: name)!) }
     }
 
+    /// With `digesting` the reader also records, row by row, every value it decodes (`stored`).
+    init(digesting: Bool = false) {
+        stored = digesting ? [] : nil
+        stored?.reserveCapacity(1024)
+    }
+
+    /// The values `record` decoded from the current row, as read from SQLite, when digesting: each text up
+    /// to its first NUL with its length, each number's 64 bits, a missing quantile as a marker. Two rows
+    /// give the same bytes only if `record` makes the same record of them, so a digest of these bytes
+    /// stands for the rows (`LedgerVerificationMemo`).
+    private(set) var stored: [UInt8]?
+
     /// The current row of `statement`, a step of `SELECT recordColumns …`.
     mutating func record(_ statement: SQLiteStatement) throws -> LedgerRecord {
-        let previousHash = try Self.text(statement, Column.previousHash, repeating: hash)
-        hash = try Self.text(statement, Column.hash, repeating: hash)
-        model = try Self.text(statement, Column.model, repeating: model)
-        modelVersion = try Self.text(statement, Column.modelVersion, repeating: modelVersion)
-        targetGroup = try Self.text(statement, Column.targetGroup, repeating: targetGroup)
-        field = try Self.text(statement, Column.field, repeating: field)
-        inputHash = try Self.text(statement, Column.inputHash, repeating: inputHash)
+        stored?.removeAll(keepingCapacity: true)
+        let previousHash = try text(statement, Column.previousHash, repeating: hash)
+        hash = try text(statement, Column.hash, repeating: hash)
+        model = try text(statement, Column.model, repeating: model)
+        modelVersion = try text(statement, Column.modelVersion, repeating: modelVersion)
+        targetGroup = try text(statement, Column.targetGroup, repeating: targetGroup)
+        field = try text(statement, Column.field, repeating: field)
+        inputHash = try text(statement, Column.inputHash, repeating: inputHash)
+        let madeOn = try day(statement, Column.madeOn)
+        let origin = try day(statement, Column.origin)
+        let targetDay = try day(statement, Column.targetDay)
+        let horizon = sqlite3_column_int64(statement, Column.horizon)
+        append(bits: UInt64(bitPattern: horizon))
+        let reference = try real(statement, Column.reference)
         return LedgerRecord(
-            madeOn: try Self.day(statement, Column.madeOn), model: model, modelVersion: modelVersion,
-            targetGroup: targetGroup, field: field, origin: try Self.day(statement, Column.origin),
-            horizon: Int(sqlite3_column_int64(statement, Column.horizon)),
-            targetDay: try Self.day(statement, Column.targetDay), reference: try Self.real(statement, Column.reference),
+            madeOn: madeOn, model: model, modelVersion: modelVersion, targetGroup: targetGroup, field: field,
+            origin: origin, horizon: Int(horizon), targetDay: targetDay, reference: reference,
             forecast: quantileForecast(statement, first: Column.firstQuantile), inputHash: inputHash,
             previousHash: previousHash, hash: hash)
     }
 
     /// The forecast in the seven quantile columns from `first` on (`LedgerTable.quantileColumns` order): an
     /// interval where both its bounds are stated, the median NaN when missing.
-    private func quantileForecast(_ statement: SQLiteStatement, first: Int32) -> QuantileForecast {
-        func value(_ column: Int32) -> Double? {
-            sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_double(statement, column)
-        }
+    private mutating func quantileForecast(_ statement: SQLiteStatement, first: Int32) -> QuantileForecast {
         let count = Int32(LedgerTable.quantileColumns.count)
         var intervals: [PredictionInterval] = []
         intervals.reserveCapacity(QuantileForecast.standardLevels.count)
         for (offset, level) in QuantileForecast.standardLevels.reversed().enumerated() {
-            if let lower = value(first + Int32(offset)), let upper = value(first + count - 1 - Int32(offset)) {
+            if let lower = quantile(statement, first + Int32(offset)),
+                let upper = quantile(statement, first + count - 1 - Int32(offset))
+            {
                 intervals.append(PredictionInterval(level: level, lower: lower, upper: upper))
             }
         }
-        return QuantileForecast(median: value(first + count / 2) ?? .nan, intervals: intervals)
+        return QuantileForecast(median: quantile(statement, first + count / 2) ?? .nan, intervals: intervals)
+    }
+
+    /// A quantile column's value, nil when missing (recorded as a marker, or as one and its bits).
+    private mutating func quantile(_ statement: SQLiteStatement, _ column: Int32) -> Double? {
+        guard sqlite3_column_type(statement, column) != SQLITE_NULL else {
+            stored?.append(0)
+            return nil
+        }
+        let value = sqlite3_column_double(statement, column)
+        stored?.append(1)
+        append(bits: value.bitPattern)
+        return value
     }
 
     /// The text in `column`: `repeating` itself when the bytes are the same, else a new string.
-    private static func text(_ statement: SQLiteStatement, _ column: Int32, repeating: String) throws -> String {
+    private mutating func text(_ statement: SQLiteStatement, _ column: Int32, repeating: String) throws -> String {
         try withBytes(statement, column) { bytes in
             let same = repeating.utf8.withContiguousStorageIfAvailable { own in
                 own.count == bytes.count
@@ -85,7 +113,7 @@ struct LedgerRowReader {
         }
     }
 
-    private static func day(_ statement: SQLiteStatement, _ column: Int32) throws -> Day {
+    private mutating func day(_ statement: SQLiteStatement, _ column: Int32) throws -> Day {
         try withBytes(statement, column) { bytes in
             guard let day = Day(isoUTF8: bytes) else {
                 throw StoreError.corruptValue(
@@ -96,18 +124,31 @@ struct LedgerRowReader {
         }
     }
 
-    private static func real(_ statement: SQLiteStatement, _ column: Int32) throws -> Double {
-        guard sqlite3_column_type(statement, column) != SQLITE_NULL else { throw null(column) }
-        return sqlite3_column_double(statement, column)
+    private mutating func real(_ statement: SQLiteStatement, _ column: Int32) throws -> Double {
+        guard sqlite3_column_type(statement, column) != SQLITE_NULL else { throw Self.null(column) }
+        let value = sqlite3_column_double(statement, column)
+        append(bits: value.bitPattern)
+        return value
     }
 
-    /// The bytes of the text in `column` up to its first NUL (as `String(cString:)` reads them).
-    private static func withBytes<T>(
+    /// The bytes of the text in `column` up to its first NUL (as `String(cString:)` reads them), recorded in
+    /// `stored` with their count when digesting.
+    private mutating func withBytes<T>(
         _ statement: SQLiteStatement, _ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T
     ) throws -> T {
         guard sqlite3_column_type(statement, column) != SQLITE_NULL, let text = sqlite3_column_text(statement, column)
-        else { throw null(column) }
-        return try body(UnsafeBufferPointer(start: text, count: strlen(text)))
+        else { throw Self.null(column) }
+        let bytes = UnsafeBufferPointer(start: text, count: strlen(text))
+        if stored != nil {
+            append(bits: UInt32(truncatingIfNeeded: bytes.count))
+            stored!.append(contentsOf: bytes)
+        }
+        return try body(bytes)
+    }
+
+    private mutating func append<Value: FixedWidthInteger>(bits value: Value) {
+        guard stored != nil else { return }
+        withUnsafeBytes(of: value.littleEndian) { stored!.append(contentsOf: $0) }
     }
 
     private static func null(_ column: Int32) -> StoreError {

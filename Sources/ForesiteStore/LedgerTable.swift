@@ -72,6 +72,26 @@ enum LedgerTable {
         return records
     }
 
+    /// Every row in chain order, with the SHA-256 of the rows' stored values (`LedgerRowReader.stored`)
+    /// over all of them and over the first `prefixRows` (nil when there are fewer rows).
+    static func recordsDigestingStoredValues(prefixRows: Int, in db: Database) throws -> (
+        records: [LedgerRecord], prefix: SHA256.Digest?, all: SHA256.Digest
+    ) {
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(recordColumns.joined(separator: ", ")) FROM ledger ORDER BY position")
+        let rows = try Row.fetchCursor(statement, arguments: [])
+        var reader = LedgerRowReader(digesting: true)
+        var stream = SHA256.Stream()
+        var prefix: SHA256.Digest? = prefixRows == 0 ? stream.digest : nil
+        var records: [LedgerRecord] = []
+        while try rows.next() != nil {
+            records.append(try reader.record(statement.sqliteStatement))
+            reader.stored!.withUnsafeBufferPointer { stream.append($0) }
+            if records.count == prefixRows { prefix = stream.digest }
+        }
+        return (records, prefix, stream.digest)
+    }
+
     /// Forecasts whose rows match `condition`, grouped per day made and model, oldest first.
     static func forecasts(where condition: String = "1", arguments: StatementArguments = [], in db: Database)
         throws -> [IssuedForecast]

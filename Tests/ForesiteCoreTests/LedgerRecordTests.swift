@@ -88,6 +88,25 @@ struct LedgerRecordTests {
         #expect(LedgerVerification(records: records).firstBroken?.position == 61)
     }
 
+    /// A walk from row k + 1 takes the first k rows as they are and finds a break after them where a whole
+    /// walk does.
+    @Test func aWalkFromALaterRowChecksOnlyTheRowsFromThere() {
+        var previous = LedgerRecord.genesis
+        var records = Self.records().map { record in
+            let chained = record.chained(after: previous)
+            previous = chained.hash
+            return chained
+        }
+        records[10].reference = records[10].reference.nextUp
+        #expect(LedgerVerification(records: records).firstBroken?.position == 11)
+        #expect(LedgerVerification(records: records, walkingFrom: 11).isVerified)
+        #expect(LedgerVerification(records: records, walkingFrom: 11).count == records.count)
+        #expect(LedgerVerification(records: records, walkingFrom: 10).firstBroken?.position == 11)
+        records[300].model += "x"
+        #expect(LedgerVerification(records: records, walkingFrom: 11).firstBroken?.position == 301)
+        #expect(LedgerVerification(records: records, walkingFrom: records.count).isVerified)
+    }
+
     @Test func onlyAWalkThatHeldVouchesForExactlyTheRowsItWalked() {
         var previous = LedgerRecord.genesis
         let records = Self.records().map { record in

@@ -71,4 +71,35 @@ struct SHA256Tests {
         #expect(!digest.matches(hex: hex + "0"))
         #expect(!digest.matches(hex: ""))
     }
+
+    /// Pieces of every size, across the 64-byte blocks and the stream's flushes: the digest read at any
+    /// point is the one-shot digest of everything appended until then.
+    @Test(arguments: SHA256.available)
+    func aStreamsDigestIsThatOfEverythingAppendedSoFar(implementation: SHA256.Implementation) {
+        var generator = SeededGenerator(seed: 7)
+        let message = (0..<300_000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        var stream = SHA256.Stream(using: implementation)
+        #expect(stream.digest == message.withUnsafeBytes { SHA256.hash(UnsafeRawBufferPointer(rebasing: $0[0..<0])) })
+        var offset = 0
+        var piece = 0
+        while offset < message.count {
+            let size = min(message.count - offset, [1, 0, 63, 64, 65, 7, 4_097, 70_000][piece % 8])
+            message.withUnsafeBufferPointer {
+                stream.append(UnsafeBufferPointer(rebasing: $0[offset..<(offset + size)]))
+            }
+            offset += size
+            piece += 1
+            #expect(stream.length == offset)
+            if piece % 5 == 0 || offset == message.count {
+                let expected = message.withUnsafeBytes {
+                    SHA256.hash(UnsafeRawBufferPointer(rebasing: $0[0..<offset]), using: implementation)
+                }
+                #expect(stream.digest == expected, "after \(offset) bytes")
+            }
+        }
+        stream.append(0xAB)
+        stream.append(bits: UInt32(0x0102_0304))
+        let tail: [UInt8] = message + [0xAB, 0x04, 0x03, 0x02, 0x01]
+        #expect(stream.digest == tail.withUnsafeBytes { SHA256.hash($0, using: implementation) })
+    }
 }

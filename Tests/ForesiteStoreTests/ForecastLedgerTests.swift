@@ -145,6 +145,73 @@ struct ForecastLedgerTests {
         #expect(verification.summary.hasPrefix("ledger chain broken at row 3 (made on 2024-12-03, lstm, horizon 1)"))
     }
 
+    /// A walk remembered beside the store spares the next read only rows that are byte for byte the ones
+    /// it walked: a row changed behind the triggers' back changes their stored values' digest, and the
+    /// whole chain is walked again.
+    @Test func theMemoSparesOnlyTheRowsItWalkedUnchanged() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("store.sqlite").path
+        let store = try FeatureStore(path: path, clock: .at(day("2024-12-23")))
+        try store.syncGroups(Config())
+        func append(_ made: String, _ origin: String) throws {
+            try store.write(command: "predict") {
+                _ = try $0.append(
+                    forecast(
+                        madeOn: made, origin: origin, reference: 100,
+                        medians: [("2024-12-10", 101), ("2024-12-11", 102)]))
+            }
+        }
+        try append("2024-12-02", "2024-12-01")
+        try append("2024-12-03", "2024-12-02")
+        let location = LedgerVerificationMemo.location(forStoreAt: path)
+        #expect(LedgerVerificationMemo.load(from: location) == nil)
+        let first = try store.ledger.verifiedRecords()
+        #expect(try first.verification.isVerified && first.records == store.ledger.records())
+        let memo = try #require(LedgerVerificationMemo.load(from: location))
+        #expect(memo.rows == 4 && memo.head == first.records.last?.hash)
+        #expect(LedgerVerificationMemo(line: memo.line) == memo)
+
+        try append("2024-12-04", "2024-12-03")
+        let grown = try store.ledger.verifiedRecords(memo: memo)
+        #expect(grown.verification.isVerified && grown.verification.count == 6)
+        #expect(try grown.verification == store.ledger.verify(), "the same result as a whole walk")
+        #expect(grown.memo?.rows == 6 && grown.memo?.head == grown.records.last?.hash)
+
+        try store.database.write { db in
+            try db.execute(sql: "DROP TRIGGER ledger_no_update")
+            try db.execute(sql: "UPDATE ledger SET median = median * 0.9 WHERE made_on = '2024-12-02' AND horizon = 1")
+        }
+        let changed = try store.ledger.verifiedRecords(memo: grown.memo)
+        #expect(changed.verification.firstBroken?.position == 1, "found though the memo covered the row")
+        #expect(changed.memo == nil, "a broken chain leaves no memo")
+        #expect(try changed.verification == store.ledger.verify())
+
+        // The walk really starts after the memo's rows: a memo of these changed rows' own values (which only
+        // something writing beside the store could plant, as it could rewrite the chain) is believed.
+        let stored = try store.database.read { db in
+            try LedgerTable.recordsDigestingStoredValues(prefixRows: 6, in: db)
+        }
+        let planted = LedgerVerificationMemo(
+            rows: 6, storedSHA256: try #require(stored.prefix).hex, head: changed.records[5].hash)
+        #expect(try store.ledger.verifiedRecords(memo: planted).verification.isVerified)
+        var otherHead = planted
+        otherHead.head = changed.records[4].hash
+        #expect(try !store.ledger.verifiedRecords(memo: otherHead).verification.isVerified)
+        var tooMany = planted
+        tooMany.rows = 7
+        #expect(try !store.ledger.verifiedRecords(memo: tooMany).verification.isVerified)
+
+        // A memo file that is not one this version wrote is ignored.
+        for text in [
+            "", "garbage\n", memo.line.replacingOccurrences(of: "verified 1 ", with: "verified 2 "),
+            String(memo.line.dropLast()), memo.line.replacingOccurrences(of: " 4 ", with: " 0 "),
+        ] {
+            try text.write(to: location, atomically: true, encoding: .utf8)
+            #expect(LedgerVerificationMemo.load(from: location) == nil, "\(text)")
+        }
+        #expect(try !store.ledger.verifiedRecords().verification.isVerified)
+    }
+
     @Test func deletingARowBreaksTheChain() throws {
         let store = try store()
         try store.write(command: "predict") {

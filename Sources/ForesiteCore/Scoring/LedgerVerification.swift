@@ -49,11 +49,17 @@ public struct LedgerVerification: Hashable, Sendable {
     ///
     /// Every site build walks every target's whole ledger, so the rows are hashed through one reusable
     /// buffer and each digest is compared with the stored hex without making a string.
-    public init(records: [LedgerRecord]) {
-        var previous = LedgerRecord.genesis
+    ///
+    /// With `walkingFrom` k the first k rows are taken as verified and the walk starts at row k + 1, from
+    /// row k's hash: for rows an earlier walk found holding and that are byte for byte the same now
+    /// (`LedgerVerificationMemo`), walking them again would find the same.
+    public init(records: [LedgerRecord], walkingFrom start: Int = 0) {
+        precondition((0...records.count).contains(start), "a walk starts within the ledger")
+        var previous = start == 0 ? LedgerRecord.genesis : records[start - 1].hash
         var broken: Break?
         var hasher = LedgerChainHasher()
-        for (index, record) in records.enumerated() {
+        for index in start..<records.count {
+            let record = records[index]
             let reason: String?
             if record.previousHash != previous {
                 reason = "previous hash \(record.previousHash.prefix(12))… should be \(previous.prefix(12))…"
