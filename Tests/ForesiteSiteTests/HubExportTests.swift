@@ -115,6 +115,39 @@ struct HubExportTests {
         #expect(!text.contains(String(original[0].forecast.median + 1000)))
     }
 
+    /// However a ledger's rows interleave (forecasts of one origin made on two days, rows of several
+    /// models in turn), each model and origin gets the first day's rows by horizon, as a plain grouping
+    /// of every row gives them.
+    @Test func rowsAreGroupedByModelAndOriginHoweverTheyInterleave() {
+        let content = SiteFixture.content()
+        var records = content.ledgerRecords
+        records += records.filter { $0.origin == content.asOf }.map { record in
+            var later = record
+            later.madeOn = record.madeOn.adding(days: 1)
+            return later
+        }
+        var generator = SeededGenerator(seed: 5)
+        let orders = [records, records.reversed(), records.shuffled(using: &generator)]
+        for rows in orders {
+            var expected: [String: [Int: [Int]]] = [:]
+            for index in rows.indices where rows[index].model != ModelID.published.rawValue {
+                expected[rows[index].model, default: [:]][rows[index].origin.daysSinceEpoch, default: []].append(index)
+            }
+            let grouped = HubExport.forecastsByModelAndOrigin(rows)
+            #expect(grouped.map(\.model.rawValue) == expected.keys.sorted())
+            for (model, origins) in grouped {
+                let plain = expected[model.rawValue] ?? [:]
+                #expect(origins.map(\.origin.daysSinceEpoch) == plain.keys.sorted())
+                for (origin, indices) in origins {
+                    let all = plain[origin.daysSinceEpoch] ?? []
+                    let first = all.map { rows[$0].madeOn }.min()
+                    let kept = all.filter { rows[$0].madeOn == first }.map { rows[$0] }
+                    #expect(indices.map { rows[$0] } == kept.sorted { $0.horizon < $1.horizon })
+                }
+            }
+        }
+    }
+
     @Test func aSiteWithoutTheExportHasNoHubAndLinksNone() throws {
         var content = SiteFixture.content()
         content.site.hubExport = false

@@ -99,17 +99,32 @@ enum HubExport {
     static func forecastsByModelAndOrigin(_ records: [LedgerRecord]) -> [(
         model: ModelID, origins: [(origin: Day, rows: [Int])]
     )] {
-        // Grouped by index, each model name validated once: a year of six models is 26 000 rows.
+        // Grouped by index, each model name validated once: a year of six models is 26 000 rows. A forecast's
+        // rows are consecutive in the chain, so a run of rows of one model and origin is gathered first and
+        // filed once.
         var exported: [String: Bool] = [:]
         var grouped: [String: [Int: [Int]]] = [:]
+        var run: (model: String, origin: Int, rows: [Int])?
+        func file(_ run: (model: String, origin: Int, rows: [Int])?) {
+            guard let run else { return }
+            grouped[run.model, default: [:]][run.origin, default: []].append(contentsOf: run.rows)
+        }
         for index in records.indices {
             let model = records[index].model
+            let origin = records[index].origin.daysSinceEpoch
+            // Compared in place (a binding would share the rows and make the append copy them).
+            if run?.origin == origin && run?.model == model {
+                run!.rows.append(index)
+                continue
+            }
+            file(run)
+            run = nil
             if exported[model] == nil {
                 exported[model] = ModelID.isValid(model) && model != ModelID.published.rawValue
             }
-            guard exported[model]! else { continue }
-            grouped[model, default: [:]][records[index].origin.daysSinceEpoch, default: []].append(index)
+            if exported[model]! { run = (model, origin, [index]) }
         }
+        file(run)
         return grouped.keys.sorted().map { model in
             let origins = grouped[model]!
             return (
