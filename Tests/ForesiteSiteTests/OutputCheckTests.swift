@@ -67,6 +67,24 @@ struct OutputCheckTests {
         #expect(messages.contains { $0.contains(expected) }, "got \(messages)")
     }
 
+    /// An attribute given twice (XML names differ in case) keeps its last value, and every rule sees the
+    /// attributes sorted by name, whatever order the page wrote them in.
+    @Test func aRepeatedAttributeKeepsItsLastValueAndRulesSeeThemByName() {
+        #expect(
+            Self.messages(
+                "<a HREF=\"javascript:alert(1)\" style=\"color: red\" href=\"other.html\" onmouseover=\"x\">x</a>")
+                == ["site: index.html:4: <a> has an event-handler attribute 'onmouseover'"])
+        #expect(
+            Self.messages(
+                "<a onclick=\"x\" href=\"other.html\" HREF=\"javascript:alert(1)\" style=\"expression(1)\">x</a>")
+                == [
+                    "site: index.html:4: <a href> holds a script URL",
+                    "site: index.html:4: <a> has an event-handler attribute 'onclick'",
+                    "site: index.html:4: <a style> holds a script URL",
+                ])
+        #expect(Self.messages("<img ALT=\"\" src=\"static/app.js\"/><script SRC=\"static/app.js\"></script>").isEmpty)
+    }
+
     @Test func rootRelativeLinksResolveUnderTheSitePath() {
         let files = Self.site("<a href=\"/foresite/other.html#there\">x</a> <a href=\"/foresite/\">home</a>")
         #expect(OutputCheck(rootPath: "/foresite/").problems(in: files).isEmpty)
