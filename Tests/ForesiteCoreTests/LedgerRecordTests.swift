@@ -61,13 +61,18 @@ struct LedgerRecordTests {
         }
     }
 
-    @Test func verificationNamesTheFirstBrokenRowAsBefore() {
+    /// `records()` chained one after the other from the genesis hash.
+    static func chained() -> [LedgerRecord] {
         var previous = LedgerRecord.genesis
-        var records = Self.records().map { record in
+        return records().map { record in
             let chained = record.chained(after: previous)
             previous = chained.hash
             return chained
         }
+    }
+
+    @Test func verificationNamesTheFirstBrokenRowAsBefore() {
+        var records = Self.chained()
         #expect(LedgerVerification(records: records).isVerified)
         #expect(LedgerVerification(records: records).firstDay == Day(daysSinceEpoch: -800_000))
 
@@ -91,12 +96,7 @@ struct LedgerRecordTests {
     /// A walk from row k + 1 takes the first k rows as they are and finds a break after them where a whole
     /// walk does.
     @Test func aWalkFromALaterRowChecksOnlyTheRowsFromThere() {
-        var previous = LedgerRecord.genesis
-        var records = Self.records().map { record in
-            let chained = record.chained(after: previous)
-            previous = chained.hash
-            return chained
-        }
+        var records = Self.chained()
         records[10].reference = records[10].reference.nextUp
         #expect(LedgerVerification(records: records).firstBroken?.position == 11)
         #expect(LedgerVerification(records: records, walkingFrom: 11).isVerified)
@@ -108,12 +108,8 @@ struct LedgerRecordTests {
     }
 
     @Test func onlyAWalkThatHeldVouchesForExactlyTheRowsItWalked() {
-        var previous = LedgerRecord.genesis
-        let records = Self.records().map { record in
-            let chained = record.chained(after: previous)
-            previous = chained.hash
-            return chained
-        }
+        let records = Self.chained()
+        let previous = records.last!.hash
         let walked = LedgerVerification(records: records)
         #expect(walked.verifiedHead == records.last?.hash)
         #expect(walked.vouches(for: records))
