@@ -54,11 +54,6 @@ public struct SiteFiles: Hashable, Sendable {
 
     public func text(_ path: String) -> String? { self[path].map { String(decoding: $0, as: UTF8.self) } }
 
-    /// Files made in this build, by path, so writing and checking happen in one deterministic order.
-    public var sorted: [(path: String, bytes: [UInt8])] {
-        files.keys.sorted().map { ($0, files[$0]!) }
-    }
-
     /// Every file of the site, made or reused, by path.
     public var paths: [String] { unorderedPaths.sorted() }
 
