@@ -147,6 +147,30 @@ struct IncrementalBuildTests {
         #expect(try String(contentsOf: ledger, encoding: .utf8).contains("-changed"))
     }
 
+    /// The ledger's file changed after the cache vouched for it (between the cache's check and the read):
+    /// its rows are not kept, every row is formatted again, and the bytes are a cold build's.
+    @Test func aLedgerFileThatChangesBeforeItIsReadIsMadeAgainInFull() throws {
+        let folder = try TemporaryDirectory()
+        let builder = try SiteFixture.builder()
+        let output = folder.path("docs")
+        var today = Self.full.through(Self.days[1])
+        today.ledgerVerification = LedgerVerification(records: today.ledgerRecords)
+        try builder.build(today, into: output)
+        var grown = Self.full.through(Self.days[2])
+        grown.ledgerVerification = LedgerVerification(records: grown.ledgerRecords)
+        let environment = try #require(builder.environmentDigest(grown))
+        let previous = PreviousBuild(
+            cache: BuildCache.load(from: BuildCache.location(for: output), environment: environment), output: output)
+        #expect(previous.intact[Downloads.ledgerPath] != nil)
+        let ledger = output.appendingPathComponent(Downloads.ledgerPath)
+        try Data("replaced\n".utf8).write(to: ledger)
+        var record = BuildRecord()
+        var cold = BuildRecord()
+        #expect(
+            Downloads.ledgerCSV(grown, previous: previous, record: &record) == Downloads.ledgerCSV(grown, record: &cold)
+        )
+    }
+
     @Test func aFileChangedInTheOutputFolderIsNotReused() throws {
         let folder = try TemporaryDirectory()
         let builder = try SiteFixture.builder()

@@ -127,41 +127,55 @@ enum Downloads {
         -> [UInt8]
     {
         let records = content.ledgerRecords
-        var kept: [UInt8]?
-        var start = 0
+        // The previous file's entry and how many of its rows are this ledger's first rows.
+        var reusable: (entry: BuildCache.Entry, rows: Int)?
         if let previous {
             let cached = previous.intact[ledgerPath]
-            func keep(_ rows: Int) {
-                kept = previous.bytes(ledgerPath, entry: cached!)
-                start = kept == nil ? 0 : rows
-            }
             if content.ledgerVerification.vouches(for: records) {
                 // A walked chain's hashes stand for its rows: one comparison, no row's fields hashed.
                 if let cached, cached.rows <= records.count,
                     chainDigest(records, rows: cached.rows) == cached.inputs
                 {
-                    keep(cached.rows)
+                    reusable = (cached, cached.rows)
                 }
                 record.inputs[ledgerPath] = chainDigest(records, rows: records.count)
             } else {
                 var hasher = BuildHasher()
                 for index in 0...records.count {
-                    if let cached, index == cached.rows, hasher.digest == cached.inputs { keep(index) }
+                    if let cached, index == cached.rows, hasher.digest == cached.inputs { reusable = (cached, index) }
                     if index < records.count { hasher.add(records[index]) }
                 }
                 record.inputs[ledgerPath] = hasher.digest
             }
             record.rows[ledgerPath] = records.count
         }
-        var bytes =
-            kept
-            ?? Array(
-                ((LedgerRecord.contentColumns + ["previous_sha256", "sha256"]).joined(separator: ",") + "\n").utf8)
-        // New rows formatted on every core, a thousand at a time, and joined in order.
+        var texts = ledgerLines(records, from: reusable?.rows ?? 0)
+        // The kept file is read into room for the new rows too: 10 MB a target a year, grown again it
+        // was copied a second time.
+        if let previous, let reusable,
+            let kept = previous.bytes(
+                ledgerPath, entry: reusable.entry, reservingExtra: texts.reduce(0) { $0 + $1.utf8.count })
+        {
+            var bytes = kept
+            for text in texts { bytes.append(contentsOf: text.utf8) }
+            return bytes
+        }
+        if let reusable, reusable.rows > 0 { texts = ledgerLines(records[..<reusable.rows], from: 0) + texts }
+        var bytes = Array(
+            ((LedgerRecord.contentColumns + ["previous_sha256", "sha256"]).joined(separator: ",") + "\n").utf8)
+        bytes.reserveCapacity(bytes.count + texts.reduce(0) { $0 + $1.utf8.count })
+        for text in texts { bytes.append(contentsOf: text.utf8) }
+        return bytes
+    }
+
+    /// The CSV lines of `records` from index `start` on, formatted on every core a thousand at a time, in
+    /// order.
+    private static func ledgerLines(_ records: some RandomAccessCollection<LedgerRecord>, from start: Int) -> [String] {
+        let records = Array(records)
         let chunks = stride(from: start, to: records.count, by: 1000).map {
             records[$0..<min($0 + 1000, records.count)]
         }
-        let texts = chunks.concurrentMap { rows in
+        return chunks.concurrentMap { rows in
             var text = ""
             text.reserveCapacity(rows.count * 320)
             for row in rows {
@@ -174,8 +188,6 @@ enum Downloads {
             }
             return text
         }
-        for text in texts { bytes.append(contentsOf: text.utf8) }
-        return bytes
     }
 
     /// The digest of `records`' first `rows` rows in a chain `LedgerVerification` walked: the hash of the

@@ -54,22 +54,28 @@ struct PreviousBuild: Sendable {
         return cached.scan
     }
 
-    /// The bytes of the previous build's `path`, if it is still the file `entry` describes.
-    func bytes(_ path: String, entry: BuildCache.Entry) -> [UInt8]? {
+    /// The bytes of the previous build's `path`, if it is still the file `entry` describes, in an array with
+    /// room for `reservingExtra` more bytes (read straight into it, never zeroed first).
+    func bytes(_ path: String, entry: BuildCache.Entry, reservingExtra extra: Int = 0) -> [UInt8]? {
         let descriptor = open(root + path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, FileIdentity(status) == entry.identity else { return nil }
-        var bytes = [UInt8](repeating: 0, count: entry.identity.size)
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            offset += count
+        let size = entry.identity.size
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + max(extra, 0)) { buffer, count in
+            var offset = 0
+            while offset < size {
+                let read = read(descriptor, buffer.baseAddress! + offset, size - offset)
+                if read < 0 && errno == EINTR { continue }
+                guard read > 0 else { break }
+                offset += read
+            }
+            complete = offset == size
+            count = offset
         }
-        return bytes
+        return complete ? bytes : nil
     }
 }
 
