@@ -9,18 +9,27 @@ enum AtomFeed {
     static let entryLimit = 30
 
     static func render(_ content: SiteContent) -> String {
-        let byDay = Dictionary(grouping: content.ledger, by: \.madeOn)
-        let days = byDay.keys.sorted(by: >).prefix(entryLimit)
-        let updated = days.first ?? content.asOf
+        let days = newestDays(content, limit: entryLimit)
+        let updated = days.first?.day ?? content.asOf
         var xml = head(
             title: "\(content.site.title) — \(content.target.instrument) forecasts", site: content.site,
             updated: updated)
         let archived = Set(content.archive.map(\.madeOn))
-        for day in days {
-            let steps = byDay[day]!.sorted { $0.horizon < $1.horizon }
+        for (day, steps) in days {
             xml += entry(day: day, steps: steps, archived: archived.contains(day), content: content)
         }
         return xml + "</feed>\n"
+    }
+
+    /// The `limit` newest days the published model forecast, newest first, each with its entries by
+    /// horizon. Only those days' entries are gathered: a year of ledger is 3 650 entries, and a feed shows
+    /// a few days of them.
+    static func newestDays(_ content: SiteContent, limit: Int) -> [(day: Day, steps: [SiteContent.LedgerEntry])] {
+        let days = Set(content.ledger.lazy.map(\.madeOn)).sorted(by: >).prefix(limit)
+        guard let oldest = days.last else { return [] }
+        var byDay: [Day: [SiteContent.LedgerEntry]] = [:]
+        for entry in content.ledger where entry.madeOn >= oldest { byDay[entry.madeOn, default: []].append(entry) }
+        return days.map { day in (day, byDay[day]!.sorted { $0.horizon < $1.horizon }) }
     }
 
     /// Each target's newest forecast days in the overview's feed (its own feed keeps `entryLimit`).
@@ -31,10 +40,8 @@ enum AtomFeed {
     static func render(_ overview: SiteOverview) -> String {
         var entries: [(day: Day, order: Int, xml: String)] = []
         for (order, content) in overview.targets.enumerated() {
-            let byDay = Dictionary(grouping: content.ledger, by: \.madeOn)
             let archived = Set(content.archive.map(\.madeOn))
-            for day in byDay.keys.sorted(by: >).prefix(overviewDaysPerTarget) {
-                let steps = byDay[day]!.sorted { $0.horizon < $1.horizon }
+            for (day, steps) in newestDays(content, limit: overviewDaysPerTarget) {
                 entries.append(
                     (day, order, entry(day: day, steps: steps, archived: archived.contains(day), content: content)))
             }
