@@ -124,7 +124,7 @@ public enum TargetsRun {
         let content = Result { try SiteBuild.load(target, store: store, staleNotice: report.staleNotice) }
         let summary =
             switch content {
-            case .success(let loaded): "site input read: " + loaded.content.ledgerVerification.summary
+            case .success(let loaded): "site input read: " + loaded.content.ledgerVerification.walkSummary
             case .failure(let error): "site input not read: \(error)"
             }
         let stage = DailyRun.Stage(name: "input", seconds: Date().timeIntervalSince(started), summary: summary)

@@ -9,6 +9,9 @@ public struct LedgerVerification: Hashable, Sendable {
     /// The last row's hash when this walk found the whole chain holding (nil otherwise, and for a
     /// verification stated rather than walked): it then vouches for every row up to it.
     public var verifiedHead: String?
+    /// How many rows, from the first, were taken as an earlier walk found them (`walkingFrom`); the walk
+    /// checked the rest.
+    public var rowsRemembered = 0
 
     public struct Break: Hashable, Sendable {
         /// 1-based position of the row in chain order.
@@ -79,6 +82,14 @@ public struct LedgerVerification: Hashable, Sendable {
         self.init(
             count: records.count, firstDay: records.lazy.map(\.madeOn).min(), firstBroken: broken,
             verifiedHead: records.last?.hash ?? LedgerRecord.genesis)
+        rowsRemembered = start
+    }
+
+    /// `summary` and, when an earlier walk spared rows, how many: "…, chain verified (29120 rows as the last
+    /// walk found them, 80 walked)". For the console; the site shows `summary`, the same however it was walked.
+    public var walkSummary: String {
+        guard rowsRemembered > 0, isVerified else { return summary }
+        return summary + " (\(rowsRemembered) rows as the last walk found them, \(count - rowsRemembered) walked)"
     }
 
     /// "412 forecasts since 2025-01-01, chain verified" / "chain broken at row 17 (…)".
