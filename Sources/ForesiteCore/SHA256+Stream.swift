@@ -24,15 +24,6 @@ extension SHA256 {
             if pending.count >= Self.flushSize { flush() }
         }
 
-        public mutating func append(_ byte: UInt8) {
-            pending.append(byte)
-        }
-
-        /// The value's bytes as they lie in memory (little-endian on every platform Foresite builds for).
-        public mutating func append<Value: FixedWidthInteger>(bits value: Value) {
-            withUnsafeBytes(of: value) { append($0.assumingMemoryBound(to: UInt8.self)) }
-        }
-
         /// The digest of every byte appended so far; appending may go on after it.
         public var digest: Digest {
             var state = state

@@ -97,9 +97,9 @@ struct SHA256Tests {
                 #expect(stream.digest == expected, "after \(offset) bytes")
             }
         }
-        stream.append(0xAB)
-        stream.append(bits: UInt32(0x0102_0304))
-        let tail: [UInt8] = message + [0xAB, 0x04, 0x03, 0x02, 0x01]
+        let more: [UInt8] = [0xAB, 0x04, 0x03, 0x02, 0x01]
+        more.withUnsafeBufferPointer { stream.append($0) }
+        let tail: [UInt8] = message + more
         #expect(stream.digest == tail.withUnsafeBytes { SHA256.hash($0, using: implementation) })
     }
 }

@@ -81,7 +81,7 @@ public struct LedgerVerification: Hashable, Sendable {
         }
         self.init(
             count: records.count, firstDay: records.lazy.map(\.madeOn).min(), firstBroken: broken,
-            verifiedHead: records.last?.hash ?? LedgerRecord.genesis)
+            verifiedHead: records.last?.hash)
         rowsRemembered = start
     }
 

@@ -149,7 +149,7 @@ enum Downloads {
             }
             record.rows[ledgerPath] = records.count
         }
-        var texts = ledgerLines(records, from: reusable?.rows ?? 0)
+        var texts = ledgerLines(records, (reusable?.rows ?? 0)..<records.count)
         // The kept file is read into room for the new rows too: 10 MB a target a year, grown again it
         // was copied a second time.
         if let previous, let reusable,
@@ -160,7 +160,7 @@ enum Downloads {
             for text in texts { bytes.append(contentsOf: text.utf8) }
             return bytes
         }
-        if let reusable, reusable.rows > 0 { texts = ledgerLines(records[..<reusable.rows], from: 0) + texts }
+        if let reusable, reusable.rows > 0 { texts = ledgerLines(records, 0..<reusable.rows) + texts }
         var bytes = Array(
             ((LedgerRecord.contentColumns + ["previous_sha256", "sha256"]).joined(separator: ",") + "\n").utf8)
         bytes.reserveCapacity(bytes.count + texts.reduce(0) { $0 + $1.utf8.count })
@@ -168,17 +168,15 @@ enum Downloads {
         return bytes
     }
 
-    /// The CSV lines of `records` from index `start` on, formatted on every core a thousand at a time, in
-    /// order.
-    private static func ledgerLines(_ records: some RandomAccessCollection<LedgerRecord>, from start: Int) -> [String] {
-        let records = Array(records)
-        let chunks = stride(from: start, to: records.count, by: 1000).map {
-            records[$0..<min($0 + 1000, records.count)]
+    /// The CSV lines of `records[rows]`, formatted on every core a thousand at a time, in order.
+    private static func ledgerLines(_ records: [LedgerRecord], _ rows: Range<Int>) -> [String] {
+        let chunks = stride(from: rows.lowerBound, to: rows.upperBound, by: 1000).map {
+            records[$0..<min($0 + 1000, rows.upperBound)]
         }
-        return chunks.concurrentMap { rows in
+        return chunks.concurrentMap { chunk in
             var text = ""
-            text.reserveCapacity(rows.count * 320)
-            for row in rows {
+            text.reserveCapacity(chunk.count * 320)
+            for row in chunk {
                 text += row.contentLine
                 text += ","
                 text += row.previousHash
