@@ -72,6 +72,49 @@ struct SiteWriterTests {
         #expect((changed[.referenceCount] as? NSNumber)?.intValue == 1)
     }
 
+    /// A reused file is linked from the current site into the staging folder (the site before last) as
+    /// that folder's listing found it: kept when it is that very file, else put there, over another file
+    /// or a folder of the same name.
+    @Test func aReusedFileIsLinkedWhateverTheSiteBeforeLastHeldThere() throws {
+        let folder = try TemporaryDirectory()
+        let output = folder.path("docs")
+        let staging = folder.path(".docs.previous")
+        let writer = SiteWriter(output: output)
+        let paths = ["kept.csv", "gone.csv", "other.csv", "folder.csv", "new/deep.csv"]
+        try writer.write(files(Dictionary(uniqueKeysWithValues: paths.map { ($0, "bytes of \($0)") })))
+        // The next build reuses every file; yesterday's site is the staging folder.
+        try writer.write(files(Dictionary(uniqueKeysWithValues: paths.map { ($0, "bytes of \($0)") })))
+        // The site before last, now the staging folder, is left in each state the writer may meet.
+        let manager = FileManager.default
+        try manager.removeItem(at: staging.appendingPathComponent("gone.csv"))
+        try manager.removeItem(at: staging.appendingPathComponent("other.csv"))
+        try "stray".write(to: staging.appendingPathComponent("other.csv"), atomically: false, encoding: .utf8)
+        try manager.removeItem(at: staging.appendingPathComponent("folder.csv"))
+        try manager.createDirectory(
+            at: staging.appendingPathComponent("folder.csv/inside"), withIntermediateDirectories: true)
+        try manager.removeItem(at: staging.appendingPathComponent("new"))
+        let live = try inodes(output, paths)
+        var reusing = SiteFiles()
+        for (path, inode) in zip(paths, live) {
+            let location = output.appendingPathComponent(path).path
+            var status = stat()
+            #expect(lstat(location, &status) == 0)
+            #expect(Int(status.st_ino) == inode)
+            reusing.reuse(
+                path,
+                SiteFiles.Reused(
+                    location: location, identity: FileIdentity(status), inputs: BuildDigest(high: 1, low: 2),
+                    form: BuildDigest(high: 3, low: 4)))
+        }
+        try writer.write(reusing)
+        // Every path is the file it was, shared by the new site and the one before.
+        #expect(try inodes(output, paths) == live)
+        #expect(try inodes(staging, paths) == live)
+        for path in paths {
+            #expect(try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) == "bytes of \(path)")
+        }
+    }
+
     @Test func theSiteBeforeLastIsRewrittenInPlace() throws {
         let folder = try TemporaryDirectory()
         let output = folder.path("docs")

@@ -14,6 +14,13 @@ extension SiteWriter {
     /// Every file (anything not a folder) and folder under `root`, relative to it, folders before their
     /// contents. The folders at the top (a `targets:` site's target folders) are listed side by side.
     static func list(_ root: String) -> (files: [String], folders: [String]) {
+        let listed = listWithInodes(root)
+        return (listed.files.map(\.path), listed.folders)
+    }
+
+    /// As `list`, each file with the inode its directory entry names (`d_ino`), so that the writer knows
+    /// which of the staging folder's files already are the current site's without a `stat` of each.
+    static func listWithInodes(_ root: String) -> (files: [(path: String, inode: UInt64)], folders: [String]) {
         let top = listTree(root, from: "", descending: false)
         let below = top.folders.concurrentMap { listTree(root, from: $0, descending: true) }
         return (
@@ -24,9 +31,9 @@ extension SiteWriter {
     /// The files and folders in `folder` (relative to `root`; "" for root itself), and with `descending`
     /// everything below them too.
     private static func listTree(_ root: String, from folder: String, descending: Bool) -> (
-        files: [String], folders: [String]
+        files: [(path: String, inode: UInt64)], folders: [String]
     ) {
-        var files: [String] = []
+        var files: [(path: String, inode: UInt64)] = []
         var folders: [String] = []
         var pending = [folder]
         while let folder = pending.popLast() {
@@ -47,7 +54,7 @@ extension SiteWriter {
                     folders.append(path)
                     if descending { pending.append(path) }
                 } else {
-                    files.append(path)
+                    files.append((path, UInt64(entry.pointee.d_ino)))
                 }
             }
         }
@@ -147,15 +154,15 @@ extension SiteWriter {
     }
 
     /// Links a reused file of the previous site into the staging folder, unless it is there already.
-    static func link(_ file: SiteFiles.Reused, to path: String) throws(SiteError) {
-        var status = stat()
-        if lstat(path, &status) == 0 {
-            if UInt64(status.st_ino) == file.identity.inode { return }
-            if status.st_mode & S_IFMT == S_IFDIR {
-                try? FileManager.default.removeItem(atPath: path)
-            } else {
-                unlink(path)
-            }
+    ///
+    /// `found` is the inode of the file the staging folder holds at `path` (nil for none), as its listing
+    /// found it: the writer alone changes the staging folder, so no `stat` is needed to know it. Where a
+    /// file system names another inode in its directory entries than `stat` gives, the file is linked again:
+    /// slower, the same result.
+    static func link(_ file: SiteFiles.Reused, to path: String, found: UInt64?) throws(SiteError) {
+        if let found {
+            if found == file.identity.inode { return }
+            unlink(path)
         }
         guard Foundation.link(file.location, path) == 0 else {
             throw SiteError.io(

@@ -72,7 +72,7 @@ public struct SiteWriter: Sendable {
         try createDirectory(parent)
         removeLeftovers()
         let staging = previousSite
-        try prepare(staging, for: files)
+        let found = try prepare(staging, for: files)
         let live = output.path + "/"
         let target = staging.path + "/"
         // In no particular order: each file is placed on its own, and sorting 52 000 paths (a year of 20
@@ -91,7 +91,7 @@ public struct SiteWriter: Sendable {
             Array(reused[$0..<min($0 + Self.chunkSize, reused.count)])
         }
         _ = try reusedChunks.concurrentMap { chunk throws(SiteError) in
-            for (path, file) in chunk { try Self.link(file, to: target + path) }
+            for (path, file) in chunk { try Self.link(file, to: target + path, found: found[path]) }
         }
         try swapIntoPlace(staging)
         var identities: [String: FileIdentity] = [:]
@@ -105,8 +105,8 @@ public struct SiteWriter: Sendable {
     static let chunkSize = 64
 
     /// Makes `staging` a folder holding no file or folder the new site does not have, with every folder
-    /// it needs.
-    private func prepare(_ staging: URL, for files: SiteFiles) throws {
+    /// it needs; returns the inodes of the files it keeps, by path.
+    private func prepare(_ staging: URL, for files: SiteFiles) throws -> [String: UInt64] {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: staging.path, isDirectory: &isDirectory), !isDirectory.boolValue {
             try? FileManager.default.removeItem(at: staging)
@@ -124,8 +124,12 @@ public struct SiteWriter: Sendable {
         }
         let wanted = Set(paths)
         let root = staging.path + "/"
-        let (oldFiles, oldFolders) = Self.list(root)
-        for path in oldFiles where !wanted.contains(path) { unlink(root + path) }
+        let (oldFiles, oldFolders) = Self.listWithInodes(root)
+        var kept: [String: UInt64] = [:]
+        kept.reserveCapacity(oldFiles.count)
+        for (path, inode) in oldFiles {
+            if wanted.contains(path) { kept[path] = inode } else { unlink(root + path) }
+        }
         for folder in oldFolders.reversed() where !folders.contains(folder) {
             try? FileManager.default.removeItem(atPath: root + folder)
         }
@@ -135,6 +139,7 @@ public struct SiteWriter: Sendable {
                 throw SiteError.io(path: path, message: "folder cannot be created: \(String(cString: strerror(errno)))")
             }
         }
+        return kept
     }
 
     /// Swaps the staging folder and the output folder; the old site stays in the staging folder's place.
