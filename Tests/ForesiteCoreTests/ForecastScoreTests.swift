@@ -136,6 +136,52 @@ struct ForecastScoreTests {
         #expect(SkillComparison.table(model: [], baseline: SkillComparison.Baseline(baseline)).origins == nil)
     }
 
+    /// Scores in key order are paired by walking both lists side by side, any other order through a
+    /// dictionary: the comparisons are the same, a repeated model key pairs each time and a repeated
+    /// baseline key pairs its first score.
+    @Test func pairingScoresInKeyOrderGivesWhatPairingByKeyGives() {
+        let start = Day(iso: "2025-02-01")!
+        func score(_ day: Int, _ horizon: Int, _ median: Double) -> ScoredForecast {
+            ScoredForecast(
+                origin: start.adding(days: day), horizon: horizon,
+                forecast: QuantileForecast(
+                    median: median, intervals: [PredictionInterval(level: 0.8, lower: median - 3, upper: median + 4)]),
+                actual: 100 + Double((day * 13 + horizon * 7) % 9))
+        }
+        var model: [ScoredForecast] = []
+        var baseline: [ScoredForecast] = []
+        for day in 0..<40 {
+            for horizon in 1...3 {
+                if (day + horizon) % 7 != 0 { model.append(score(day, horizon, 99 + Double((day + horizon) % 4))) }
+                if (day * horizon) % 11 != 5 { baseline.append(score(day, horizon, 97)) }
+            }
+        }
+        // A repeated key on each side, after the first of it (a stable sort keeps the order of equal keys).
+        model = (model + [score(10, 2, 103)]).sorted { $0.key < $1.key }
+        baseline = (baseline + [score(20, 1, 90), score(12, 3, 91)]).sorted { $0.key < $1.key }
+        // The same scores with their keys in reverse order, each key's scores still in their order.
+        func reversedKeys(_ scores: [ScoredForecast]) -> [ScoredForecast] {
+            let groups = Dictionary(grouping: scores, by: \.key)
+            return groups.keys.sorted(by: >).flatMap { groups[$0]! }
+        }
+        #expect(!reversedKeys(model).isSorted { $0.key < $1.key })
+        let expected = SkillComparison.table(model: model, baseline: SkillComparison.Baseline(baseline))
+        #expect(expected.overall == SkillComparison(model: model, baseline: baseline, horizon: nil))
+        for horizon in expected.horizons {
+            #expect(horizon == SkillComparison(model: model, baseline: baseline, horizon: horizon.horizon))
+        }
+        let keys = Set(baseline.map(\.key))
+        #expect(expected.overall.pairs == model.filter { keys.contains($0.key) }.count)
+        for (models, baselines) in [
+            (reversedKeys(model), baseline), (model, reversedKeys(baseline)),
+            (reversedKeys(model), reversedKeys(baseline)),
+        ] {
+            let table = SkillComparison.table(model: models, baseline: SkillComparison.Baseline(baselines))
+            #expect(table.horizons == expected.horizons && table.overall == expected.overall)
+            #expect(table.origins == expected.origins)
+        }
+    }
+
     @Test func theLedgerChainFindsTheFirstChangedRow() {
         let day = Day(iso: "2025-01-01")!
         var records = (1...3).map { horizon in

@@ -30,5 +30,17 @@ struct IssuedForecastTests {
             [persistence.records[0]] + lstm.records + persistence.records.dropFirst() + earlier.records
         #expect(IssuedForecast.grouping(interleaved) == [earlier, lstm, persistence])
         #expect(lstm.step(horizon: 2)?.median == 102 && lstm.step(horizon: 4) == nil)
+        // Rows already in order (as a ledger mostly is) group into the same forecasts.
+        #expect(
+            IssuedForecast.grouping(earlier.records + lstm.records + persistence.records) == [
+                earlier, lstm, persistence,
+            ])
+    }
+
+    @Test func aCollectionIsSortedWhenNoElementComesBeforeTheOneAheadOfIt() {
+        #expect([Int]().isSorted(by: <) && [3].isSorted(by: <))
+        #expect([1, 2, 2, 5].isSorted(by: <))
+        #expect(![1, 3, 2].isSorted(by: <) && ![2, 1].isSorted(by: <))
+        #expect([5, 2, 2, 1].isSorted(by: >) && ![1, 1, 0, 2].isSorted(by: <))
     }
 }

@@ -85,8 +85,8 @@ public struct SkillComparison: Hashable, Sendable {
         horizons: [SkillComparison], overall: SkillComparison, origins: ClosedRange<Day>?
     ) {
         let horizons = Set(model.map(\.horizon)).intersection(baseline.horizons).sorted()
-        // Sorted once (a stable sort) and split by horizon: each horizon's pairs keep key order.
-        let pairs = Self.pairs(model, baselineByKey: baseline.byKey).sorted { $0.0.key < $1.0.key }
+        // In key order (a stable sort of `model`'s order), then split by horizon: each horizon's pairs keep it.
+        let pairs = baseline.pairs(model)
         var byHorizon: [Int: [(ScoredForecast, ScoredForecast)]] = [:]
         for pair in pairs { byHorizon[pair.0.horizon, default: []].append(pair) }
         let origins = pairs.isEmpty ? nil : pairs.map(\.0.origin).min()!...pairs.map(\.0.origin).max()!
@@ -98,13 +98,48 @@ public struct SkillComparison: Hashable, Sendable {
 
     /// A baseline's scores keyed for pairing (the first of a repeated key is the one paired), made once
     /// for all the models a leaderboard compares with it.
+    ///
+    /// Scores come in key order from the ledger (oldest origin first, horizons ascending), and are then
+    /// paired by walking both lists side by side; hashing every key was most of a leaderboard's pairing.
+    /// Scores in any other order are paired through a dictionary, with the same result.
     public struct Baseline: Sendable {
-        let byKey: [ScoredForecast.Key: ScoredForecast]
+        /// The scores in key order with each key once (its first score), when they came in key order.
+        private let inKeyOrder: [ScoredForecast]?
+        /// The scores by key, when they did not.
+        private let byKey: [ScoredForecast.Key: ScoredForecast]?
         let horizons: Set<Int>
 
         public init(_ scores: [ScoredForecast]) {
-            byKey = SkillComparison.byKey(scores)
             horizons = Set(scores.map(\.horizon))
+            if scores.isSorted(by: { $0.key < $1.key }) {
+                var unique: [ScoredForecast] = []
+                unique.reserveCapacity(scores.count)
+                for score in scores where unique.last?.key != score.key { unique.append(score) }
+                inKeyOrder = unique
+                byKey = nil
+            } else {
+                inKeyOrder = nil
+                byKey = SkillComparison.byKey(scores)
+            }
+        }
+
+        /// Each of `model`'s scores that the baseline also scored, with the baseline's, in key order (a
+        /// stable sort of `model`'s order).
+        func pairs(_ model: [ScoredForecast]) -> [(ScoredForecast, ScoredForecast)] {
+            guard let inKeyOrder, model.isSorted(by: { $0.key < $1.key }) else {
+                let keyed = byKey ?? Dictionary(uniqueKeysWithValues: inKeyOrder!.map { ($0.key, $0) })
+                return SkillComparison.pairs(model, baselineByKey: keyed).sorted { $0.0.key < $1.0.key }
+            }
+            var pairs: [(ScoredForecast, ScoredForecast)] = []
+            pairs.reserveCapacity(min(model.count, inKeyOrder.count))
+            var at = inKeyOrder.startIndex
+            for score in model {
+                let key = score.key
+                while at < inKeyOrder.endIndex && inKeyOrder[at].key < key { at += 1 }
+                guard at < inKeyOrder.endIndex else { break }
+                if inKeyOrder[at].key == key { pairs.append((score, inKeyOrder[at])) }
+            }
+            return pairs
         }
     }
 }
