@@ -52,9 +52,22 @@ struct LiveLeaderboard {
     /// Every day made, with each model's forecast of it and the actuals known so far.
     func archive(order: [ModelID]) -> [SiteContent.ArchiveDay] {
         let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-        let byDay = Dictionary(grouping: scores.forecasts, by: \.madeOn)
-        return byDay.keys.sorted().map { day in
-            let forecasts = byDay[day]!
+        // Each day's forecasts are a run of the ledger's, which come in day order: found as ranges, without
+        // hashing or copying a year of forecasts into groups.
+        var all = scores.forecasts
+        if !all.isSorted(by: { $0.madeOn < $1.madeOn }) { all.sort { $0.madeOn < $1.madeOn } }
+        var days: [Range<Int>] = []
+        var start = all.startIndex
+        while start < all.endIndex {
+            let day = all[start].madeOn
+            var end = start + 1
+            while end < all.endIndex && all[end].madeOn == day { end += 1 }
+            days.append(start..<end)
+            start = end
+        }
+        return days.map { range in
+            let forecasts = all[range]
+            let day = forecasts[range.lowerBound].madeOn
             let published = forecasts.first { $0.model == .published }
             let models = forecasts.filter { $0.model != .published }
                 .sorted { (rank[$0.model] ?? .max, $0.model) < (rank[$1.model] ?? .max, $1.model) }
@@ -66,7 +79,7 @@ struct LiveLeaderboard {
                     }
                 }
             }
-            let first = forecasts[0]
+            let first = forecasts[range.lowerBound]
             return SiteContent.ArchiveDay(
                 madeOn: day, origin: first.origin, reference: first.reference,
                 published: published.map { ModelID(ModelSelection.Choice.label(ofLedgerVersion: $0.modelVersion)) },
