@@ -147,6 +147,50 @@ struct IncrementalBuildTests {
         #expect(try String(contentsOf: ledger, encoding: .utf8).contains("-changed"))
     }
 
+    /// In a walked chain a hub forecast's file is reused by its rows' positions and the hash of the last
+    /// of them: the same bytes as a cold build, and a row is only looked at again once a walk breaks.
+    @Test func aWalkedChainKeepsTheHubFilesByTheirRowsAndHeadHash() throws {
+        let folder = try TemporaryDirectory()
+        let builder = try SiteFixture.builder()
+        let output = folder.path("docs")
+        func walked(_ day: Day) -> SiteContent {
+            var content = Self.full.through(day)
+            content.ledgerVerification = LedgerVerification(records: content.ledgerRecords)
+            return content
+        }
+        try builder.build(walked(Self.days[1]), into: output)
+        let grown = walked(Self.days[2])
+        let (files, record) = try incremental(builder, grown, output: output)
+        let hub = files.paths.filter { $0.hasPrefix("hub/model-output/") }
+        let reused = hub.filter { files.reused[$0] != nil }
+        #expect(!reused.isEmpty && reused.count < hub.count)
+        let cold = try builder.render(grown, history: nil)
+        for path in hub { #expect(files[path] == cold[path], "\(path)") }
+        let rows = try #require(
+            HubExport.forecastsByModelAndOrigin(grown.ledgerRecords).first?.origins.first?.rows)
+        let first = grown.ledgerRecords[rows[0]]
+        let path =
+            "hub/model-output/\(HubExport.hubModelID(ModelID(first.model)))/\(first.origin.iso)-"
+            + "\(HubExport.hubModelID(ModelID(first.model))).csv"
+        #expect(
+            record.inputs[path]
+                == HubExport.chainInputs(rows, of: grown.ledgerRecords, target: HubExport.target(grown)))
+
+        // A row changed after the walk is not looked at again (a build walks the rows it publishes)…
+        try builder.build(grown, into: output)
+        var stale = grown
+        stale.ledgerRecords[rows[0]].forecast.median += 1000
+        try builder.build(stale, into: output)
+        let file = output.appendingPathComponent(path)
+        #expect(try Data(contentsOf: file) == Data(cold[path]!))
+        // …and walked again, the chain breaks, vouches for nothing, and the file is made from the rows.
+        var rewalked = stale
+        rewalked.ledgerVerification = LedgerVerification(records: rewalked.ledgerRecords)
+        #expect(!rewalked.ledgerVerification.isVerified)
+        try builder.build(rewalked, into: output)
+        #expect(try Data(contentsOf: file) != Data(cold[path]!))
+    }
+
     /// The ledger's file changed after the cache vouched for it (between the cache's check and the read):
     /// its rows are not kept, every row is formatted again, and the bytes are a cold build's.
     @Test func aLedgerFileThatChangesBeforeItIsReadIsMadeAgainInFull() throws {
