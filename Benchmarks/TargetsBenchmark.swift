@@ -72,17 +72,19 @@ enum TargetsBenchmark {
         workspace.clock = .at(today.adding(days: 1))
         let day = workspace
         let runStarted = Date()
+        let runCPUStarted = SiteBuildBenchmark.cpuMilliseconds()
         let report = try blocking { try await TargetsRun.run(day, updater: DailyRun.demoUpdater) }
         let runSeconds = Date().timeIntervalSince(runStarted)
+        let runCPUSeconds = (SiteBuildBenchmark.cpuMilliseconds() - runCPUStarted) / 1e3
         let trained = report.targets.filter { $0.report.training != nil }.count
         precondition(trained == 0, "no training may be due on the timed day")
         guard let first = report.site else { preconditionFailure("an unsharded run builds the site") }
         print(
             String(
-                format: "daily run, no training: %.2f s wall (budget 2 s; %.2f s of it the build after the targets' "
-                    + "runs, each target's input read as its run ended: load %.3f s, render+check+write %.3f s, "
-                    + "from yesterday's build cache)", runSeconds, first.seconds,
-                first.loadSeconds, first.buildSeconds))
+                format: "daily run, no training: %.2f s wall, %.2f s CPU (budget 2 s; %.2f s of it the build after "
+                    + "the targets' runs, each target's input read as its run ended: load %.3f s, "
+                    + "render+check+write %.3f s, from yesterday's build cache)", runSeconds, runCPUSeconds,
+                first.seconds, first.loadSeconds, first.buildSeconds))
         print("  " + phases(first.phases))
         // Each target's stages, summed over the targets (they run side by side, so the sum exceeds the wall).
         var stageSeconds: [(name: String, seconds: Double)] = []
@@ -102,21 +104,36 @@ enum TargetsBenchmark {
         if environment["FORESITE_BENCH_DAILY_ONLY"] == "1" { return }
         // Cold: the build caches removed (as after an upgrade of the binary); the site before stays.
         var cold: [SiteBuild.Report] = []
+        // Each build's CPU time on every core, by build: this machine's wall times vary by a tenth or more
+        // from run to run, its CPU times less.
+        var cpuSeconds: [Double] = []
+        func timed(_ build: () throws -> SiteBuild.Report) rethrows -> SiteBuild.Report {
+            let started = SiteBuildBenchmark.cpuMilliseconds()
+            let report = try build()
+            cpuSeconds.append((SiteBuildBenchmark.cpuMilliseconds() - started) / 1e3)
+            return report
+        }
         // `FORESITE_BENCH_COLD=0` leaves them out (for profiling the warm builds).
         for _ in 0..<(environment["FORESITE_BENCH_COLD"] == "0" ? 0 : 3) {
             try removeBuildCaches(beside: workspace.outputURL)
-            cold.append(try SiteBuild.run(workspace))
+            cold.append(try timed { try SiteBuild.run(workspace) })
         }
+        let coldCPU = cpuSeconds
+        cpuSeconds = []
         var warm: [SiteBuild.Report] = []
         // `FORESITE_BENCH_WARM=N` builds N times (at least 3), for profiling the warm build.
         let warmCount = max(3, environment["FORESITE_BENCH_WARM"].flatMap(Int.init) ?? 3)
-        for _ in 0..<warmCount { warm.append(try SiteBuild.run(workspace)) }
-        for (name, builds) in [("cold (no build cache)", cold), ("warm (same day again)", warm)] where !builds.isEmpty {
+        for _ in 0..<warmCount { warm.append(try timed { try SiteBuild.run(workspace) }) }
+        for (name, builds, cpu) in [
+            ("cold (no build cache)", cold, coldCPU), ("warm (same day again)", warm, cpuSeconds),
+        ]
+        where !builds.isEmpty {
             let build = builds.sorted { $0.seconds < $1.seconds }[builds.count / 2]
             print(
                 String(
-                    format: "full site build, %@: %.3f s median of %d (load %.3f s, render+check+write %.3f s; "
-                        + "budget 1 s)", name, build.seconds, builds.count, build.loadSeconds, build.buildSeconds))
+                    format: "full site build, %@: %.3f s median of %d, %.2f s CPU median (load %.3f s, "
+                        + "render+check+write %.3f s; budget 1 s)", name, build.seconds, builds.count,
+                    cpu.sorted()[cpu.count / 2], build.loadSeconds, build.buildSeconds))
             print("  " + phases(build.phases))
         }
         let build = warm[0]
