@@ -172,6 +172,19 @@ struct ForecastScoreTests {
         }
         let keys = Set(baseline.map(\.key))
         #expect(expected.overall.pairs == model.filter { keys.contains($0.key) }.count)
+        // All horizons together: the differences averaged per origin (origins ascending), lag H − 1.
+        var firstBaseline: [ScoredForecast.Key: Double] = [:]
+        for score in baseline where firstBaseline[score.key] == nil {
+            firstBaseline[score.key] = score.weightedIntervalScore
+        }
+        var byOrigin: [Day: [Double]] = [:]
+        for score in model {
+            if let base = firstBaseline[score.key] {
+                byOrigin[score.origin, default: []].append(score.weightedIntervalScore - base)
+            }
+        }
+        let means = byOrigin.keys.sorted().map { byOrigin[$0]!.reduce(0, +) / Double(byOrigin[$0]!.count) }
+        #expect(expected.overall.test == DieboldMariano.test(differences: means, lag: 2))
         for (models, baselines) in [
             (reversedKeys(model), baseline), (model, reversedKeys(baseline)),
             (reversedKeys(model), reversedKeys(baseline)),

@@ -59,12 +59,20 @@ public struct SkillComparison: Hashable, Sendable {
             differences = pairs.map { $0.0.weightedIntervalScore - $0.1.weightedIntervalScore }
             lag = horizon - 1
         } else {
-            var byOrigin: [Day: (sum: Double, count: Int)] = [:]
+            // In key order each origin's pairs are a run: summed in turn, origins ascending.
+            var means: [Double] = []
+            var run: (origin: Day, sum: Double, count: Int)?
             for (score, base) in pairs {
-                byOrigin[score.origin, default: (0, 0)].sum += score.weightedIntervalScore - base.weightedIntervalScore
-                byOrigin[score.origin]!.count += 1
+                let difference = score.weightedIntervalScore - base.weightedIntervalScore
+                if let current = run, current.origin == score.origin {
+                    run = (current.origin, current.sum + difference, current.count + 1)
+                } else {
+                    if let current = run { means.append(current.sum / Double(current.count)) }
+                    run = (score.origin, 0 + difference, 1)
+                }
             }
-            differences = byOrigin.keys.sorted().map { byOrigin[$0]!.sum / Double(byOrigin[$0]!.count) }
+            if let current = run { means.append(current.sum / Double(current.count)) }
+            differences = means
             lag = (pairs.map(\.0.horizon).max() ?? 1) - 1
         }
         test = DieboldMariano.test(differences: differences, lag: lag)
@@ -84,14 +92,30 @@ public struct SkillComparison: Hashable, Sendable {
     public static func table(model: [ScoredForecast], baseline: Baseline) -> (
         horizons: [SkillComparison], overall: SkillComparison, origins: ClosedRange<Day>?
     ) {
-        let horizons = Set(model.map(\.horizon)).intersection(baseline.horizons).sorted()
+        // A forecast has a few horizons: gathered by a short search, not a set hashing every score's.
+        var modelHorizons: [Int] = []
+        for score in model where !modelHorizons.contains(score.horizon) { modelHorizons.append(score.horizon) }
+        let horizons = modelHorizons.filter(baseline.horizons.contains).sorted()
         // In key order (a stable sort of `model`'s order), then split by horizon: each horizon's pairs keep it.
         let pairs = baseline.pairs(model)
-        var byHorizon: [Int: [(ScoredForecast, ScoredForecast)]] = [:]
-        for pair in pairs { byHorizon[pair.0.horizon, default: []].append(pair) }
+        // Split by horizon through positions in `horizons` (a handful), not a dictionary hashing every pair.
+        var byHorizon = [[(ScoredForecast, ScoredForecast)]](repeating: [], count: horizons.count)
+        if let last = horizons.last, let first = horizons.first, last - first < 1024 {
+            var position = [Int](repeating: -1, count: last - first + 1)
+            for (index, horizon) in horizons.enumerated() { position[horizon - first] = index }
+            for pair in pairs {
+                let offset = pair.0.horizon - first
+                if offset >= 0 && offset < position.count && position[offset] >= 0 {
+                    byHorizon[position[offset]].append(pair)
+                }
+            }
+        } else {
+            let position = Dictionary(uniqueKeysWithValues: horizons.enumerated().map { ($1, $0) })
+            for pair in pairs { if let at = position[pair.0.horizon] { byHorizon[at].append(pair) } }
+        }
         let origins = pairs.isEmpty ? nil : pairs.map(\.0.origin).min()!...pairs.map(\.0.origin).max()!
         return (
-            horizons.map { SkillComparison(sortedPairs: byHorizon[$0] ?? [], horizon: $0) },
+            horizons.enumerated().map { SkillComparison(sortedPairs: byHorizon[$0.offset], horizon: $0.element) },
             SkillComparison(sortedPairs: pairs, horizon: nil), origins
         )
     }
