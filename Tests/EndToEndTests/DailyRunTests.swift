@@ -1,9 +1,10 @@
 import ForesiteCore
-import ForesitePipeline
 import ForesiteStore
 import ForesiteTestSupport
 import Foundation
 import Testing
+
+@testable import ForesitePipeline
 
 /// The daily job end to end, in-process, on the demo market.
 @Suite(.serialized)
@@ -46,6 +47,14 @@ struct DailyRunTests {
             #expect(scored.filter { $0.horizon == horizon }.count == known, "horizon \(horizon)")
         }
         #expect(live.skillTable(of: .lstm)?.overall.pairs == scored.count)
+        // The archive takes each day's forecasts as a run of the ledger's, which come in day order; in any
+        // other order they are put in day order first, and the days are the same.
+        let order = demo.workspace.catalog.ids
+        let days = LiveLeaderboard(scores: live, asOf: lastDay).archive(order: order)
+        #expect(days.map(\.madeOn) == (0..<30).map { Self.firstDay.adding(days: $0) })
+        #expect(days.allSatisfy { $0.forecasts.count == models.count - 1 && $0.published != nil })
+        let reversed = LiveScores(forecasts: forecasts.reversed(), actuals: live.actuals)
+        #expect(LiveLeaderboard(scores: reversed, asOf: lastDay).archive(order: order) == days)
         let accuracy = try String(
             contentsOf: demo.workspace.outputURL.appendingPathComponent("accuracy.html"), encoding: .utf8)
         #expect(accuracy.contains("Demo data"))
