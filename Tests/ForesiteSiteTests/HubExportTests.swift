@@ -148,6 +148,54 @@ struct HubExportTests {
         }
     }
 
+    /// A forecast file's rows share their first fields, escaped once: the bytes are those of writing every
+    /// field in turn, also for a target whose name needs quoting.
+    @Test func sharedFieldsWriteTheBytesOfEachFieldInTurn() {
+        var each = CSVWriter(header: ["a", "b", "c", "d"])
+        var shared = CSVWriter(header: ["a", "b", "c", "d"])
+        let fragment = CSVWriter.fragment(["x,y", "say \"hi\"", "plain"])
+        for _ in 0..<2 {
+            for value in ["x,y", "say \"hi\"", "plain"] { each.field(value) }
+            each.number(1.5)
+            each.endRow()
+            shared.fragment(fragment)
+            shared.number(1.5)
+            shared.endRow()
+        }
+        #expect(shared.bytes == each.bytes)
+        #expect(String(decoding: shared.bytes, as: UTF8.self).hasSuffix("\"x,y\",\"say \"\"hi\"\"\",plain,1.5\r\n"))
+
+        let day = Day(iso: "2025-03-01")!
+        let records = (1...3).map { horizon in
+            LedgerRecord(
+                madeOn: day, model: "lstm", modelVersion: "v1", targetGroup: "solana", field: "close", origin: day,
+                horizon: horizon, targetDay: day.adding(days: horizon), reference: 100,
+                forecast: QuantileForecast(
+                    median: 100 + Double(horizon),
+                    intervals: horizon == 2
+                        ? [PredictionInterval(level: 0.8, lower: 90, upper: 110)]
+                        : QuantileForecast.standardLevels.map {
+                            PredictionInterval(level: $0, lower: 100 - 20 * $0, upper: 100 + 20 * $0)
+                        }), inputHash: "h", previousHash: "", hash: "")
+        }
+        for target in ["solana close", "river, level \"a\""] {
+            var reference = CSVWriter(header: HubExport.columns)
+            for record in records {
+                for (level, label) in HubExport.quantileLabels {
+                    guard let value = record.forecast.value(atQuantile: level) else { continue }
+                    for field in [record.origin.iso, target, String(record.horizon), record.targetDay.iso] {
+                        reference.field(field)
+                    }
+                    reference.field("quantile")
+                    reference.field(label)
+                    reference.number(value)
+                    reference.endRow()
+                }
+            }
+            #expect(HubExport.modelOutput(records, target: target) == reference.bytes)
+        }
+    }
+
     @Test func aSiteWithoutTheExportHasNoHubAndLinksNone() throws {
         var content = SiteFixture.content()
         content.site.hubExport = false

@@ -12,6 +12,22 @@ struct CSVWriter {
         append(header)
     }
 
+    /// The escaped text of `fields` joined by commas, to be written as the next fields with `fragment`:
+    /// a hub forecast's seven rows share their first four fields, escaped once.
+    static func fragment(_ fields: [String]) -> [UInt8] {
+        var writer = CSVWriter()
+        for value in fields { writer.field(value) }
+        return writer.bytes
+    }
+
+    private init() {}
+
+    /// Appends `fragment` (made by `fragment(_:)`) as the next fields, as `field` would append each.
+    mutating func fragment(_ fragment: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: fragment)
+    }
+
     mutating func append(_ fields: [String]) {
         for value in fields { field(value) }
         endRow()

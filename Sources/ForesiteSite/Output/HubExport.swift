@@ -184,24 +184,23 @@ enum HubExport {
     static func modelOutput(_ records: [LedgerRecord], target: String) -> [UInt8] {
         var csv = CSVWriter(header: columns, expectedRows: records.count * 7)
         for record in records {
-            // The same for the record's seven rows: formatted once (a year of six models is 150 000 rows).
-            let origin = record.origin.iso
-            let horizon = String(record.horizon)
-            let targetDay = record.targetDay.iso
-            for (level, label) in quantileLabels {
+            // The same for the record's seven rows: escaped once (a year of six models is 150 000 rows).
+            let shared = CSVWriter.fragment([
+                record.origin.iso, target, String(record.horizon), record.targetDay.iso,
+            ])
+            for (index, (level, _)) in quantileLabels.enumerated() {
                 guard let value = record.forecast.value(atQuantile: level), value.isFinite else { continue }
-                csv.field(origin)
-                csv.field(target)
-                csv.field(horizon)
-                csv.field(targetDay)
-                csv.field("quantile")
-                csv.field(label)
+                csv.fragment(shared)
+                csv.fragment(quantileTypeFields[index])
                 csv.number(value)
                 csv.endRow()
             }
         }
         return csv.bytes
     }
+
+    /// `quantile,<output_type_id>` of each of `quantileLabels`, escaped.
+    static let quantileTypeFields = quantileLabels.map { CSVWriter.fragment(["quantile", $0.1]) }
 
     /// The seven quantile levels with their `output_type_id`.
     static let quantileLabels = QuantileForecast.standardQuantileLevels.map {
