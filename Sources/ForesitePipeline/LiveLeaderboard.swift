@@ -69,8 +69,11 @@ struct LiveLeaderboard {
             let forecasts = all[range]
             let day = forecasts[range.lowerBound].madeOn
             let published = forecasts.first { $0.model == .published }
-            let models = forecasts.filter { $0.model != .published }
-                .sorted { (rank[$0.model] ?? .max, $0.model) < (rank[$1.model] ?? .max, $1.model) }
+            // Each model's rank looked up once, not in every comparison of the sort.
+            let models = forecasts.filter { $0.model != .published }.map {
+                (rank: rank[$0.model] ?? .max, forecast: $0)
+            }
+            .sorted { ($0.rank, $0.forecast.model) < ($1.rank, $1.forecast.model) }.map(\.forecast)
             var actuals: [Day: Double] = [:]
             for forecast in forecasts {
                 for step in forecast.steps {
