@@ -112,15 +112,7 @@ struct IncrementalBuildTests {
 
     @Test func aWalkedChainKeepsTheLedgersRowsByItsHeadHash() throws {
         let folder = try TemporaryDirectory()
-        let builder = try SiteFixture.builder()
-        let output = folder.path("docs")
-        func walked(_ day: Day) -> SiteContent {
-            var content = Self.full.through(day)
-            content.ledgerVerification = LedgerVerification(records: content.ledgerRecords)
-            return content
-        }
-        try builder.build(walked(Self.days[1]), into: output)
-        let grown = walked(Self.days[2])
+        let (builder, output, grown) = try Self.walkedDayAfter(in: folder)
         #expect(grown.ledgerVerification.vouches(for: grown.ledgerRecords))
         let (files, record) = try incremental(builder, grown, output: output)
         #expect(record.rows[Downloads.ledgerPath] == grown.ledgerRecords.count)
@@ -151,15 +143,7 @@ struct IncrementalBuildTests {
     /// of them: the same bytes as a cold build, and a row is only looked at again once a walk breaks.
     @Test func aWalkedChainKeepsTheHubFilesByTheirRowsAndHeadHash() throws {
         let folder = try TemporaryDirectory()
-        let builder = try SiteFixture.builder()
-        let output = folder.path("docs")
-        func walked(_ day: Day) -> SiteContent {
-            var content = Self.full.through(day)
-            content.ledgerVerification = LedgerVerification(records: content.ledgerRecords)
-            return content
-        }
-        try builder.build(walked(Self.days[1]), into: output)
-        let grown = walked(Self.days[2])
+        let (builder, output, grown) = try Self.walkedDayAfter(in: folder)
         let (files, record) = try incremental(builder, grown, output: output)
         let hub = files.paths.filter { $0.hasPrefix("hub/model-output/") }
         let reused = hub.filter { files.reused[$0] != nil }
@@ -310,6 +294,20 @@ struct IncrementalBuildTests {
         #expect(scan.mentions("2025-01-06") && scan.mentions("2025-01-07") && scan.mentions("#é"))
         #expect(!scan.mentions("2025-01-08") && !scan.mentions("2025-01-07.html#éé"))
         #expect(PageScan.contains("abc", Array("abc".utf8)) && !PageScan.contains("ab", Array("abc".utf8)))
+    }
+
+    /// A build of the second fixture day with its chain walked, in `folder`/docs, and the third day's content
+    /// with its chain walked: what the chain-vouched reuse tests start from.
+    private static func walkedDayAfter(in folder: TemporaryDirectory) throws -> (SiteBuilder, URL, SiteContent) {
+        let builder = try SiteFixture.builder()
+        let output = folder.path("docs")
+        func walked(_ day: Day) -> SiteContent {
+            var content = full.through(day)
+            content.ledgerVerification = LedgerVerification(records: content.ledgerRecords)
+            return content
+        }
+        try builder.build(walked(days[1]), into: output)
+        return (builder, output, walked(days[2]))
     }
 
     /// The incremental render `build` does, without writing: what it reused.
