@@ -67,7 +67,7 @@ struct LiveLeaderboard {
         }
         return days.map { range in
             let forecasts = all[range]
-            let day = forecasts[range.lowerBound].madeOn
+            let first = forecasts[range.lowerBound]
             let published = forecasts.first { $0.model == .published }
             // Each model's rank looked up once, not in every comparison of the sort.
             let models = forecasts.filter { $0.model != .published }.map {
@@ -82,9 +82,8 @@ struct LiveLeaderboard {
                     }
                 }
             }
-            let first = forecasts[range.lowerBound]
             return SiteContent.ArchiveDay(
-                madeOn: day, origin: first.origin, reference: first.reference,
+                madeOn: first.madeOn, origin: first.origin, reference: first.reference,
                 published: published.map { ModelID(ModelSelection.Choice.label(ofLedgerVersion: $0.modelVersion)) },
                 forecasts: models, actuals: actuals)
         }

@@ -136,8 +136,8 @@ struct ForecastScoreTests {
         #expect(SkillComparison.table(model: [], baseline: SkillComparison.Baseline(baseline)).origins == nil)
     }
 
-    /// Scores in key order are paired by walking both lists side by side, any other order through a
-    /// dictionary: the comparisons are the same, a repeated model key pairs each time and a repeated
+    /// Scores in key order are paired by walking both lists side by side, any other order once sorted by
+    /// key: the comparisons are those of pairing by key, a repeated model key pairs each time and a repeated
     /// baseline key pairs its first score.
     @Test func pairingScoresInKeyOrderGivesWhatPairingByKeyGives() {
         let start = Day(iso: "2025-02-01")!

@@ -325,9 +325,10 @@ struct IncrementalBuildTests {
 
     /// Every file under `folder` by relative path.
     static func tree(_ folder: URL) throws -> [String: [UInt8]] {
-        let (paths, _) = SiteWriter.list(folder.path + "/")
         var files: [String: [UInt8]] = [:]
-        for path in paths { files[path] = Array(try Data(contentsOf: folder.appendingPathComponent(path))) }
+        for (path, _) in SiteWriter.list(folder.path + "/").files {
+            files[path] = Array(try Data(contentsOf: folder.appendingPathComponent(path)))
+        }
         return files
     }
 }

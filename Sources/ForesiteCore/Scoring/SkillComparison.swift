@@ -98,21 +98,9 @@ public struct SkillComparison: Hashable, Sendable {
         let horizons = modelHorizons.filter(baseline.horizons.contains).sorted()
         // In key order (a stable sort of `model`'s order), then split by horizon: each horizon's pairs keep it.
         let pairs = baseline.pairs(model)
-        // Split by horizon through positions in `horizons` (a handful), not a dictionary hashing every pair.
+        // Split by horizon through its position in `horizons` (a handful), not a dictionary hashing every pair.
         var byHorizon = [[(ScoredForecast, ScoredForecast)]](repeating: [], count: horizons.count)
-        if let last = horizons.last, let first = horizons.first, last - first < 1024 {
-            var position = [Int](repeating: -1, count: last - first + 1)
-            for (index, horizon) in horizons.enumerated() { position[horizon - first] = index }
-            for pair in pairs {
-                let offset = pair.0.horizon - first
-                if offset >= 0 && offset < position.count && position[offset] >= 0 {
-                    byHorizon[position[offset]].append(pair)
-                }
-            }
-        } else {
-            let position = Dictionary(uniqueKeysWithValues: horizons.enumerated().map { ($1, $0) })
-            for pair in pairs { if let at = position[pair.0.horizon] { byHorizon[at].append(pair) } }
-        }
+        for pair in pairs { if let at = horizons.firstIndex(of: pair.0.horizon) { byHorizon[at].append(pair) } }
         let origins = pairs.isEmpty ? nil : pairs.map(\.0.origin).min()!...pairs.map(\.0.origin).max()!
         return (
             horizons.enumerated().map { SkillComparison(sortedPairs: byHorizon[$0.offset], horizon: $0.element) },
@@ -123,47 +111,41 @@ public struct SkillComparison: Hashable, Sendable {
     /// A baseline's scores keyed for pairing (the first of a repeated key is the one paired), made once
     /// for all the models a leaderboard compares with it.
     ///
-    /// Scores come in key order from the ledger (oldest origin first, horizons ascending), and are then
-    /// paired by walking both lists side by side; hashing every key was most of a leaderboard's pairing.
-    /// Scores in any other order are paired through a dictionary, with the same result.
+    /// Scores come in key order from the ledger (oldest origin first, horizons ascending) and are paired by
+    /// walking both lists side by side; hashing every key was most of a leaderboard's pairing. Scores in
+    /// any other order are put in key order first (a stable sort, so a repeated key keeps its order).
     public struct Baseline: Sendable {
-        /// The scores in key order with each key once (its first score), when they came in key order.
-        private let inKeyOrder: [ScoredForecast]?
-        /// The scores by key, when they did not.
-        private let byKey: [ScoredForecast.Key: ScoredForecast]?
+        /// The scores in key order with each key once (its first score).
+        private let inKeyOrder: [ScoredForecast]
         let horizons: Set<Int>
 
         public init(_ scores: [ScoredForecast]) {
             horizons = Set(scores.map(\.horizon))
-            if scores.isSorted(by: { $0.key < $1.key }) {
-                var unique: [ScoredForecast] = []
-                unique.reserveCapacity(scores.count)
-                for score in scores where unique.last?.key != score.key { unique.append(score) }
-                inKeyOrder = unique
-                byKey = nil
-            } else {
-                inKeyOrder = nil
-                byKey = SkillComparison.byKey(scores)
-            }
+            var unique: [ScoredForecast] = []
+            unique.reserveCapacity(scores.count)
+            for score in Baseline.inKeyOrder(scores) where unique.last?.key != score.key { unique.append(score) }
+            inKeyOrder = unique
         }
 
         /// Each of `model`'s scores that the baseline also scored, with the baseline's, in key order (a
         /// stable sort of `model`'s order).
         func pairs(_ model: [ScoredForecast]) -> [(ScoredForecast, ScoredForecast)] {
-            guard let inKeyOrder, model.isSorted(by: { $0.key < $1.key }) else {
-                let keyed = byKey ?? Dictionary(uniqueKeysWithValues: inKeyOrder!.map { ($0.key, $0) })
-                return SkillComparison.pairs(model, baselineByKey: keyed).sorted { $0.0.key < $1.0.key }
-            }
             var pairs: [(ScoredForecast, ScoredForecast)] = []
             pairs.reserveCapacity(min(model.count, inKeyOrder.count))
             var at = inKeyOrder.startIndex
-            for score in model {
+            for score in Baseline.inKeyOrder(model) {
                 let key = score.key
                 while at < inKeyOrder.endIndex && inKeyOrder[at].key < key { at += 1 }
                 guard at < inKeyOrder.endIndex else { break }
                 if inKeyOrder[at].key == key { pairs.append((score, inKeyOrder[at])) }
             }
             return pairs
+        }
+
+        /// `scores` in key order: as they are when they already are (the ledger's), else stably sorted.
+        private static func inKeyOrder(_ scores: [ScoredForecast]) -> [ScoredForecast] {
+            let byKey: (ScoredForecast, ScoredForecast) -> Bool = { $0.key < $1.key }
+            return scores.isSorted(by: byKey) ? scores : scores.sorted(by: byKey)
         }
     }
 }

@@ -12,15 +12,10 @@ import Foundation
 
 extension SiteWriter {
     /// Every file (anything not a folder) and folder under `root`, relative to it, folders before their
-    /// contents. The folders at the top (a `targets:` site's target folders) are listed side by side.
-    static func list(_ root: String) -> (files: [String], folders: [String]) {
-        let listed = listWithInodes(root)
-        return (listed.files.map(\.path), listed.folders)
-    }
-
-    /// As `list`, each file with the inode its directory entry names (`d_ino`), so that the writer knows
-    /// which of the staging folder's files already are the current site's without a `stat` of each.
-    static func listWithInodes(_ root: String) -> (files: [(path: String, inode: UInt64)], folders: [String]) {
+    /// contents. The folders at the top (a `targets:` site's target folders) are listed side by side. Each
+    /// file comes with the inode its directory entry names (`d_ino`), so that the writer knows which of the
+    /// staging folder's files already are the current site's without a `stat` of each.
+    static func list(_ root: String) -> (files: [(path: String, inode: UInt64)], folders: [String]) {
         let top = listTree(root, from: "", descending: false)
         let below = top.folders.concurrentMap { listTree(root, from: $0, descending: true) }
         return (

@@ -124,7 +124,7 @@ public struct SiteWriter: Sendable {
         }
         let wanted = Set(paths)
         let root = staging.path + "/"
-        let (oldFiles, oldFolders) = Self.listWithInodes(root)
+        let (oldFiles, oldFolders) = Self.list(root)
         var kept: [String: UInt64] = [:]
         kept.reserveCapacity(oldFiles.count)
         for (path, inode) in oldFiles {
