@@ -34,7 +34,11 @@ enum TargetsBenchmark {
         let folder = fileManager.temporaryDirectory.appendingPathComponent("foresite-targets-\(UUID())")
         let kept = environment["FORESITE_BENCH_FILLED"].map { URL(fileURLWithPath: $0) }
         let filled = kept ?? folder
-        defer { try? fileManager.removeItem(at: folder) }
+        // `FORESITE_BENCH_KEEP=1` keeps the timed workspace (its site in docs/) for a look afterwards.
+        let keepsWorkspace = environment["FORESITE_BENCH_KEEP"] == "1"
+        defer {
+            if keepsWorkspace { print("workspace kept: \(folder.path)") } else { try? fileManager.removeItem(at: folder) }
+        }
         var config = config(targets: count)
         // `FORESITE_BENCH_HUB=0`: the site without the Hubverse export (`site.hub_export: false`).
         config.site.hubExport = environment["FORESITE_BENCH_HUB"] != "0"

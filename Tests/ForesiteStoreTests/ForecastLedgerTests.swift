@@ -61,6 +61,38 @@ struct ForecastLedgerTests {
         #expect(try store.ledger.verify().summary == "4 forecasts since 2024-12-02, chain verified")
     }
 
+    /// A window of every model is read in chain order from its first row; a day recorded late (after later
+    /// days) is still in its window, rows after the first that fall outside are not, and the window comes
+    /// by day made.
+    @Test func aWindowHoldsEveryForecastMadeInItWhateverTheOrderOfRecording() throws {
+        let store = try store()
+        let recorded = ["2024-12-05", "2024-12-02", "2024-12-08", "2024-12-03", "2024-12-10", "2024-12-04"]
+        for (index, made) in recorded.enumerated() {
+            for model in ["lstm", "persistence"] {
+                let forecast = forecast(
+                    madeOn: made, origin: made, reference: 100 + Double(index),
+                    medians: [("2024-12-20", 101), ("2024-12-21", 102)], model: model)
+                try store.write(command: "predict") { _ = try $0.append(forecast) }
+            }
+        }
+        let all = try store.ledger.forecasts()
+        #expect(all.count == 12)
+        for (from, to) in [
+            ("2024-12-03", "2024-12-08"), ("2024-12-05", "2024-12-05"), ("2024-12-04", "2024-12-04"),
+            ("2024-12-01", "2024-12-31"), ("2024-12-11", "2024-12-31"), ("2024-12-06", "2024-12-07"),
+        ] {
+            let window = try store.ledger.forecasts(from: day(from), to: day(to))
+            let expected = all.filter { $0.madeOn >= day(from) && $0.madeOn <= day(to) }
+            #expect(window == expected, "\(from) … \(to)")
+            #expect(try store.ledger.forecasts(from: day(from), to: day(to), model: "lstm") == expected.filter {
+                $0.model == "lstm"
+            })
+        }
+        #expect(try store.ledger.forecasts(from: day("2024-12-03"), to: day("2024-12-08")).map(\.madeOn) == [
+            "2024-12-03", "2024-12-04", "2024-12-05", "2024-12-08",
+        ].flatMap { [day($0), day($0)] })
+    }
+
     @Test func aDifferentForecastForTheSameDayAndModelIsRefused() throws {
         let store = try store()
         let first = forecast(
