@@ -37,7 +37,11 @@ enum TargetsBenchmark {
         // `FORESITE_BENCH_KEEP=1` keeps the timed workspace (its site in docs/) for a look afterwards.
         let keepsWorkspace = environment["FORESITE_BENCH_KEEP"] == "1"
         defer {
-            if keepsWorkspace { print("workspace kept: \(folder.path)") } else { try? fileManager.removeItem(at: folder) }
+            if keepsWorkspace {
+                print("workspace kept: \(folder.path)")
+            } else {
+                try? fileManager.removeItem(at: folder)
+            }
         }
         var config = config(targets: count)
         // `FORESITE_BENCH_HUB=0`: the site without the Hubverse export (`site.hub_export: false`).
