@@ -18,8 +18,8 @@ import Foundation
 /// non-crossing); value = reference × exp(q), the median from τ = 0.5 and each interval from its pair.
 ///
 /// On the SOL 2024 walk-forward (`StatisticalModelsRealDataTests`) it does not beat persistence: relative
-/// WIS 1.047 overall (1.013 at horizon 1 rising to 1.070 at 10, DM p 0.16), 1.015 with the lags alone;
-/// a 3-year window and a ridge of 1e-3 gave 1.095. A backtest refits it on the retraining schedule (a fit
+/// WIS 1.048 overall (1.013 at horizon 1 rising to 1.073 at 10, DM p 0.15), 1.015 with the lags alone;
+/// a 3-year window and a ridge of 1e-3 gave 1.096. A backtest refits it on the retraining schedule (a fit
 /// is 10 horizons × 7 levels on 730 days); the daily run fits it afresh on every day's data.
 public struct QuantileARModel: ForecastModel {
     public static let defaultLags = 3
