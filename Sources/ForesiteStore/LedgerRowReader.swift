@@ -19,6 +19,8 @@ struct LedgerRowReader {
     private var field = ""
     private var inputHash = ""
     private var hash = ""
+    /// `QuantileForecast.standardLevels`, ascending, read once rather than through its global on every row.
+    private let levels = QuantileForecast.standardLevels
 
     /// Each column's position in `LedgerTable.recordColumns`.
     private enum Column {
@@ -76,17 +78,21 @@ struct LedgerRowReader {
 
     /// The forecast in the seven quantile columns from `first` on (`LedgerTable.quantileColumns` order): an
     /// interval where both its bounds are stated, the median NaN when missing.
+    /// The columns are read outermost pair first (the order `stored` records them in, which a memo's digest
+    /// depends on); the intervals, so made from the widest, are then turned in place to ascending by level, as
+    /// `QuantileForecast` keeps them (it sorts a copy otherwise).
     private mutating func quantileForecast(_ statement: SQLiteStatement, first: Int32) -> QuantileForecast {
-        let count = Int32(LedgerTable.quantileColumns.count)
+        let count = Int32(2 * levels.count + 1)
         var intervals: [PredictionInterval] = []
-        intervals.reserveCapacity(QuantileForecast.standardLevels.count)
-        for (offset, level) in QuantileForecast.standardLevels.reversed().enumerated() {
+        intervals.reserveCapacity(levels.count)
+        for (offset, level) in levels.reversed().enumerated() {
             if let lower = quantile(statement, first + Int32(offset)),
                 let upper = quantile(statement, first + count - 1 - Int32(offset))
             {
                 intervals.append(PredictionInterval(level: level, lower: lower, upper: upper))
             }
         }
+        intervals.reverse()
         return QuantileForecast(median: quantile(statement, first + count / 2) ?? .nan, intervals: intervals)
     }
 

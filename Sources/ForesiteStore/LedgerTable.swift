@@ -66,6 +66,7 @@ enum LedgerTable {
         let rows = try Row.fetchCursor(statement, arguments: arguments)
         var reader = LedgerRowReader()
         var records: [LedgerRecord] = []
+        if condition == "1" { records.reserveCapacity(try expectedRows(in: db)) }
         while try rows.next() != nil {
             records.append(try reader.record(statement.sqliteStatement))
         }
@@ -84,12 +85,19 @@ enum LedgerTable {
         var stream = SHA256.Stream()
         var prefix: SHA256.Digest? = prefixRows == 0 ? stream.digest : nil
         var records: [LedgerRecord] = []
+        records.reserveCapacity(try expectedRows(in: db))
         while try rows.next() != nil {
             records.append(try reader.record(statement.sqliteStatement))
             reader.stored!.withUnsafeBufferPointer { stream.append($0) }
             if records.count == prefixRows { prefix = stream.digest }
         }
         return (records, prefix, stream.digest)
+    }
+
+    /// The last row's position, which is the row count of an untouched ledger (positions count from 1 and
+    /// rows are never removed), at most 4 million: room for a whole read without the array growing.
+    private static func expectedRows(in db: Database) throws -> Int {
+        min(max(try Int.fetchOne(db, sql: "SELECT max(position) FROM ledger") ?? 0, 0), 1 << 22)
     }
 
     /// Forecasts whose rows match `condition`, grouped per day made and model, oldest first.

@@ -179,6 +179,31 @@ struct ForecastLedgerTests {
     /// A walk remembered beside the store spares the next read only rows that are byte for byte the ones
     /// it walked: a row changed behind the triggers' back changes their stored values' digest, and the
     /// whole chain is walked again.
+    /// The digest a memo keeps is of the values as read, in a fixed order (the outermost quantiles first, an
+    /// upper bound only where its lower one is stated): memos committed beside stores stay valid only while
+    /// it does not change. Pinned on rows with every quantile, rows without the 50 % interval (as v1 ledgers
+    /// migrated) and rows with only a median.
+    @Test func theMemosDigestOfTheStoredValuesKeepsItsForm() throws {
+        let store = try store()
+        try store.write(command: "predict") { writer in
+            _ = try writer.append(
+                forecast(
+                    madeOn: "2024-12-02", origin: "2024-12-01", reference: 100,
+                    medians: [("2024-12-02", 101), ("2024-12-03", 102)]))
+            var migrated = forecast(
+                madeOn: "2024-12-03", origin: "2024-12-02", reference: 101.5, medians: [("2024-12-04", 103)],
+                model: "persistence", version: "persistence(365)")
+            migrated.steps[0].forecast.intervals.removeAll { $0.level == 0.5 }
+            _ = try writer.append(migrated)
+            _ = try writer.append(
+                forecast(
+                    madeOn: "2024-12-03", origin: "2024-12-02", reference: 101.5, medians: [("2024-12-04", 99.25)],
+                    spread: 0))
+        }
+        let memo = try #require(try store.ledger.memo(ofFirst: 4))
+        #expect(memo.storedSHA256 == "bbc0227b110583ea213988bef26561de6efdab2f96e899c3826ef80b51817ab4")
+    }
+
     @Test func theMemoSparesOnlyTheRowsItWalkedUnchanged() throws {
         let folder = try TemporaryDirectory()
         let path = folder.path("store.sqlite").path
