@@ -111,6 +111,21 @@ struct XSSTests {
         #expect((try? PageScan.parse(Array(figure.svg.utf8), path: "chart.svg").get()) != nil)
     }
 
+    /// The byte scan for forbidden characters finds exactly the scalars `isForbidden` names: every C0
+    /// control, U+FFFE and U+FFFF (also at the very end), and not tab, newline, return, U+FFFD or U+EFBF.
+    @Test func theByteScanFindsWhatTheScalarsHold() {
+        var texts = ["", "plain", "tab\tnew\nline\r", "\u{FFFD}", "\u{EFBF}", "é€😀", "ends \u{FFFE}", "\u{FFFF}"]
+        texts += (0..<0x20).map { "a\(Character(Unicode.Scalar($0)!))b" }
+        texts += ["\u{EF}\u{BF}", "x\u{FFFE}y\u{1}", String(repeating: "long ", count: 1000) + "\u{7}"]
+        for text in texts {
+            #expect(
+                Markup.holdsForbidden(text) == text.unicodeScalars.contains(where: Markup.isForbidden),
+                "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(!Markup.holdsForbidden(Markup.stripControlCharacters(text)))
+        }
+        #expect(Markup.stripControlCharacters("a\u{1}b\u{FFFE}c\u{FFFF}\td") == "abc\td")
+    }
+
     @Test func javascriptBaseURLIsRefused() throws {
         var content = SiteFixture.content()
         content.site.baseURL = "javascript:alert(1)//"
