@@ -96,16 +96,8 @@ import Testing
     /// The column-wise fit finds the coefficients of the textbook row-at-a-time iteration (same steps,
     /// sums in another order): on a 730 × 6 design, every level agrees to 1e-7 (the iteration stops at 1e-5).
     @Test func columnWiseSumsFitWhatRowWiseSumsFit() {
-        var generator = SeededGenerator(seed: 7)
-        let n = 730
         let d = 6
-        var x: [Double] = []
-        var y: [Double] = []
-        for _ in 0..<n {
-            let row = [1] + (1..<d).map { _ in generator.nextGaussian() }
-            x += row
-            y.append(0.3 * row[1] - 0.2 * row[2] + 0.5 * generator.nextGaussian() * (1 + abs(row[3])))
-        }
+        let (x, y) = Self.heteroscedasticDesign(seed: 7, rows: 730, columns: d)
         var regression = QuantileRegression(ridge: 1e-2)
         regression.accelerated = false
         for tau in [0.025, 0.25, 0.5, 0.9] {
@@ -120,16 +112,8 @@ import Testing
     /// (as quantile-ar fits) at five levels, both iterated to a tolerance of 1e-10 agree to 1e-8, and with the
     /// default tolerance the accelerated fit's steps are fewer than a third of the plain ones'.
     @Test func acceleratedFitsReachThePlainFixedPointInFewerSteps() {
-        var generator = SeededGenerator(seed: 11)
-        let n = 730
         let d = 6
-        var x: [Double] = []
-        var y: [Double] = []
-        for _ in 0..<n {
-            let row = [1] + (1..<d).map { _ in generator.nextGaussian() }
-            x += row
-            y.append(0.3 * row[1] - 0.2 * row[2] + 0.5 * generator.nextGaussian() * (1 + abs(row[3])))
-        }
+        let (x, y) = Self.heteroscedasticDesign(seed: 11, rows: 730, columns: d)
         let design = QuantileDesign(rows: x, width: d, y: y)
         let start = [Double](repeating: 0, count: d)
         var plainSteps = 0
@@ -151,6 +135,20 @@ import Testing
             acceleratedSteps += regression.solve(design, tau: tau, start: start).steps
         }
         #expect(3 * acceleratedSteps < plainSteps, "\(acceleratedSteps) vs \(plainSteps) steps")
+    }
+
+    /// A rows × columns design (row-major, an intercept and Gaussian regressors) and a response linear in two
+    /// of them whose noise grows with a third, so that the quantiles' slopes differ by level.
+    static func heteroscedasticDesign(seed: UInt64, rows n: Int, columns d: Int) -> (x: [Double], y: [Double]) {
+        var generator = SeededGenerator(seed: seed)
+        var x: [Double] = []
+        var y: [Double] = []
+        for _ in 0..<n {
+            let row = [1] + (1..<d).map { _ in generator.nextGaussian() }
+            x += row
+            y.append(0.3 * row[1] - 0.2 * row[2] + 0.5 * generator.nextGaussian() * (1 + abs(row[3])))
+        }
+        return (x, y)
     }
 
     /// Every implementation of the row loops (AVX2 where the CPU has it, and Swift's) gives the column-wise
