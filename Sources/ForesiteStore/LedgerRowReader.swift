@@ -78,6 +78,7 @@ struct LedgerRowReader {
 
     /// The forecast in the seven quantile columns from `first` on (`LedgerTable.quantileColumns` order): an
     /// interval where both its bounds are stated, the median NaN when missing.
+    ///
     /// The columns are read outermost pair first (the order `stored` records them in, which a memo's digest
     /// depends on); the intervals, so made from the widest, are then turned in place to ascending by level, as
     /// `QuantileForecast` keeps them (it sorts a copy otherwise).
