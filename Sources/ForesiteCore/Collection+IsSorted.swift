@@ -13,3 +13,16 @@ extension Collection {
         return true
     }
 }
+
+extension Array {
+    /// The array sorted by `areInIncreasingOrder`, itself (no copy) when it already is: the ledger's rows and
+    /// what is made of them come in order, and sorting a copy of each cost more than the check.
+    public func sortedIfNeeded(by areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
+        isSorted(by: areInIncreasingOrder) ? self : sorted(by: areInIncreasingOrder)
+    }
+
+    /// Sorts the array in place by `areInIncreasingOrder` unless it already is sorted.
+    public mutating func sortIfNeeded(by areInIncreasingOrder: (Element, Element) -> Bool) {
+        if !isSorted(by: areInIncreasingOrder) { sort(by: areInIncreasingOrder) }
+    }
+}

@@ -55,7 +55,7 @@ struct LiveLeaderboard {
         // Each day's forecasts are a run of the ledger's, which come in day order: found as ranges, without
         // hashing or copying a year of forecasts into groups.
         var all = scores.forecasts
-        if !all.isSorted(by: { $0.madeOn < $1.madeOn }) { all.sort { $0.madeOn < $1.madeOn } }
+        all.sortIfNeeded { $0.madeOn < $1.madeOn }
         var days: [Range<Int>] = []
         var start = all.startIndex
         while start < all.endIndex {

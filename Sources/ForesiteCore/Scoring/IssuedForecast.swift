@@ -93,11 +93,8 @@ public struct IssuedForecast: Hashable, Sendable {
         }
         // Sorted in place, and only where out of order: a ledger's rows come in chain order, so copying a
         // year's 3,000 forecasts to sort them (each copy retaining its strings) was most of the grouping.
-        for at in result.indices where !result[at].steps.isSorted(by: { $0.horizon < $1.horizon }) {
-            result[at].steps.sort { $0.horizon < $1.horizon }
-        }
-        func ordered(_ a: IssuedForecast, _ b: IssuedForecast) -> Bool { (a.madeOn, a.model) < (b.madeOn, b.model) }
-        if !result.isSorted(by: ordered) { result.sort(by: ordered) }
+        for at in result.indices { result[at].steps.sortIfNeeded { $0.horizon < $1.horizon } }
+        result.sortIfNeeded { ($0.madeOn, $0.model) < ($1.madeOn, $1.model) }
         return result
     }
 

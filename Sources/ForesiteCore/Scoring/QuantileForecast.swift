@@ -18,8 +18,7 @@ public struct QuantileForecast: Hashable, Sendable, Codable {
     public init(median: Double, intervals: [PredictionInterval]) {
         self.median = median
         // The ledger's rows come in order: no sorted copy for each of them.
-        let ascending = { (a: PredictionInterval, b: PredictionInterval) in a.level < b.level }
-        self.intervals = intervals.isSorted(by: ascending) ? intervals : intervals.sorted(by: ascending)
+        self.intervals = intervals.sortedIfNeeded { $0.level < $1.level }
     }
 
     /// The interval of `level` (e.g. 0.8), if the forecast has one.

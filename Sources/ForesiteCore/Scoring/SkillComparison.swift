@@ -68,6 +68,7 @@ public struct SkillComparison: Hashable, Sendable {
                     run = (current.origin, current.sum + difference, current.count + 1)
                 } else {
                     if let current = run { means.append(current.sum / Double(current.count)) }
+                    // 0 + difference, as a sum from zero would begin (−0 becomes +0).
                     run = (score.origin, 0 + difference, 1)
                 }
             }
@@ -101,7 +102,8 @@ public struct SkillComparison: Hashable, Sendable {
         // Split by horizon through its position in `horizons` (a handful), not a dictionary hashing every pair.
         var byHorizon = [[(ScoredForecast, ScoredForecast)]](repeating: [], count: horizons.count)
         for pair in pairs { if let at = horizons.firstIndex(of: pair.0.horizon) { byHorizon[at].append(pair) } }
-        let origins = pairs.isEmpty ? nil : pairs.map(\.0.origin).min()!...pairs.map(\.0.origin).max()!
+        // Key order is origin first: the first and last pairs hold the earliest and latest origins.
+        let origins = pairs.first.map { first in first.0.origin...pairs[pairs.count - 1].0.origin }
         return (
             horizons.enumerated().map { SkillComparison(sortedPairs: byHorizon[$0.offset], horizon: $0.element) },
             SkillComparison(sortedPairs: pairs, horizon: nil), origins
@@ -144,8 +146,7 @@ public struct SkillComparison: Hashable, Sendable {
 
         /// `scores` in key order: as they are when they already are (the ledger's), else stably sorted.
         private static func inKeyOrder(_ scores: [ScoredForecast]) -> [ScoredForecast] {
-            let byKey: (ScoredForecast, ScoredForecast) -> Bool = { $0.key < $1.key }
-            return scores.isSorted(by: byKey) ? scores : scores.sorted(by: byKey)
+            scores.sortedIfNeeded { $0.key < $1.key }
         }
     }
 }
