@@ -14,7 +14,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
@@ -22,6 +21,10 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
+        // The store's SQLite, called directly (Sources/ForesiteStore/SQLite): the few calls it needs did not
+        // justify a dependency whose build was a third of a clean release build's critical path.
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(
             name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
@@ -37,10 +40,7 @@ let package = Package(
             dependencies: ["ForesiteCore", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "ForesiteStore",
-            dependencies: [
-                "ForesiteCore", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ]),
+            dependencies: ["ForesiteCore", "CSQLite"]),
         // The modules that compute (the kernels, ML, Forecast, Site, Pipeline) are optimised in debug builds too:
         // the tests train dozens of LSTMs, fit GARCH and quantile models and render year-long sites, which
         // unoptimised code makes several times slower (the suite: 529 s → 111 s wall on 2 cores). No fast-math,
@@ -96,9 +96,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "ForesiteStoreTests",
-            dependencies: [
-                "ForesiteCore", "ForesiteStore", "ForesiteTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
-            ]),
+            dependencies: ["ForesiteCore", "ForesiteStore", "ForesiteTestSupport"]),
         .testTarget(name: "ForesiteMLTests", dependencies: ["ForesiteCore", "ForesiteML", "ForesiteTestSupport"]),
         .testTarget(
             name: "ForesiteForecastTests",
@@ -118,7 +116,6 @@ let package = Package(
                 "ForesiteCLI", "ForesiteCore", "ForesiteIngest", "ForesiteForecast", "ForesitePipeline",
                 "ForesitePreview", "ForesiteStore", "ForesiteSite", "ForesiteTestSupport", "CLibXML2",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ],
     swiftLanguageModes: [.v6]

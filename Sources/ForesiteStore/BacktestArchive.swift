@@ -1,5 +1,4 @@
 import ForesiteCore
-import GRDB
 
 /// Read access to stored backtests (`store.backtests`); `StoreWriter.record(_:)` adds one.
 public struct BacktestArchive: Sendable {

@@ -1,5 +1,4 @@
 import ForesiteCore
-import GRDB
 
 /// FNV-1a 64 over every content table in primary-key order, each value tagged with its SQLite type so
 /// that `1`, `1.0` and `'1'` differ; doubles hash by bit pattern, so any change of value shows.
@@ -33,7 +32,7 @@ enum ContentHash {
     }
 
     private static func encode(_ value: DatabaseValue) -> String {
-        switch value.storage {
+        switch value {
         case .null: return "N|"
         case .int64(let int): return "I\(int)|"
         case .double(let double): return "D\(String(double.bitPattern, radix: 16))|"

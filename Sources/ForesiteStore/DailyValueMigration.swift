@@ -1,5 +1,3 @@
-import GRDB
-
 /// Migration "v3-daily-values": feature groups of a third kind, `daily_value` (a CSV source's series), whose
 /// rows are one value per group, day and configured column.
 ///

@@ -1,5 +1,4 @@
 import ForesiteCore
-import GRDB
 
 /// Row-level reads of the feature tables, shared by the public readers and by upsert (which compares
 /// incoming rows with stored ones inside its transaction).

@@ -1,10 +1,8 @@
-import GRDB
-
 extension FeatureStore {
     /// Folds the write-ahead log back into the database file and empties it, so the `.sqlite` file alone
     /// holds everything (the daily workflow commits just that file). A no-op for in-memory stores.
     public func checkpoint() throws {
         guard let pool = database as? DatabasePool else { return }
-        _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try pool.writeWithoutTransaction { db in try db.checkpointTruncatingLog() }
     }
 }

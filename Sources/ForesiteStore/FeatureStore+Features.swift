@@ -1,5 +1,4 @@
 import ForesiteCore
-import GRDB
 
 extension FeatureStore {
     /// The stored feature groups: price groups first, then Fear & Greed.

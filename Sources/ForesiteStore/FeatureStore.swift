@@ -1,12 +1,12 @@
 import ForesiteCore
 import Foundation
-import GRDB
 
 /// The embedded SQLite store behind every stage: feature groups, run log, forecast ledger, model registry
 /// and backtests.
 ///
-/// Files open as a WAL `DatabasePool` so the site build can read while an update writes; tests use an
-/// in-memory `DatabaseQueue`. All writes of one command go through `write(command:_:)`: one transaction
+/// Files open as a WAL `DatabasePool` so the site build can read while an update writes (every connection
+/// enforces foreign keys and waits up to 10 s for another process's write); tests use an in-memory
+/// `DatabaseQueue`. All writes of one command go through `write(command:_:)`: one transaction
 /// plus its run-log row, so a failure leaves the store exactly as it was.
 public final class FeatureStore: Sendable {
     let database: any DatabaseWriter
@@ -22,7 +22,7 @@ public final class FeatureStore: Sendable {
         do {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            database = try DatabasePool(path: path, configuration: Self.configuration)
+            database = try DatabasePool(path: path)
             try StoreSchema.migrator.migrate(database)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
@@ -46,17 +46,9 @@ public final class FeatureStore: Sendable {
 
     /// A private in-memory store with the configuration's feature groups, for tests and dry runs.
     public static func inMemory(config: Config = Config(), clock: Clock = .live) throws -> FeatureStore {
-        let store = try FeatureStore(database: DatabaseQueue(configuration: configuration), clock: clock)
+        let store = try FeatureStore(database: DatabaseQueue(), clock: clock)
         try store.syncGroups(config)
         return store
-    }
-
-    private static var configuration: Configuration {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        // A scheduled update and a manual command may overlap; wait for the other writer instead of failing.
-        configuration.busyMode = .timeout(10)
-        return configuration
     }
 
     /// Creates missing feature groups for `config` and refreshes descriptions, without a run-log row
@@ -72,7 +64,7 @@ public final class FeatureStore: Sendable {
     /// If `body` throws, every write rolls back, a `failed` run row is recorded on its own, and the error is
     /// rethrown (SQLite errors as `StoreError.database`). The outcome is `partial` when rows were rejected.
     /// The body is synchronous: fetch from the network first, then write. Inside it, read through the
-    /// `StoreWriter` (GRDB connections are not reentrant, so calling the store itself would trap).
+    /// `StoreWriter` (connections are not reentrant, so calling the store itself would stop the program).
     public func write<T>(command: String, _ body: (StoreWriter) throws -> T) throws -> T {
         let startedAt = timestamp()
         do {

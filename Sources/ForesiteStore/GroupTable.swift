@@ -1,5 +1,4 @@
 import ForesiteCore
-import GRDB
 
 /// Reads and writes of the `feature_group` table.
 enum GroupTable {

@@ -1,5 +1,4 @@
 import ForesiteCore
-import GRDB
 
 /// Migration "v2-ledger-chain": the ledger becomes one hash-chained row per model, day made and horizon,
 /// with the seven hub quantiles, the forecast field and the reference price.

@@ -1,5 +1,3 @@
-import GRDB
-
 /// Migration "v4-ledger-any-field": the ledger's `field` may name any forecast column, not only a price's
 /// `open` or `close`, so a CSV series (a river level, an energy price) can be a target.
 ///

@@ -1,16 +1,15 @@
+import CSQLite
 import ForesiteCore
 import Foundation
-import GRDB
-import GRDBSQLite
 
 /// Decodes the `ledger` rows `LedgerTable.records` selects (`recordColumns`, by position) straight from
 /// SQLite's column values.
 ///
-/// Every site build reads every target's whole ledger (a year of 20 targets is 600,000 rows). GRDB's `Row`
-/// made a new string of every text; here a text equal to the one read before in its column — a forecast's
+/// Every site build reads every target's whole ledger (a year of 20 targets is 600,000 rows). A generic `Row`
+/// makes a new string of every text; here a text equal to the one read before in its column — a forecast's
 /// model, version, group, field and input hash are the same on each of its horizons, and a row's previous
 /// hash is the hash of the row before — is the same string again, and days are parsed from the bytes.
-/// The values are those GRDB gives: texts up to their first NUL with invalid UTF-8 repaired, REAL and
+/// The values are those `Row` gives: texts up to their first NUL with invalid UTF-8 repaired, REAL and
 /// INTEGER columns as SQLite converts them.
 struct LedgerRowReader {
     private var model = ""
@@ -54,7 +53,7 @@ struct LedgerRowReader {
     private(set) var stored: [UInt8]?
 
     /// The current row of `statement`, a step of `SELECT recordColumns …`.
-    mutating func record(_ statement: SQLiteStatement) throws -> LedgerRecord {
+    mutating func record(_ statement: OpaquePointer) throws -> LedgerRecord {
         stored?.removeAll(keepingCapacity: true)
         let previousHash = try text(statement, Column.previousHash, repeating: hash)
         hash = try text(statement, Column.hash, repeating: hash)
@@ -82,7 +81,7 @@ struct LedgerRowReader {
     /// The columns are read outermost pair first (the order `stored` records them in, which a memo's digest
     /// depends on); the intervals, so made from the widest, are then turned in place to ascending by level, as
     /// `QuantileForecast` keeps them (it sorts a copy otherwise).
-    private mutating func quantileForecast(_ statement: SQLiteStatement, first: Int32) -> QuantileForecast {
+    private mutating func quantileForecast(_ statement: OpaquePointer, first: Int32) -> QuantileForecast {
         let count = Int32(2 * levels.count + 1)
         var intervals: [PredictionInterval] = []
         intervals.reserveCapacity(levels.count)
@@ -98,7 +97,7 @@ struct LedgerRowReader {
     }
 
     /// A quantile column's value, nil when missing (recorded as a marker, or as one and its bits).
-    private mutating func quantile(_ statement: SQLiteStatement, _ column: Int32) -> Double? {
+    private mutating func quantile(_ statement: OpaquePointer, _ column: Int32) -> Double? {
         guard sqlite3_column_type(statement, column) != SQLITE_NULL else {
             stored?.append(0)
             return nil
@@ -110,7 +109,7 @@ struct LedgerRowReader {
     }
 
     /// The text in `column`: `repeating` itself when the bytes are the same, else a new string.
-    private mutating func text(_ statement: SQLiteStatement, _ column: Int32, repeating: String) throws -> String {
+    private mutating func text(_ statement: OpaquePointer, _ column: Int32, repeating: String) throws -> String {
         try withBytes(statement, column) { bytes in
             let same = repeating.utf8.withContiguousStorageIfAvailable { own in
                 own.count == bytes.count
@@ -120,7 +119,7 @@ struct LedgerRowReader {
         }
     }
 
-    private mutating func day(_ statement: SQLiteStatement, _ column: Int32) throws -> Day {
+    private mutating func day(_ statement: OpaquePointer, _ column: Int32) throws -> Day {
         try withBytes(statement, column) { bytes in
             guard let day = Day(isoUTF8: bytes) else {
                 throw StoreError.corruptValue(
@@ -131,7 +130,7 @@ struct LedgerRowReader {
         }
     }
 
-    private mutating func real(_ statement: SQLiteStatement, _ column: Int32) throws -> Double {
+    private mutating func real(_ statement: OpaquePointer, _ column: Int32) throws -> Double {
         guard sqlite3_column_type(statement, column) != SQLITE_NULL else { throw Self.null(column) }
         let value = sqlite3_column_double(statement, column)
         append(bits: value.bitPattern)
@@ -141,7 +140,7 @@ struct LedgerRowReader {
     /// The bytes of the text in `column` up to its first NUL (as `String(cString:)` reads them), recorded in
     /// `stored` with their count when digesting.
     private mutating func withBytes<T>(
-        _ statement: SQLiteStatement, _ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T
+        _ statement: OpaquePointer, _ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T
     ) throws -> T {
         guard sqlite3_column_type(statement, column) != SQLITE_NULL, let text = sqlite3_column_text(statement, column)
         else { throw Self.null(column) }

@@ -1,5 +1,4 @@
 import ForesiteCore
-import GRDB
 
 /// Reads and appends of the `ledger` table: one row per model, day made and horizon, in chain order.
 enum LedgerTable {

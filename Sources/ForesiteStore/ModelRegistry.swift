@@ -1,5 +1,4 @@
 import ForesiteCore
-import GRDB
 
 /// Read access to the model registry (`store.registry`); `StoreWriter.register(_:)` and `promote(version:)`
 /// change it. A partial unique index guarantees at most one champion.

@@ -1,5 +1,4 @@
 import ForesiteCore
-import GRDB
 
 /// Reads and writes of the run log (`run`, `run_change`, `rejection`): lineage for every command.
 enum RunLog {

@@ -1,5 +1,3 @@
-import GRDB
-
 /// The store's schema as named, append-only migrations: a shipped migration is never edited, a change is
 /// a new migration. Constraints live in SQL so that no code path, present or future, can store a row the
 /// validator would reject ("trust SQLite more than yourself").

@@ -1,6 +1,6 @@
 import ForesiteCore
 
-/// Reads inside a command's transaction. GRDB connections are not reentrant, so code running inside
+/// Reads inside a command's transaction. Connections are not reentrant, so code running inside
 /// `FeatureStore.write(command:_:)` must read through the writer, never through the store.
 extension StoreWriter {
     public func candles(group: String, from: Day? = nil, to: Day? = nil) throws -> [Candle] {

@@ -1,5 +1,4 @@
 import ForesiteCore
-import GRDB
 
 /// The writes one command may make, all inside the transaction `FeatureStore.write(command:_:)` opened.
 ///

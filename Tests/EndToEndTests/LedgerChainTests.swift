@@ -2,11 +2,11 @@ import ArgumentParser
 import ForesiteCLI
 import ForesiteCore
 import ForesitePipeline
-import ForesiteStore
 import ForesiteTestSupport
 import Foundation
-import GRDB
 import Testing
+
+@testable import ForesiteStore
 
 /// A change to one ledger row made through SQLite directly (the append-only trigger dropped first) is
 /// caught by `status` and by every build, and the published site stays as it was.

@@ -1,10 +1,10 @@
 import ForesiteCore
 import ForesitePipeline
-import ForesiteStore
 import ForesiteTestSupport
 import Foundation
-import GRDB
 import Testing
+
+@testable import ForesiteStore
 
 /// How a daily run of a `targets:` site shares the cores between its targets, and what a failure stops.
 @Suite(.serialized)

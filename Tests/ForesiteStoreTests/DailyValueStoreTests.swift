@@ -1,7 +1,6 @@
 import ForesiteCore
 import ForesiteTestSupport
 import Foundation
-import GRDB
 import Testing
 
 @testable import ForesiteStore

@@ -1,7 +1,6 @@
 import ForesiteCore
 import ForesiteStore
 import ForesiteTestSupport
-import GRDB
 import Testing
 
 /// Upsert of price and Fear & Greed rows: validation, idempotency, replacement of incomplete days.

@@ -1,6 +1,5 @@
 import ForesiteCore
 import ForesiteTestSupport
-import GRDB
 import Testing
 
 @testable import ForesiteStore
