@@ -96,7 +96,8 @@ let package = Package(
             ]),
         .testTarget(
             name: "ForesiteStoreTests",
-            dependencies: ["ForesiteCore", "ForesiteStore", "ForesiteTestSupport"]),
+            dependencies: ["ForesiteCore", "ForesiteStore", "ForesiteTestSupport", "CSQLite"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "ForesiteMLTests", dependencies: ["ForesiteCore", "ForesiteML", "ForesiteTestSupport"]),
         .testTarget(
             name: "ForesiteForecastTests",

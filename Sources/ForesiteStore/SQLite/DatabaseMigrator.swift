@@ -7,6 +7,9 @@ import CSQLite
 struct DatabaseMigrator {
     private var migrations: [(identifier: String, migrate: (Database) throws -> Void)] = []
 
+    /// The registered names, in order.
+    var identifiers: [String] { migrations.map(\.identifier) }
+
     mutating func registerMigration(_ identifier: String, migrate: @escaping (Database) throws -> Void) {
         precondition(!migrations.contains { $0.identifier == identifier }, "migration \(identifier) registered twice")
         migrations.append((identifier, migrate))
