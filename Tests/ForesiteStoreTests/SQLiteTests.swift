@@ -118,6 +118,26 @@ struct SQLiteTests {
         #expect(try pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
     }
 
+    @Test func aCursorLeftBeforeItsEndHoldsNoSnapshotAndItsRowKeepsItsValues() throws {
+        let folder = try TemporaryDirectory()
+        let pool = try DatabasePool(path: folder.path("pool.sqlite").path)
+        try pool.write { db in try db.execute(sql: "CREATE TABLE t (a); INSERT INTO t VALUES (1), (2)") }
+        let first = try pool.read { db in
+            let row = try #require(try Row.fetchCursor(db.cachedStatement(sql: "SELECT a FROM t ORDER BY a")).next())
+            return row[0] as Int
+        }
+        #expect(first == 1)
+        try pool.write { db in try db.execute(sql: "INSERT INTO t VALUES (3)") }
+        // The same reader connection, its cached statement left after one row of two: the read sees the insert.
+        #expect(try pool.read { db in try Int.fetchAll(db, sql: "SELECT a FROM t ORDER BY a") } == [1, 2, 3])
+        // A row outlives the cursor it came from (which would otherwise reset the statement under it).
+        let values = try pool.read { db in
+            let row = try #require(try Row.fetchCursor(db, sql: "SELECT 7, 'x'").next())
+            return (row[0] as Int, row[1] as String)
+        }
+        #expect(values == (7, "x"))
+    }
+
     @Test func aMigrationRunsOnceAndOneThatFailsLeavesNoTrace() throws {
         struct Planned: Error {}
         let queue = try DatabaseQueue()

@@ -9,26 +9,27 @@ import Foundation
 /// schema invariant would: the schema's NOT NULL and CHECK constraints keep such rows out of the store.
 struct Row {
     private enum Storage {
-        case live(Statement)
+        /// The cursor's current row; holding the cursor keeps it from resetting its statement under the view.
+        case live(RowCursor)
         case copied(values: [DatabaseValue], names: [String])
     }
 
     private let storage: Storage
 
-    fileprivate init(live statement: Statement) { storage = .live(statement) }
+    fileprivate init(live cursor: RowCursor) { storage = .live(cursor) }
 
     private init(values: [DatabaseValue], names: [String]) { storage = .copied(values: values, names: names) }
 
     var count: Int {
         switch storage {
-        case .live(let statement): Int(sqlite3_column_count(statement.sqliteStatement))
+        case .live(let cursor): Int(sqlite3_column_count(cursor.statement.sqliteStatement))
         case .copied(let values, _): values.count
         }
     }
 
     private var columnNames: [String] {
         switch storage {
-        case .live(let statement): statement.columnNames
+        case .live(let cursor): cursor.statement.columnNames
         case .copied(_, let names): names
         }
     }
@@ -38,7 +39,7 @@ struct Row {
 
     func value(at index: Int) -> DatabaseValue {
         switch storage {
-        case .live(let statement): DatabaseValue(statement.sqliteStatement, column: Int32(index))
+        case .live(let cursor): DatabaseValue(cursor.statement.sqliteStatement, column: Int32(index))
         case .copied(let values, _): values[index]
         }
     }
@@ -64,16 +65,20 @@ struct Row {
 
 /// The rows of a statement, stepped one at a time.
 final class RowCursor {
-    private let statement: Statement
+    fileprivate let statement: Statement
 
     init(_ statement: Statement, arguments: StatementArguments) throws {
         try statement.bind(arguments)
         self.statement = statement
     }
 
+    /// A cursor left before its end (a decoding error, `fetchOne`) resets its statement, so that a cached
+    /// statement holds no read lock or snapshot past it.
+    deinit { sqlite3_reset(statement.sqliteStatement) }
+
     /// The next row (a view, valid until the next call), or nil at the end.
     func next() throws -> Row? {
-        try statement.step() ? Row(live: statement) : nil
+        try statement.step() ? Row(live: self) : nil
     }
 }
 
