@@ -37,13 +37,13 @@ struct LedgerChainTests {
 
         // Lower one median of the second day's LSTM forecast, as someone editing the file by hand would.
         let queue = try DatabaseQueue(path: workspace.storeURL.path)
-        try await queue.write { db in
+        try queue.write { db in
             try db.execute(sql: "DROP TRIGGER ledger_no_update")
             try db.execute(
                 sql: "UPDATE ledger SET median = median * 0.9 WHERE made_on = ? AND model = 'lstm' AND horizon = 3",
                 arguments: [firstDay.adding(days: 1).iso])
         }
-        try queue.close()
+        queue.close()
 
         let store = try workspace.openStore()
         let report = try StatusReport.make(store: store, config: workspace.config)

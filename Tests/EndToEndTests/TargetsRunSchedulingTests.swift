@@ -49,11 +49,11 @@ struct TargetsRunSchedulingTests {
         let alpha = try #require(workspace.targetWorkspaces.first { $0.config.target.group == "alpha" })
         #expect(FileManager.default.fileExists(atPath: alpha.storeURL.path))
         let queue = try DatabaseQueue(path: alpha.storeURL.path)
-        try await queue.write { db in
+        try queue.write { db in
             try db.execute(sql: "DROP TRIGGER ledger_no_update")
             try db.execute(sql: "UPDATE ledger SET median = median * 0.9 WHERE position = 1")
         }
-        try queue.close()
+        queue.close()
 
         var next = workspace
         next.clock = .at(day.adding(days: 1))

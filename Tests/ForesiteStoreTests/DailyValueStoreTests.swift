@@ -141,7 +141,7 @@ struct DailyValueStoreTests {
                     arguments: [reading.day.iso, reading.value, reading.classification.rawValue])
             }
         }
-        try old.close()
+        old.close()
 
         let migrated = try FeatureStore(path: path, clock: .at(today))
         #expect(try migrated.contentHash() == reference.contentHash())

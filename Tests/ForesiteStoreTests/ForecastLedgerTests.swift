@@ -311,7 +311,7 @@ struct ForecastLedgerTests {
                     arguments: [horizon, point - 5, point + 5])
             }
         }
-        try queue.close()
+        queue.close()
         let store = try FeatureStore(path: path, clock: .at(day("2024-12-23")))
         let records = try store.ledger.records()
         #expect(records.count == 2)
