@@ -118,6 +118,64 @@ struct SQLiteTests {
         #expect(try pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
     }
 
+    /// Readers on other threads while the writer commits row after row: every read is one snapshot, whole
+    /// commits only, and the two statements of a read agree.
+    @Test func readersOnOtherThreadsSeeWholeCommitsInOneSnapshot() throws {
+        let folder = try TemporaryDirectory()
+        let pool = try DatabasePool(path: folder.path("pool.sqlite").path)
+        try pool.write { db in try db.execute(sql: "CREATE TABLE t (a INTEGER)") }
+        let commits = 300
+        let failures = DispatchQueue(label: "failures")
+        nonisolated(unsafe) var problems: [String] = []
+        nonisolated(unsafe) var reads = 0
+        DispatchQueue.concurrentPerform(iterations: 3) { worker in
+            if worker == 0 {
+                for value in 1...commits {
+                    do {
+                        try pool.write { db in
+                            try db.execute(sql: "INSERT INTO t VALUES (?)", arguments: [value])
+                            try db.execute(sql: "INSERT INTO t VALUES (?)", arguments: [-value])
+                        }
+                    } catch { failures.sync { problems.append("write \(value): \(error)") } }
+                }
+                return
+            }
+            var last = 0
+            while last < 2 * commits {
+                do {
+                    let (count, sum, again) = try pool.read { db in
+                        (
+                            try Int.fetchOne(db, sql: "SELECT count(*) FROM t") ?? -1,
+                            try Int.fetchOne(db, sql: "SELECT coalesce(sum(a), 0) FROM t") ?? -1,
+                            try Int.fetchOne(db, sql: "SELECT count(*) FROM t") ?? -1
+                        )
+                    }
+                    if count % 2 != 0 || sum != 0 || again != count || count < last {
+                        failures.sync { problems.append("read \(count) rows, sum \(sum), then \(again)") }
+                        return
+                    }
+                    last = count
+                    failures.sync { reads += 1 }
+                } catch {
+                    failures.sync { problems.append("read: \(error)") }
+                    return
+                }
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.prefix(3))")
+        #expect(reads >= 2)
+        #expect(try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM t") } == 2 * commits)
+    }
+
+    /// Access is not reentrant: a read inside a write of the same queue would wait on itself forever, so it
+    /// stops the program with a message instead (run in a child process).
+    @Test func aReadInsideAWriteOfTheSameQueueStopsTheProgram() async {
+        await #expect(processExitsWith: .failure) {
+            let queue = try DatabaseQueue()
+            _ = try queue.write { _ in try queue.read { db in try Int.fetchOne(db, sql: "SELECT 1") } }
+        }
+    }
+
     @Test func aCursorLeftBeforeItsEndHoldsNoSnapshotAndItsRowKeepsItsValues() throws {
         let folder = try TemporaryDirectory()
         let pool = try DatabasePool(path: folder.path("pool.sqlite").path)
