@@ -20,7 +20,7 @@ public struct ForecastLedger: Sendable {
                 // `from` (rows before it cannot match), not gathered through the made_on index and then sorted
                 // by position, which took as long as reading the whole table (a trailing quarter of a
                 // year's ledger: 15–22 ms with the sort, 9–14 ms scanned, in sqlite3).
-                condition = "position >= (SELECT min(position) FROM ledger WHERE made_on >= ?) AND " + condition
+                condition = "position >= (\(LedgerTable.windowStart)) AND " + condition
                 arguments.insert(from, at: 0)
             }
             return try LedgerTable.forecasts(where: condition, arguments: .init(arguments), in: db)

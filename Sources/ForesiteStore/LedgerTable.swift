@@ -50,6 +50,12 @@ enum LedgerTable {
             arguments: StatementArguments(arguments))
     }
 
+    /// The position of the first row made on or after its argument. `+position` is not the rowid to the
+    /// planner, so it takes the minimum over the made_on index's range instead of scanning the table in
+    /// chain order up to the window's first row (three quarters of a year's ledger for a 90-day window:
+    /// 2–5 ms against 0.3–0.5 ms in sqlite3).
+    static let windowStart = "SELECT min(+position) FROM ledger WHERE made_on >= ?"
+
     /// The columns `insert` writes and `records` reads, in the order `LedgerRowReader` decodes them by
     /// position.
     static let recordColumns =

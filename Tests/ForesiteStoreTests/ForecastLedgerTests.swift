@@ -91,6 +91,18 @@ struct ForecastLedgerTests {
         #expect(window.map(\.madeOn) == days.flatMap { [$0, $0] })
     }
 
+    /// A window's first row is found in the made_on index, not by scanning the ledger in chain order up to it.
+    @Test func aWindowsFirstRowComesFromTheIndex() throws {
+        let store = try store()
+        let plan = try store.read("plan") { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(LedgerTable.windowStart)", arguments: ["2024-12-01"])
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.count == 1)
+        #expect(plan.first?.contains("USING COVERING INDEX") == true, "\(plan)")
+        #expect(plan.first?.contains("(made_on>?)") == true, "\(plan)")
+    }
+
     @Test func aDifferentForecastForTheSameDayAndModelIsRefused() throws {
         let store = try store()
         let first = forecast(
