@@ -196,6 +196,18 @@ struct SQLiteTests {
         #expect(values == (7, "x"))
     }
 
+    @Test func aPoolReadRefusesWritesAndItsWriterStillWrites() throws {
+        let folder = try TemporaryDirectory()
+        let pool = try DatabasePool(path: folder.path("pool.sqlite").path)
+        try pool.write { db in try db.execute(sql: "CREATE TABLE t (a)") }
+        let refused = #expect(throws: DatabaseError.self) {
+            try pool.read { db in try db.execute(sql: "INSERT INTO t VALUES (1)") }
+        }
+        #expect(refused?.message?.contains("readonly") == true)
+        try pool.write { db in try db.execute(sql: "INSERT INTO t VALUES (2)") }
+        #expect(try pool.read { db in try Int.fetchAll(db, sql: "SELECT a FROM t") } == [2])
+    }
+
     @Test func aMigrationRunsOnceAndOneThatFailsLeavesNoTrace() throws {
         struct Planned: Error {}
         let queue = try DatabaseQueue()

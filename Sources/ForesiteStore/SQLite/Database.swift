@@ -8,7 +8,6 @@ import Foundation
 /// strings.
 final class Database {
     let sqliteConnection: OpaquePointer
-    let path: String
     private var statementCache: [String: Statement] = [:]
     private var isClosed = false
 
@@ -23,7 +22,6 @@ final class Database {
             throw error
         }
         sqliteConnection = connection
-        self.path = path
         sqlite3_extended_result_codes(connection, 1)
         sqlite3_busy_timeout(connection, 10_000)
         csqlite_disable_double_quoted_strings(connection)
@@ -103,21 +101,19 @@ final class Database {
         case immediate = "IMMEDIATE"
     }
 
-    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
+    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws. Its three statements
+    /// are cached: every read and write of the store runs them.
     func inTransaction<T>(_ kind: TransactionKind, _ body: () throws -> T) throws -> T {
-        try execute(sql: "BEGIN \(kind.rawValue) TRANSACTION")
+        try cachedStatement(sql: "BEGIN \(kind.rawValue) TRANSACTION").execute()
         let result: T
         do {
             result = try body()
+            try cachedStatement(sql: "COMMIT TRANSACTION").execute()
         } catch {
             // A failed statement may already have rolled back (SQLITE_FULL, …): then there is nothing to undo.
-            if sqlite3_get_autocommit(sqliteConnection) == 0 { try? execute(sql: "ROLLBACK TRANSACTION") }
-            throw error
-        }
-        do {
-            try execute(sql: "COMMIT TRANSACTION")
-        } catch {
-            if sqlite3_get_autocommit(sqliteConnection) == 0 { try? execute(sql: "ROLLBACK TRANSACTION") }
+            if sqlite3_get_autocommit(sqliteConnection) == 0 {
+                try? cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
+            }
             throw error
         }
         return result

@@ -24,7 +24,7 @@ final class DatabasePool: DatabaseWriter, @unchecked Sendable {
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         let reader = try takeReader()
         defer { returnReader(reader) }
-        return try reader.readOnlySnapshot(body)
+        return try reader.inTransaction(.deferred) { try body(reader) }
     }
 
     func write<T>(_ body: (Database) throws -> T) throws -> T {
@@ -35,11 +35,15 @@ final class DatabasePool: DatabaseWriter, @unchecked Sendable {
         try writerLock.withLock { try body(writer) }
     }
 
+    /// An idle reader, or a new one: a reader refuses writes for its whole life (it only ever reads).
     private func takeReader() throws -> Database {
         readersLock.lock()
-        let reader = idleReaders.popLast()
+        let idle = idleReaders.popLast()
         readersLock.unlock()
-        return try reader ?? Database(path: path)
+        if let idle { return idle }
+        let reader = try Database(path: path)
+        try reader.execute(sql: "PRAGMA query_only = 1")
+        return reader
     }
 
     private func returnReader(_ reader: Database) {

@@ -9,8 +9,13 @@ final class DatabaseQueue: DatabaseWriter, @unchecked Sendable {
         connection = try Database(path: path)
     }
 
+    /// Writes are refused for the read's length only: the one connection also writes.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try lock.withLock { try connection.readOnlySnapshot(body) }
+        try lock.withLock {
+            try connection.execute(sql: "PRAGMA query_only = 1")
+            defer { try? connection.execute(sql: "PRAGMA query_only = 0") }
+            return try connection.inTransaction(.deferred) { try body(connection) }
+        }
     }
 
     func write<T>(_ body: (Database) throws -> T) throws -> T {

@@ -14,15 +14,6 @@ protocol DatabaseWriter: AnyObject, Sendable {
     func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T
 }
 
-extension Database {
-    /// `body` in a deferred transaction with writes refused: the read every `DatabaseWriter.read` makes.
-    func readOnlySnapshot<T>(_ body: (Database) throws -> T) throws -> T {
-        try execute(sql: "PRAGMA query_only = 1")
-        defer { try? execute(sql: "PRAGMA query_only = 0") }
-        return try inTransaction(.deferred) { try body(self) }
-    }
-}
-
 /// A lock that knows its holder, so that a thread asking again for what it holds stops with a message
 /// instead of waiting forever.
 final class ConnectionLock: @unchecked Sendable {
