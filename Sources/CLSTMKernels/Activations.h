@@ -1,9 +1,10 @@
 // The single-precision activations the kernel implementations share, built on one exponential:
-// 2^y = 2^n · 2^f with n = round(y) (the 1.5·2²³ rounding trick, whose sum also carries n in its low
-// mantissa bits) and 2^f, f ∈ [−½, ½], a degree-5 polynomial (minimax in relative error, fitted for
-// this file: 9.1e-8 before rounding, 1.7e-7 measured in Float32 with FMA); 2^n is added to the
-// exponent field (AVX-512: `vscalefps`, the same result). y is clamped to ±100, which keeps 2^n a normal
-// number (AVX-512 clamps above only: `vscalefps` takes any n).
+// 2^y = 2^n · 2^f with n = round(y), ties to even (scalar code: the 1.5·2²³ rounding trick, whose sum
+// also carries n in its low mantissa bits; vector code: `vroundps`/`vrndscaleps`, the same n), and 2^f,
+// f ∈ [−½, ½], a degree-5 polynomial (minimax in relative error, fitted for this file: 9.1e-8 before
+// rounding, 1.7e-7 measured in Float32 with FMA); 2^n is added to the exponent field (AVX-512:
+// `vscalefps`, the same result). y is clamped to ±100, which keeps 2^n a normal number (AVX-512 clamps
+// above only: `vscalefps` takes any n).
 //
 //   σ(x) = 1 / (1 + 2^(−x·log₂e))            absolute error ≤ 1.1e-7 (every Float32, FMA evaluation)
 //   tanh(x) = (1 − e) / (1 + e), e = 2^(−2x·log₂e)   absolute error ≤ 1.4e-7
