@@ -25,9 +25,6 @@ let package = Package(
         // justify a dependency whose build was a third of a clean release build's critical path.
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .systemLibrary(
-            name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]),
         // SHA-256 blocks on the x86 SHA extensions (chosen at run time; ForesiteCore's Swift loop elsewhere).
         .target(name: "CSHA256", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
         .target(
@@ -45,10 +42,11 @@ let package = Package(
         // the tests train dozens of LSTMs, fit GARCH and quantile models and render year-long sites, which
         // unoptimised code makes several times slower (the suite: 529 s → 111 s wall on 2 cores). No fast-math,
         // so the numbers are the same; nothing in them relies on assert(); dependencies stay unoptimised.
-        // The LSTM's per-time-step kernels (AVX2 + FMA with a portable fallback, chosen at run time).
+        // The LSTM's per-time-step kernels and the dense layers' products (AVX-512, AVX2 + FMA or portable code,
+        // chosen at run time; the two vector paths give the same bits).
         .target(name: "CLSTMKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
         .target(
-            name: "ForesiteML", dependencies: ["ForesiteCore", "COpenBLAS", "CLSTMKernels"],
+            name: "ForesiteML", dependencies: ["ForesiteCore", "CLSTMKernels"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Quantile regression's row loops on AVX2 (chosen at run time; ForesiteForecast's Swift loops elsewhere).
         .target(name: "CQuantileRegression", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),

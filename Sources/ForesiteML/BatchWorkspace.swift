@@ -60,7 +60,6 @@ final class BatchWorkspace {
         architecture: Architecture, capacity: Int, purpose: Purpose = .training,
         implementation: LSTMKernels.Implementation = LSTMKernels.preferred
     ) {
-        BLAS.prepare()
         self.architecture = architecture
         self.capacity = capacity
         self.implementation = implementation

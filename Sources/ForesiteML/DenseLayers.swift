@@ -5,9 +5,9 @@ enum DenseLayers {
         _ parameters: UnsafePointer<Float>, layout: ParameterLayout, workspace w: BatchWorkspace, batch: Int
     ) {
         let a = layout.architecture
-        BLAS.gemm(
+        MatrixProduct.multiply(
             false, false, m: batch, n: a.dense, k: a.hidden, w.lastHidden(batch: batch), lda: w.gateLayout.paddedHidden,
-            parameters + layout.denseKernel.lowerBound, ldb: a.dense, beta: 0, w.denseActivations, ldc: a.dense)
+            parameters + layout.denseKernel.lowerBound, ldb: a.dense, into: w.denseActivations, ldc: a.dense)
         let denseBias = parameters + layout.denseBias.lowerBound
         for row in 0..<batch {
             let values = w.denseActivations + row * a.dense
@@ -15,9 +15,9 @@ enum DenseLayers {
                 values[unit] = max(values[unit] + denseBias[unit], 0)
             }
         }
-        BLAS.gemm(
+        MatrixProduct.multiply(
             false, false, m: batch, n: a.outputs, k: a.dense, w.denseActivations, lda: a.dense,
-            parameters + layout.outputKernel.lowerBound, ldb: a.outputs, beta: 0, w.outputs, ldc: a.outputs)
+            parameters + layout.outputKernel.lowerBound, ldb: a.outputs, into: w.outputs, ldc: a.outputs)
         let outputBias = parameters + layout.outputBias.lowerBound
         for row in 0..<batch {
             for unit in 0..<a.outputs {
@@ -33,27 +33,26 @@ enum DenseLayers {
         gradients: UnsafeMutablePointer<Float>
     ) {
         let a = layout.architecture
-        BLAS.gemm(
+        MatrixProduct.multiply(
             true, false, m: a.dense, n: a.outputs, k: batch, w.denseActivations, lda: a.dense,
-            w.outputGradient, ldb: a.outputs, beta: 0, gradients + layout.outputKernel.lowerBound, ldc: a.outputs)
+            w.outputGradient, ldb: a.outputs, into: gradients + layout.outputKernel.lowerBound, ldc: a.outputs)
         ColumnSums.compute(
             w.outputGradient, rows: batch, columns: a.outputs, into: gradients + layout.outputBias.lowerBound)
-        BLAS.gemm(
+        MatrixProduct.multiply(
             false, true, m: batch, n: a.dense, k: a.outputs, w.outputGradient, lda: a.outputs,
-            parameters + layout.outputKernel.lowerBound, ldb: a.outputs, beta: 0, w.denseGradient, ldc: a.dense)
+            parameters + layout.outputKernel.lowerBound, ldb: a.outputs, into: w.denseGradient, ldc: a.dense)
         // ReLU passes the gradient only where its output was positive.
         for index in 0..<(batch * a.dense) where w.denseActivations[index] <= 0 {
             w.denseGradient[index] = 0
         }
         let hp = w.gateLayout.paddedHidden
-        BLAS.gemm(
+        MatrixProduct.multiply(
             true, false, m: a.hidden, n: a.dense, k: batch, w.lastHidden(batch: batch), lda: hp, w.denseGradient,
-            ldb: a.dense,
-            beta: 0, gradients + layout.denseKernel.lowerBound, ldc: a.dense)
+            ldb: a.dense, into: gradients + layout.denseKernel.lowerBound, ldc: a.dense)
         ColumnSums.compute(
             w.denseGradient, rows: batch, columns: a.dense, into: gradients + layout.denseBias.lowerBound)
-        BLAS.gemm(
+        MatrixProduct.multiply(
             false, true, m: batch, n: a.hidden, k: a.dense, w.denseGradient, lda: a.dense,
-            parameters + layout.denseKernel.lowerBound, ldb: a.dense, beta: 0, w.hiddenGradient, ldc: hp)
+            parameters + layout.denseKernel.lowerBound, ldb: a.dense, into: w.hiddenGradient, ldc: hp)
     }
 }

@@ -4,8 +4,8 @@ import ForesiteCore
 ///
 /// A value with no shared state: each `train` call owns its workspace and optimiser, so independent
 /// trainings (ensemble members, backtest folds) may run concurrently on separate threads.
-/// Same seed and same data give bit-identical weights: the shuffles come from `SeededGenerator`,
-/// OpenBLAS runs single-threaded, and the order of every floating-point operation is fixed.
+/// Same seed and same data give bit-identical weights: the shuffles come from `SeededGenerator`, and the
+/// order of every floating-point operation is fixed, in the kernels' own C (no library chooses it by CPU).
 public struct Trainer: Sendable {
     public var hidden: Int
     public var dense: Int

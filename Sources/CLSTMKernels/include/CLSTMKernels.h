@@ -107,6 +107,17 @@ void foresite_pad_gate_exponents(
 void foresite_unpad_gates(int rows, int hidden, int hidden_padded, const float *source, float *destination);
 void foresite_pad_transposed(int hidden, int hidden_padded, const float *recurrent, float *destination);
 
+/// C ← op(A)·op(B) for the dense layers, all row-major: op(A) is `m × k` (A itself, or Aᵀ with
+/// `transpose_a`), op(B) `k × n`, C `m × n`; `lda`, `ldb`, `ldc` the stored rows' strides. Every C[i][j] is
+/// one chain of fused multiply-adds over k in order from zero, the same bits on every CPU (DenseProduct.c).
+void foresite_dense_product(
+    int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda, const float *b, int ldb,
+    float *c, int ldc);
+/// `foresite_dense_product` on the portable path whatever the CPU (`fmaf`), for tests to compare with.
+void foresite_dense_product_portable(
+    int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda, const float *b, int ldb,
+    float *c, int ldc);
+
 /// Adam's element-wise update of `count` parameters (ForesiteML's `Adam`): m ← m + (g − m)·(1 − β₁),
 /// v ← v + (g² − v)·(1 − β₂), θ ← θ − (m·α) / (√v + ε), in IEEE single precision without FMA, the same
 /// bits for every parameter on every CPU.
