@@ -1,7 +1,7 @@
 // The dense layers' matrix products of CLSTMKernels.h (`foresite_dense_product`). Each element of C is one
-// chain of fused multiply-adds over k in order, starting from zero: the AVX2 path (eight columns of four
-// rows at a time) and the scalar one (`fmaf`, for column tails and CPUs without FMA) compute every element
-// with the same operations in the same order, so the products, like the LSTM kernels and Adam, give the
+// chain of fused multiply-adds over k in order, starting from zero: the AVX2 path (up to sixteen columns of
+// four rows at a time) and the portable one (`fmaf`, for CPUs without FMA) compute every element with the
+// same operations in the same order, so the products, like the LSTM kernels and Adam, give the
 // same bits on every CPU. (OpenBLAS, which did this before, chose its kernel and summation order by CPU
 // model, so the trained weights differed between machines.)
 #include "CLSTMKernels.h"
@@ -12,12 +12,11 @@
 
 #pragma STDC FP_CONTRACT OFF
 
-/// C[i][j] for i < m and j in [from, n): the reference order every path follows.
+/// The reference order every path follows, one element at a time.
 static void dense_product_scalar(
-    int transpose_a, int m, int n, int from, int k, const float *a, int lda, const float *b, int ldb, float *c,
-    int ldc) {
+    int transpose_a, int m, int n, int k, const float *a, int lda, const float *b, int ldb, float *c, int ldc) {
     for (int i = 0; i < m; i++) {
-        for (int j = from; j < n; j++) {
+        for (int j = 0; j < n; j++) {
             float sum = 0;
             for (int p = 0; p < k; p++) {
                 const float x = transpose_a ? a[p * lda + i] : a[i * lda + p];
@@ -33,52 +32,65 @@ static void dense_product_scalar(
 
 #define AVX2 __attribute__((target("avx2,fma")))
 
-/// Columns j ..< j + 8 of `rows` (≤ 4, a constant after inlining) rows of C from row i: one accumulator per
-/// row, four independent chains to cover the FMA latency.
+/// Columns j ..< j + 8·vectors (those below n) of `rows` rows of C from row i, with `rows` ≤ 4 and
+/// `vectors` ≤ 2 constants after inlining: up to eight independent chains, to cover the FMA latency. Lanes
+/// at or past n load zeros (`vmaskmovps`) and are not stored, so a column tail takes the same path.
 AVX2 static inline __attribute__((always_inline)) void dense_tile(
-    int rows, int transpose_a, int i, int j, int k, const float *a, int lda, const float *b, int ldb, float *c,
-    int ldc) {
-    __m256 acc[4];
-    for (int r = 0; r < rows; r++) acc[r] = _mm256_setzero_ps();
+    int rows, int vectors, int transpose_a, int i, int j, int n, int k, const float *a, int lda, const float *b,
+    int ldb, float *c, int ldc) {
+    const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    __m256i inside[2];
+    __m256 acc[4][2];
+    for (int v = 0; v < vectors; v++) {
+        inside[v] = _mm256_cmpgt_epi32(_mm256_set1_epi32(n - j - 8 * v), lane);
+        for (int r = 0; r < rows; r++) acc[r][v] = _mm256_setzero_ps();
+    }
     for (int p = 0; p < k; p++) {
-        const __m256 w = _mm256_loadu_ps(b + p * ldb + j);
+        __m256 w[2];
+        for (int v = 0; v < vectors; v++) w[v] = _mm256_maskload_ps(b + p * ldb + j + 8 * v, inside[v]);
         for (int r = 0; r < rows; r++) {
-            const float x = transpose_a ? a[p * lda + i + r] : a[(i + r) * lda + p];
-            acc[r] = _mm256_fmadd_ps(_mm256_set1_ps(x), w, acc[r]);
+            const __m256 x = _mm256_set1_ps(transpose_a ? a[p * lda + i + r] : a[(i + r) * lda + p]);
+            for (int v = 0; v < vectors; v++) acc[r][v] = _mm256_fmadd_ps(x, w[v], acc[r][v]);
         }
     }
-    for (int r = 0; r < rows; r++) _mm256_storeu_ps(c + (i + r) * ldc + j, acc[r]);
-}
-
-/// Every full group of eight columns by AVX2; returns where the scalar tail starts.
-AVX2 static int dense_product_avx2(
-    int transpose_a, int m, int n, int k, const float *a, int lda, const float *b, int ldb, float *c, int ldc) {
-    const int vector_columns = n / 8 * 8;
-    for (int j = 0; j < vector_columns; j += 8) {
-        int i = 0;
-        for (; i + 4 <= m; i += 4) dense_tile(4, transpose_a, i, j, k, a, lda, b, ldb, c, ldc);
-        switch (m - i) {
-        case 1: dense_tile(1, transpose_a, i, j, k, a, lda, b, ldb, c, ldc); break;
-        case 2: dense_tile(2, transpose_a, i, j, k, a, lda, b, ldb, c, ldc); break;
-        case 3: dense_tile(3, transpose_a, i, j, k, a, lda, b, ldb, c, ldc); break;
-        default: break;
-        }
-    }
-    return vector_columns;
-}
-
-/// The FMA scalar path for the tail columns: `fmaf` compiled to one instruction.
-AVX2 static void dense_tail_fma(
-    int transpose_a, int m, int n, int from, int k, const float *a, int lda, const float *b, int ldb, float *c,
-    int ldc) {
-    for (int i = 0; i < m; i++) {
-        for (int j = from; j < n; j++) {
-            float sum = 0;
-            for (int p = 0; p < k; p++) {
-                const float x = transpose_a ? a[p * lda + i] : a[i * lda + p];
-                sum = __builtin_fmaf(x, b[p * ldb + j], sum);
+    for (int r = 0; r < rows; r++) {
+        for (int v = 0; v < vectors; v++) {
+            float *out = c + (i + r) * ldc + j + 8 * v;
+            const int count = n - j - 8 * v;
+            if (count >= 8) {
+                _mm256_storeu_ps(out, acc[r][v]);
+            } else {
+                float lanes[8];
+                _mm256_storeu_ps(lanes, acc[r][v]);
+                memcpy(out, lanes, sizeof(float) * (size_t)count);
             }
-            c[i * ldc + j] = sum;
+        }
+    }
+}
+
+/// `dense_tile` over rows i ..< m in fours, then the last one to three.
+AVX2 static inline __attribute__((always_inline)) void dense_column_group(
+    int vectors, int transpose_a, int m, int j, int n, int k, const float *a, int lda, const float *b, int ldb,
+    float *c, int ldc) {
+    int i = 0;
+    for (; i + 4 <= m; i += 4) dense_tile(4, vectors, transpose_a, i, j, n, k, a, lda, b, ldb, c, ldc);
+    switch (m - i) {
+    case 1: dense_tile(1, vectors, transpose_a, i, j, n, k, a, lda, b, ldb, c, ldc); break;
+    case 2: dense_tile(2, vectors, transpose_a, i, j, n, k, a, lda, b, ldb, c, ldc); break;
+    case 3: dense_tile(3, vectors, transpose_a, i, j, n, k, a, lda, b, ldb, c, ldc); break;
+    default: break;
+    }
+}
+
+/// Every column of C by AVX2: sixteen at a time (the last group may be partial), or eight where only up
+/// to eight are left.
+AVX2 static void dense_product_avx2(
+    int transpose_a, int m, int n, int k, const float *a, int lda, const float *b, int ldb, float *c, int ldc) {
+    for (int j = 0; j < n; j += 16) {
+        if (n - j > 8) {
+            dense_column_group(2, transpose_a, m, j, n, k, a, lda, b, ldb, c, ldc);
+        } else {
+            dense_column_group(1, transpose_a, m, j, n, k, a, lda, b, ldb, c, ldc);
         }
     }
 }
@@ -115,13 +127,12 @@ void foresite_dense_product(
     const float *rows = rows_of_b(transpose_b, n, k, b, &ldb, small, 1024);
 #if defined(__x86_64__) || defined(__i386__)
     if (avx2_supported()) {
-        const int from = dense_product_avx2(transpose_a, m, n, k, a, lda, rows, ldb, c, ldc);
-        dense_tail_fma(transpose_a, m, n, from, k, a, lda, rows, ldb, c, ldc);
+        dense_product_avx2(transpose_a, m, n, k, a, lda, rows, ldb, c, ldc);
     } else {
-        dense_product_scalar(transpose_a, m, n, 0, k, a, lda, rows, ldb, c, ldc);
+        dense_product_scalar(transpose_a, m, n, k, a, lda, rows, ldb, c, ldc);
     }
 #else
-    dense_product_scalar(transpose_a, m, n, 0, k, a, lda, rows, ldb, c, ldc);
+    dense_product_scalar(transpose_a, m, n, k, a, lda, rows, ldb, c, ldc);
 #endif
     release(rows, b, small);
 }
@@ -132,6 +143,6 @@ void foresite_dense_product_portable(
     if (m <= 0 || n <= 0) return;
     float small[1024];
     const float *rows = rows_of_b(transpose_b, n, k, b, &ldb, small, 1024);
-    dense_product_scalar(transpose_a, m, n, 0, k, a, lda, rows, ldb, c, ldc);
+    dense_product_scalar(transpose_a, m, n, k, a, lda, rows, ldb, c, ldc);
     release(rows, b, small);
 }
