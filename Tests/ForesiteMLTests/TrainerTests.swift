@@ -33,6 +33,24 @@ import Testing
         #expect(third.network != first.network)
     }
 
+    /// The weights a vector path trains, pinned: every operation of a training step is the project's own
+    /// (the LSTM kernels, whose AVX-512 and AVX2 versions give the same bits, the dense products, Adam), so an
+    /// x86-64 CPU with AVX2 of any make trains these bits. Recorded on an AMD EPYC Zen 3 (AVX2), 2026-11-29;
+    /// the seed configuration's benchmark checksum, beb72449642d2a26, is the one Zen 4 gave with AVX-512.
+    /// With OpenBLAS the dense layers' summation order followed the CPU model, and Zen 3 trained other weights.
+    @Test(
+        .enabled(if: LSTMKernels.preferred != .scalar, "the portable kernels round differently (no FMA)"))
+    func vectorKernelsTrainTheSameBitsOnEveryCPU() throws {
+        let set = try Self.smallSet(days: 160)
+        let options = TrainingOptions(epochs: 12, batchSize: 32, learningRate: 1e-3, seed: 5)
+        let outcome = try Trainer(hidden: 30, dense: 10, options: options).train(set)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for value in outcome.network.parameters {
+            hash = (hash ^ UInt64(value.bitPattern)) &* 0x100_0000_01b3
+        }
+        #expect(String(hash, radix: 16) == "90b360b2b539ca16", "weights' FNV-1a on \(LSTMKernels.preferredName)")
+    }
+
     @Test func concurrentTrainingsMatchSequentialOnes() async throws {
         let set = try Self.smallSet()
         let seeds: [UInt64] = [1, 2, 3]
