@@ -119,30 +119,34 @@ static void release(const float *rows, const float *b, const float *small) {
     if (rows != b && rows != small) free((void *)rows);
 }
 
-void foresite_dense_product(
-    int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda, const float *b, int ldb,
-    float *c, int ldc) {
+/// Either path, on B's rows (a copy of them for a transposed B).
+static void dense_product(
+    int portable, int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda, const float *b,
+    int ldb, float *c, int ldc) {
     if (m <= 0 || n <= 0) return;
     float small[1024];
     const float *rows = rows_of_b(transpose_b, n, k, b, &ldb, small, 1024);
 #if defined(__x86_64__) || defined(__i386__)
-    if (avx2_supported()) {
+    if (!portable && avx2_supported()) {
         dense_product_avx2(transpose_a, m, n, k, a, lda, rows, ldb, c, ldc);
     } else {
         dense_product_scalar(transpose_a, m, n, k, a, lda, rows, ldb, c, ldc);
     }
 #else
+    (void)portable;
     dense_product_scalar(transpose_a, m, n, k, a, lda, rows, ldb, c, ldc);
 #endif
     release(rows, b, small);
 }
 
+void foresite_dense_product(
+    int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda, const float *b, int ldb,
+    float *c, int ldc) {
+    dense_product(0, transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc);
+}
+
 void foresite_dense_product_portable(
     int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda, const float *b, int ldb,
     float *c, int ldc) {
-    if (m <= 0 || n <= 0) return;
-    float small[1024];
-    const float *rows = rows_of_b(transpose_b, n, k, b, &ldb, small, 1024);
-    dense_product_scalar(transpose_a, m, n, k, a, lda, rows, ldb, c, ldc);
-    release(rows, b, small);
+    dense_product(1, transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc);
 }

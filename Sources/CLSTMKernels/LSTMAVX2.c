@@ -66,28 +66,17 @@ AVX2 static void preactivations_for_pair(
     for (int col = 0; col < width;) {
         const int tiles = product_group((width - col) / 8);
         // Each case a constant group size, so that its accumulators stay in registers.
+#define GROUP(size)                                                                                          \
+    preactivation_tiles_for_pair(                                                                            \
+        size, col, features, recurrent_rows, width, x0, x1, kernel, recurrent, bias, h0, h1, z0, z1)
         switch (tiles) {
-        case 1:
-            preactivation_tiles_for_pair(
-                1, col, features, recurrent_rows, width, x0, x1, kernel, recurrent, bias, h0, h1, z0, z1);
-            break;
-        case 2:
-            preactivation_tiles_for_pair(
-                2, col, features, recurrent_rows, width, x0, x1, kernel, recurrent, bias, h0, h1, z0, z1);
-            break;
-        case 3:
-            preactivation_tiles_for_pair(
-                3, col, features, recurrent_rows, width, x0, x1, kernel, recurrent, bias, h0, h1, z0, z1);
-            break;
-        case 4:
-            preactivation_tiles_for_pair(
-                4, col, features, recurrent_rows, width, x0, x1, kernel, recurrent, bias, h0, h1, z0, z1);
-            break;
-        default:
-            preactivation_tiles_for_pair(
-                5, col, features, recurrent_rows, width, x0, x1, kernel, recurrent, bias, h0, h1, z0, z1);
-            break;
+        case 1: GROUP(1); break;
+        case 2: GROUP(2); break;
+        case 3: GROUP(3); break;
+        case 4: GROUP(4); break;
+        default: GROUP(5); break;
         }
+#undef GROUP
         col += 8 * tiles;
     }
 }
