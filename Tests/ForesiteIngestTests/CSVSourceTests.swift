@@ -52,6 +52,31 @@ import Testing
         #expect(try Self.parse("Datum,level\n03/02/2001,7\n", format: format).map(\.day.iso) == ["2001-02-03"])
     }
 
+    /// `yyyy-MM-dd` cells are read without `DateFormatter`; the same pattern with its dashes quoted goes
+    /// through it. Both must give the same days, in zones whose clocks skip midnight on some days (Santiago,
+    /// Havana, Asunción, Tehran until 2022), and reject or accept the same malformed or impossible cells.
+    @Test(arguments: ["UTC", "America/Santiago", "America/Havana", "America/Asuncion", "Asia/Tehran", "Pacific/Apia"])
+    func isoDatesReadWithoutFormatterAsFoundationReadsThem(zone: String) throws {
+        var fast = Config.CSVSeries(location: .file("x.csv"), columns: ["level"])
+        fast.timezone = zone
+        var formatted = fast
+        formatted.dateFormat = "yyyy'-'MM'-'dd"
+        let first = Fixtures.day("2019-01-01")
+        let days = (0..<(366 * 4)).map { first.adding(days: $0 * 2) }
+        let body = "date,level\n" + days.map { "\($0.iso),1\n" }.joined()
+        let expected = try Self.parse(body, format: formatted).map(\.day)
+        #expect(expected == days, "the formatter itself reads the dates as written in \(zone)")
+        #expect(try Self.parse(body, format: fast).map(\.day) == expected)
+        for cell in [
+            "2023-02-29", "2024-02-29", "2024-13-01", "2024-00-10", "2024-01-32", "2024-1-01", "2024/01/01",
+            "20240101", "2024-01-01T00:00", "1500-02-29", "1582-10-10", "1599-12-31", "1600-01-01", "+024-01-01",
+        ] {
+            let text = "date,level\n\(cell),1\n"
+            let byFormatter = (try? Self.parse(text, format: formatted))?.map(\.day)
+            #expect((try? Self.parse(text, format: fast))?.map(\.day) == byFormatter, "\(cell) in \(zone)")
+        }
+    }
+
     @Test(arguments: [
         (
             "date,millimetres,temp\n2024-12-20,1,2\n",

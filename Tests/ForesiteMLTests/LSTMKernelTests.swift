@@ -42,10 +42,12 @@ import Testing
     /// One forward and one backward step with each implementation; `rows` odd exercises the kernels'
     /// pairing of the last row with itself, the hidden sizes their partial register groups: 40 and 17
     /// (padded to 40 and 24) the AVX-512 steps' fallback to AVX2; 17 and 31 gate rows with padding
-    /// columns (68 in 72, 124 in 128); 46 and 64 more than one AVX-512 block of 128 gate columns.
+    /// columns (68 in 72, 124 in 128); 46 and 64 more than one AVX-512 block of 128 gate columns. The AVX2
+    /// forward's product groups of one to five 8-column tiles: 1 (hidden 1), 4 + 2 (12), 4 + 3 (14),
+    /// 5 + 4 (17), 5 + 5 + 5 (30), 5 + 5 + 5 + 4 + 4 (46).
     @Test(
         .enabled(if: !vectorImplementations.isEmpty, "this CPU has no AVX2/FMA"),
-        arguments: [(30, 5), (12, 3), (40, 4), (1, 1), (17, 6), (64, 3), (31, 3), (46, 2)])
+        arguments: [(30, 5), (12, 3), (40, 4), (1, 1), (17, 6), (64, 3), (31, 3), (46, 2), (14, 3)])
     func vectorAgreesWithScalar(hidden: Int, rows: Int) {
         let layout = PaddedGateLayout(hidden: hidden)
         var generator = SeededGenerator(seed: UInt64(hidden * 100 + rows))
