@@ -41,6 +41,21 @@ struct SQLiteTests {
                 == 2)
     }
 
+    @Test func columnsAreFoundByNameAsSQLiteMatchesThem() throws {
+        let queue = try table("Made_On, made_onx, \"Ä\"")
+        try queue.write { db in try db.execute(sql: "INSERT INTO t VALUES (1, 2, 3)") }
+        let row = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM t") }[0]
+        #expect((row["Made_On"] as Int) == 1)
+        #expect((row["MADE_ON"] as Int) == 1)
+        #expect((row["made_onX"] as Int) == 2)
+        #expect((row["Ä"] as Int) == 3)
+        // SQLite folds the case of ASCII letters only in names, and so does the lookup.
+        #expect(Row.sameIgnoringASCIICase("made_on", "MADE_ON"))
+        #expect(!Row.sameIgnoringASCIICase("Ä", "ä"))
+        #expect(!Row.sameIgnoringASCIICase("made_on", "made_o"))
+        #expect(!Row.sameIgnoringASCIICase("a@", "A`"))
+    }
+
     @Test func conversionsGoAsFarAsSQLitesAffinityAndNoFurther() {
         #expect(Int64.fromDatabaseValue(.double(2)) == 2)
         #expect(Int64.fromDatabaseValue(.double(2.5)) == nil)

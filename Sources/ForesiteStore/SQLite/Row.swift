@@ -56,10 +56,22 @@ struct Row {
     }
 
     subscript<Value: DatabaseValueConvertible>(_ name: String) -> Value {
-        guard let index = columnNames.firstIndex(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) else {
-            fatalError("no column \(name) among \(columnNames)")
+        // The name as written first; SQLite's own rule (ASCII letters in either case) only when it is not
+        // there: Foundation's `caseInsensitiveCompare` on every column of every row took 4 % of the demo's run.
+        let names = columnNames
+        guard
+            let index = names.firstIndex(of: name)
+                ?? names.firstIndex(where: { Self.sameIgnoringASCIICase($0, name) })
+        else {
+            fatalError("no column \(name) among \(names)")
         }
         return self[index]
+    }
+
+    /// Whether two names are equal with the case of ASCII letters folded, SQLite's rule for names.
+    static func sameIgnoringASCIICase(_ a: String, _ b: String) -> Bool {
+        func lower(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte + 32 : byte }
+        return a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { lower($0) == lower($1) }
     }
 }
 
