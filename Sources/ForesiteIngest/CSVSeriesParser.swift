@@ -97,7 +97,7 @@ public enum CSVSeriesParser {
 
         func day(_ text: String) -> Day? {
             // yyyy-MM-dd names its day whatever the zone (the day holding that date's first instant there), so
-            // the cell is the day: read directly, as `DateFormatter` took two thirds of the demo's daily runs.
+            // the cell is the day: read directly, as `DateFormatter` took a third of the demo run's CPU.
             // Years before 1600 go to the formatter, whose calendar is Julian before October 1582.
             if readsISODays, let day = Self.isoDay(text), day.components.year >= 1600 { return day }
             let date: Date
