@@ -95,11 +95,6 @@ AVX2 static void dense_product_avx2(
     }
 }
 
-static int avx2_supported(void) {
-    static int supported = -1;
-    if (supported < 0) supported = foresite_lstm_avx2_supported();
-    return supported;
-}
 #endif
 
 /// B, or a k × n copy of Bᵀ (in `small` when it fits, else allocated; `release` frees it), so that every
@@ -127,7 +122,7 @@ static void dense_product(
     float small[1024];
     const float *rows = rows_of_b(transpose_b, n, k, b, &ldb, small, 1024);
 #if defined(__x86_64__) || defined(__i386__)
-    if (!portable && avx2_supported()) {
+    if (!portable && foresite_lstm_avx2_supported()) {
         dense_product_avx2(transpose_a, m, n, k, a, lda, rows, ldb, c, ldc);
     } else {
         dense_product_scalar(transpose_a, m, n, k, a, lda, rows, ldb, c, ldc);

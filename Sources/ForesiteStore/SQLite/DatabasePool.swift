@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// A file database in WAL mode: one writer connection and a reader connection per concurrent read, so the
@@ -15,7 +16,8 @@ final class DatabasePool: DatabaseWriter, @unchecked Sendable {
         writer = try Database(path: path)
         let mode = try String.fetchOne(writer, sql: "PRAGMA journal_mode = WAL")
         guard mode == "wal" else {
-            throw DatabaseError(resultCode: 1, message: "could not switch \(path) to WAL mode (it is \(mode ?? "?"))")
+            throw DatabaseError(
+                resultCode: SQLITE_ERROR, message: "could not switch \(path) to WAL mode (it is \(mode ?? "?"))")
         }
         // In WAL mode a commit is durable at the next checkpoint, which an application crash cannot lose.
         try writer.execute(sql: "PRAGMA synchronous = NORMAL")

@@ -12,8 +12,8 @@ final class DatabaseQueue: DatabaseWriter, @unchecked Sendable {
     /// Writes are refused for the read's length only: the one connection also writes.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try lock.withLock {
-            try connection.execute(sql: "PRAGMA query_only = 1")
-            defer { try? connection.execute(sql: "PRAGMA query_only = 0") }
+            try connection.cachedStatement(sql: "PRAGMA query_only = 1").execute()
+            defer { try? connection.cachedStatement(sql: "PRAGMA query_only = 0").execute() }
             return try connection.inTransaction(.deferred) { try body(connection) }
         }
     }
