@@ -79,11 +79,16 @@ enum TargetsBenchmark {
 
         workspace.clock = .at(today.adding(days: 1))
         let day = workspace
+        let runMonotonicStarted = monotonicSeconds()
         let runStarted = Date()
         let runCPUStarted = SiteBuildBenchmark.cpuMilliseconds()
         let report = try blocking { try await TargetsRun.run(day, updater: DailyRun.demoUpdater) }
         let runSeconds = Date().timeIntervalSince(runStarted)
         let runCPUSeconds = (SiteBuildBenchmark.cpuMilliseconds() - runCPUStarted) / 1e3
+        // For `perf record -k CLOCK_MONOTONIC` then `perf report --time start,end`: the timed day alone.
+        if environment["FORESITE_BENCH_MARK"] == "1" {
+            print(String(format: "timed day: monotonic %.6f,%.6f", runMonotonicStarted, monotonicSeconds()))
+        }
         let trained = report.targets.filter { $0.report.training != nil }.count
         precondition(trained == 0, "no training may be due on the timed day")
         guard let first = report.site else { preconditionFailure("an unsharded run builds the site") }
@@ -122,9 +127,13 @@ enum TargetsBenchmark {
             return report
         }
         // `FORESITE_BENCH_COLD=0` leaves them out (for profiling the warm builds).
+        let coldMonotonicStarted = monotonicSeconds()
         for _ in 0..<(environment["FORESITE_BENCH_COLD"] == "0" ? 0 : 3) {
             try removeBuildCaches(beside: workspace.outputURL)
             cold.append(try timed { try SiteBuild.run(workspace) })
+        }
+        if environment["FORESITE_BENCH_MARK"] == "1" {
+            print(String(format: "cold builds: monotonic %.6f,%.6f", coldMonotonicStarted, monotonicSeconds()))
         }
         let coldCPU = cpuSeconds
         cpuSeconds = []
@@ -156,6 +165,13 @@ enum TargetsBenchmark {
                 format: "file system floor for the site's %d files (%.0f MB), on every core: created afresh %.3f s, "
                     + "rewritten in place %.3f s%@", floor.files, Double(floor.bytes) / 1e6, floor.create,
                 floor.rewrite, coldText))
+    }
+
+    /// CLOCK_MONOTONIC in seconds, the clock `perf record -k CLOCK_MONOTONIC` stamps samples with.
+    static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     /// Seconds to create every file of the site in `output` afresh in a new folder beside it (what a build

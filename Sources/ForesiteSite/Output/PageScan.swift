@@ -1,12 +1,6 @@
 import CLibXML2
 import Foundation
 
-/// Where libxml2's structured-error callback leaves the first error of a parse.
-private final class FirstError {
-    var line: Int?
-    var message: String?
-}
-
 /// What the output check learns from one parsed page: its ids, its links and its local problems.
 struct PageScan: Sendable {
     struct Link: Sendable {
@@ -56,6 +50,10 @@ struct PageScan: Sendable {
     }
 
     /// Parses `bytes` as XML; a parse error is returned as the failure with its line.
+    ///
+    /// The page is read through libxml2's SAX interface, element by element, and no tree is built: making
+    /// the tree, walking it and freeing it took two thirds of the check, and every rule looks only at an
+    /// element's own name and attributes, its direct children's names, or a `<script>`'s content.
     static func parse(_ bytes: [UInt8], path: String) -> Result<PageScan, SiteError> {
         xmlInitParser()
         guard let context = xmlNewParserCtxt() else {
@@ -64,20 +62,10 @@ struct PageScan: Sendable {
         defer { xmlFreeParserCtxt(context) }
         let options = Int32(
             bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        // libxml2 keeps parsing after many errors and its "last error" is often a consequence
-        // ("Premature end of data"); the first error is the one to report, so collect it ourselves.
-        let sink = FirstError()
-        context.pointee._private = Unmanaged.passUnretained(sink).toOpaque()
-        context.pointee.sax.pointee.serror = { userData, error in
-            guard let error, let parser = userData?.assumingMemoryBound(to: xmlParserCtxt.self),
-                let box = parser.pointee._private
-            else { return }
-            let sink = Unmanaged<FirstError>.fromOpaque(box).takeUnretainedValue()
-            guard sink.line == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-            sink.line = Int(error.pointee.line)
-            sink.message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed"
-        }
-        let document = withExtendedLifetime(sink) {
+        let reader = SAXScanner(path: path, parser: context)
+        context.pointee._private = Unmanaged.passUnretained(reader).toOpaque()
+        SAXScanner.install(on: context.pointee.sax)
+        let document = withExtendedLifetime(reader) {
             bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { chars in
                     xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), path, "UTF-8", options)
@@ -85,58 +73,44 @@ struct PageScan: Sendable {
             }
         }
         defer { if let document { xmlFreeDoc(document) } }
-        if document == nil || context.pointee.wellFormed == 0 || sink.line != nil {
+        if document == nil || context.pointee.wellFormed == 0 || reader.errorLine != nil {
             let fallback = xmlCtxtGetLastError(context)
-            let line = sink.line ?? fallback.map { Int($0.pointee.line) } ?? 1
+            let line = reader.errorLine ?? fallback.map { Int($0.pointee.line) } ?? 1
             let message =
-                (sink.message ?? fallback.flatMap { $0.pointee.message.map { String(cString: $0) } }
+                (reader.errorMessage ?? fallback.flatMap { $0.pointee.message.map { String(cString: $0) } }
                 ?? "not well-formed").trimmingCharacters(in: .whitespacesAndNewlines)
             return .failure(.output(file: path, line: max(line, 1), message: "parse error: \(message)"))
         }
-        var scan = PageScan(path: path)
-        if let document, let root = xmlDocGetRootElement(document) {
-            scan.visit(root, document: document)
-        }
-        return .success(scan)
+        return .success(reader.scan)
     }
 
-    private mutating func visit(_ node: UnsafeMutablePointer<xmlNode>, document: UnsafeMutablePointer<xmlDoc>) {
-        var current: UnsafeMutablePointer<xmlNode>? = node
-        while let element = current {
-            if element.pointee.type == XML_ELEMENT_NODE {
-                inspect(element, document: document)
-                if let child = element.pointee.children { visit(child, document: document) }
-            }
-            current = element.pointee.next
-        }
+    /// An attribute as SAX gives it: its name and the bytes of its value (not NUL-terminated).
+    struct AttributeBytes {
+        let start: UnsafePointer<xmlChar>
+        let end: UnsafePointer<xmlChar>
     }
 
-    private mutating func inspect(_ element: UnsafeMutablePointer<xmlNode>, document: UnsafeMutablePointer<xmlDoc>) {
-        let name = Self.lowercasedName(element.pointee.name)
-        let line = Int(xmlGetLineNo(element))
+    /// The rules for one start tag, in the order the problems are reported. Returns where in `problems`
+    /// a problem known only at the end tag belongs (`<svg>` without `<title>`, `<script>` with content).
+    mutating func inspect(name: String, line: Int, attributes unsorted: [(name: String, value: AttributeBytes)])
+        -> Int
+    {
         // By name; a name given twice (only possible in different cases) keeps its last value. A value is
         // read only where a rule looks at it: a chart's path data and coordinates are most of a page's
         // attributes, and making each a string was most of the check's time.
-        var attributes: [(name: String, value: UnsafeMutablePointer<xmlAttr>)] = []
-        var attribute = element.pointee.properties
-        while let current = attribute {
-            attributes.append((Self.lowercasedName(current.pointee.name), current))
-            attribute = current.pointee.next
-        }
-        if attributes.count > 1 { attributes = Self.byName(attributes) }
-        func value(_ attribute: UnsafeMutablePointer<xmlAttr>) -> String { Self.text(of: attribute.pointee.children) }
+        let attributes = unsorted.count > 1 ? Self.byName(unsorted) : unsorted
         func attributeValue(_ wanted: String) -> String? {
-            attributes.first { $0.name == wanted }.map { value($0.value) }
+            attributes.first { $0.name == wanted }.map { Self.text(of: $0.value) }
         }
         func fail(_ message: String) { problems.append(.output(file: path, line: line, message: message)) }
 
         // The values of the URL attributes, in attribute order, for the links below.
         var urls: [(name: String, value: String)] = []
-        for (attributeName, node) in attributes {
+        for (attributeName, bytes) in attributes {
             if attributeName.hasPrefix("on") { fail("<\(name)> has an event-handler attribute '\(attributeName)'") }
             let isURL = Self.urlAttributes.contains(attributeName)
             guard isURL || attributeName == "style" else { continue }
-            let text = value(node)
+            let text = Self.text(of: bytes)
             if Self.isScriptURL(text) { fail("<\(name) \(attributeName)> holds a script URL") }
             if isURL { urls.append((attributeName, text)) }
         }
@@ -148,17 +122,18 @@ struct PageScan: Sendable {
             }
         }
         if Self.forbiddenElements.contains(name) { fail("<\(name)> is not allowed on Foresite pages") }
+        let endProblemsAt: Int
         switch name {
-        case "svg":
-            if !Self.hasChild(element, named: "title") { fail("<svg> has no <title>") }
         case "img":
             if !attributes.contains(where: { $0.name == "alt" }) { fail("<img> has no alt attribute") }
+            endProblemsAt = problems.count
         case "script":
             if !attributes.contains(where: { $0.name == "src" }) {
                 fail("inline <script> is not Foresite's own script file")
             }
-            if Self.hasText(element) { fail("<script> has inline content") }
-        default: break
+            endProblemsAt = problems.count
+        default:
+            endProblemsAt = problems.count
         }
         for (attributeName, value) in urls {
             let isNavigation = (name == "a" || name == "area") && attributeName == "href"
@@ -170,6 +145,13 @@ struct PageScan: Sendable {
             links.append(
                 Link(element: name, value: value, line: line, loadsResource: !isNavigation && !isPassive))
         }
+        return endProblemsAt
+    }
+
+    /// A problem of the element that started on `line`, found at its end tag, put where its start tag's
+    /// rules left off (`at`), so that a page's problems stay in the order of their elements.
+    mutating func fail(_ message: String, line: Int, at index: Int) {
+        problems.insert(.output(file: path, line: line, message: message), at: min(index, problems.count))
     }
 
     /// Sorted by name, each name once with its last value (what a dictionary filled in order keeps).
@@ -192,7 +174,7 @@ struct PageScan: Sendable {
     }
 
     /// An element's or attribute's name in lower case (most are already: then no copy is made).
-    private static func lowercasedName(_ pointer: UnsafePointer<xmlChar>) -> String {
+    static func lowercasedName(_ pointer: UnsafePointer<xmlChar>) -> String {
         let text = String(cString: pointer)
         return text.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } ? text.lowercased() : text
     }
@@ -208,41 +190,27 @@ struct PageScan: Sendable {
             || squeezed.contains("data:text/html") || squeezed.contains("expression(")
     }
 
-    /// The concatenated text of an attribute's child nodes (libxml2 has already replaced entity and
-    /// character references in attribute values).
-    private static func text(of first: UnsafeMutablePointer<xmlNode>?) -> String {
-        if let first, first.pointee.next == nil { return first.pointee.content.map { String(cString: $0) } ?? "" }
-        var value = ""
-        var node = first
-        while let current = node {
-            if let content = current.pointee.content { value += String(cString: content) }
-            node = current.pointee.next
-        }
-        return value
-    }
-
-    private static func hasChild(_ element: UnsafeMutablePointer<xmlNode>, named wanted: String) -> Bool {
-        var child = element.pointee.children
-        while let node = child {
-            if node.pointee.type == XML_ELEMENT_NODE, String(cString: node.pointee.name).lowercased() == wanted {
-                return true
-            }
-            child = node.pointee.next
-        }
-        return false
-    }
-
-    private static func hasText(_ element: UnsafeMutablePointer<xmlNode>) -> Bool {
-        var child = element.pointee.children
-        while let node = child {
-            if let content = node.pointee.content,
-                !String(cString: content).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    /// An attribute's value as the tree would hold it. libxml2 has replaced character and entity
+    /// references, except that without entity substitution it hands on an ampersand as `&#38;` (for the
+    /// tree builder to resolve): every `&` in a SAX value starts one, so each becomes `&` again.
+    static func text(of value: AttributeBytes) -> String {
+        let bytes = UnsafeBufferPointer(start: value.start, count: value.end - value.start)
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        let escape = Array("&#38;".utf8)
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == escape[0], index + escape.count <= bytes.count,
+                escape.indices.allSatisfy({ bytes[index + $0] == escape[$0] })
             {
-                return true
+                decoded.append(UInt8(ascii: "&"))
+                index += escape.count
+            } else {
+                decoded.append(bytes[index])
+                index += 1
             }
-            if node.pointee.type == XML_ELEMENT_NODE { return true }
-            child = node.pointee.next
         }
-        return false
+        return String(decoding: decoded, as: UTF8.self)
     }
 }
