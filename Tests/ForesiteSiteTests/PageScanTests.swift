@@ -59,6 +59,10 @@ struct PageScanTests {
         #"<p id="é">accent</p><Ünïcode id="ü" href="ü.html"/><a href="x" id="&#233;">"#,
         "<p\nid=\"multi\"\nclass=\"line\"\n>start tag over lines</p>",
         #"<svg xmlns="http://www.w3.org/2000/svg"><svg><title>t</title></svg></svg><svg><script>bad()</script></svg>"#,
+        #"<p OnMouseOverAndMuchLongerThanSixteen="x" data-a-very-long-attribute-name="y" ÄLT="z" stylé="w">p</p>"#,
+        #"<IMG SRC="a.png"/><SCRIPT>x()</SCRIPT><A HREF="b.html" ID="B">b</A><LINK REL="me" HREF="https://m/"/>"#,
+        #"<averyveryverylongelementname id="long"/><Svg><rect x="1" y="2" width="3"/><Title>t</Title></Svg>"#,
+        #"<svg><g><rect/></g><path d="M0 0" fill="red" stroke-width="2"/></svg><td colspan="2">cell</td>"#,
         // Not well-formed: each must fail on the same line with the same message.
         "<p>unclosed",
         "<p></q>",

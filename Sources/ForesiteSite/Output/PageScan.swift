@@ -22,6 +22,44 @@ struct PageScan: Sendable {
     ]
     static let forbiddenElements: Set<String> = ["foreignobject", "iframe", "object", "embed", "frame", "applet"]
     static let passiveLinkRelations: Set<String> = ["canonical", "alternate", "author", "license", "me"]
+    /// Every attribute a rule reads, besides the event handlers (`on…`).
+    static let ruledAttributes: [[UInt8]] = (urlAttributes.sorted() + ["style", "id", "alt", "rel"]).map {
+        Array($0.utf8)
+    }
+    /// Every element a rule names whatever its attributes.
+    static let ruledElements: [[UInt8]] =
+        (forbiddenElements.sorted() + ["svg", "script", "img", "a", "area", "link", "title"]).map { Array($0.utf8) }
+
+    /// Whether a rule may look at the attribute or element named by the NUL-terminated `name`: true for a
+    /// name in `candidates` in any ASCII case, for an event handler's when `handlers`, and for any name
+    /// outside ASCII (whose lower case only `String` knows). Most of a page's attributes are a chart's
+    /// coordinates and path data: answering from the bytes spares them a string each.
+    static func isRuled(_ name: UnsafePointer<xmlChar>, in candidates: [[UInt8]], handlers: Bool) -> Bool {
+        let length = Int(xmlStrlen(name))
+        var lowered: (UInt64, UInt64) = (0, 0)
+        let fits = length <= 16
+        for index in 0..<length {
+            var byte = name[index]
+            if byte >= 0x80 { return true }
+            if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+            if index == 1 && handlers && byte == UInt8(ascii: "n") && (name[0] | 0x20) == UInt8(ascii: "o") {
+                return true
+            }
+            guard fits else { continue }
+            if index < 8 {
+                lowered.0 |= UInt64(byte) << (8 * index)
+            } else {
+                lowered.1 |= UInt64(byte) << (8 * (index - 8))
+            }
+        }
+        guard fits else { return false }
+        return withUnsafeBytes(of: &lowered) { bytes in
+            candidates.contains { candidate in
+                candidate.count == length
+                    && candidate.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, length) == 0 }
+            }
+        }
+    }
 
     /// True when an id or a link holds `text` (the build cache keeps no parse that mentions the day).
     func mentions(_ text: String) -> Bool {

@@ -68,24 +68,34 @@ final class SAXScanner {
     private func start(
         _ localName: UnsafePointer<xmlChar>, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int
     ) {
-        let name = PageScan.lowercasedName(localName)
         if let parent = open.indices.last {
             switch open[parent].rule {
-            case .svg(false) where name == "title": open[parent].rule = .svg(hasTitle: true)
+            case .svg(false)
+            where PageScan.isRuled(localName, in: Self.title, handlers: false)
+                && PageScan.lowercasedName(localName) == "title":
+                open[parent].rule = .svg(hasTitle: true)
             case .script(false): open[parent].rule = .script(hasContent: true)
             default: break
             }
         }
-        let line = Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(parser)))
+        // Only the attributes a rule reads are made strings; an element none of whose attributes is one,
+        // and which no rule names, has nothing to check.
         var list: [(name: String, value: PageScan.AttributeBytes)] = []
         if let attributes, count > 0 {
-            list.reserveCapacity(count)
             for index in 0..<count {
                 let group = attributes + 5 * index
-                guard let attributeName = group[0], let start = group[3], let end = group[4] else { continue }
+                guard let attributeName = group[0], let start = group[3], let end = group[4],
+                    PageScan.isRuled(attributeName, in: PageScan.ruledAttributes, handlers: true)
+                else { continue }
                 list.append((PageScan.lowercasedName(attributeName), PageScan.AttributeBytes(start: start, end: end)))
             }
         }
+        guard !list.isEmpty || PageScan.isRuled(localName, in: PageScan.ruledElements, handlers: false) else {
+            open.append(OpenElement(rule: .none, line: 0, problemIndex: 0))
+            return
+        }
+        let name = PageScan.lowercasedName(localName)
+        let line = Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(parser)))
         let problemIndex = scan.inspect(name: name, line: line, attributes: list)
         let rule: OpenElement.Rule =
             switch name {
@@ -95,6 +105,8 @@ final class SAXScanner {
             }
         open.append(OpenElement(rule: rule, line: line, problemIndex: problemIndex))
     }
+
+    private static let title = [Array("title".utf8)]
 
     private func end() {
         guard let element = open.popLast() else { return }
