@@ -58,6 +58,7 @@ public final class LoopbackServer: @unchecked Sendable {
     private var received: [Request] = []
     private var connections: Set<Int32> = []
     private var stopped = false
+    private var closedHangs: [Double] = []
 
     /// Replies chosen by `handler(request, index)`; `index` counts requests from 0.
     public init(handler: @escaping @Sendable (Request, Int) -> Reply) throws {
@@ -77,6 +78,11 @@ public final class LoopbackServer: @unchecked Sendable {
     }
 
     deinit { stop() }
+
+    /// For each `.hang` reply whose client closed the connection: the seconds from the request's arrival to
+    /// the close, in the order the closes came (measured on the server's own threads, so a client's deadline
+    /// shows here even when the test's tasks are slow to resume).
+    public var hangsClosedByClient: [Double] { state.withLock { closedHangs } }
 
     /// Every request received so far, in arrival order.
     public var requests: [Request] { state.withLock { received } }
@@ -136,9 +142,29 @@ public final class LoopbackServer: @unchecked Sendable {
         case .truncated(let status, let headers, let body, let bytes):
             Self.write(Self.head(status: status, headers: headers, length: body.count) + body.prefix(bytes), to: socket)
         case .hang:
-            state.withLock { while !stopped { state.wait() } }
+            hang(socket)
         case .closeWithoutResponse:
             break
+        }
+    }
+
+    /// Sends nothing until the server stops or the client closes the connection; a close is recorded with
+    /// how long the connection was held (`hangsClosedByClient`). Polled, so that a client's own deadline is
+    /// seen within 50 ms.
+    private func hang(_ socket: Int32) {
+        let arrived = DispatchTime.now()
+        while !state.withLock({ stopped }) {
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 50) > 0 else { continue }
+            var byte: UInt8 = 0
+            let peeked = recv(socket, &byte, 1, Int32(MSG_PEEK) | Int32(MSG_DONTWAIT))
+            if peeked == 0 || (peeked < 0 && errno != EAGAIN && errno != EINTR) {
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - arrived.uptimeNanoseconds) / 1e9
+                state.withLock { closedHangs.append(seconds) }
+                return
+            }
+            // More bytes from the client (not expected): wait rather than spin on them.
+            usleep(50_000)
         }
     }
 

@@ -11,13 +11,18 @@ import Testing
         let server = try LoopbackServer { _, _ in .hang }
         defer { server.stop() }
         let client = AlternativeMeClient(baseURL: server.baseURL, http: Fixtures.http(attempts: 2, timeout: 0.5))
-        let started = Date()
         let error = try await #require(throws: IngestError.self) { try await client.readings() }
         #expect(error.description == "alternative.me: no response within 0.5 s after 2 attempts")
         #expect(server.requests.count == 2)
-        // Two 0.5 s deadlines, not URLSession's 60 s each. The bound is loose because a full parallel test run can
-        // keep the concurrency pool busy with CPU-bound training for many seconds before this task resumes.
-        #expect(Date().timeIntervalSince(started) < 100)
+        // Each attempt hung up by its 0.5 s deadline, not by URLSession's 60 s, as the server saw it: the test's own
+        // clock would also count the time a busy test run keeps this task from resuming (125 s once).
+        var closed = server.hangsClosedByClient
+        for _ in 0..<100 where closed.count < 2 {
+            try await Task.sleep(nanoseconds: 50_000_000)
+            closed = server.hangsClosedByClient
+        }
+        #expect(closed.count == 2)
+        #expect(closed.allSatisfy { $0 > 0.2 && $0 < 30 }, "\(closed)")
     }
 
     @Test func aConnectionClosedMidBodyIsATruncatedResponse() async throws {
