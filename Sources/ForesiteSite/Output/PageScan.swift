@@ -93,6 +93,28 @@ struct PageScan: Sendable {
     /// the tree, walking it and freeing it took two thirds of the check, and every rule looks only at an
     /// element's own name and attributes, its direct children's names, or a `<script>`'s content.
     static func parse(_ bytes: [UInt8], path: String) -> Result<PageScan, SiteError> {
+        var reader: SAXScanner?
+        return withParser(
+            bytes, path: path,
+            prepare: { context in
+                let scanner = SAXScanner(path: path, parser: context)
+                reader = scanner
+                context.pointee._private = Unmanaged.passUnretained(scanner).toOpaque()
+                SAXScanner.install(on: context.pointee.sax)
+            },
+            firstError: { (reader?.errorLine, reader?.errorMessage) },
+            finish: { _ in reader!.scan })
+    }
+
+    /// Parses `bytes` with a new libxml2 parser (no network, no messages on stderr) that `prepare` has given
+    /// its callbacks, and returns what `finish` makes of the document (nil when the callbacks build none).
+    /// A page that is not well-formed is the failure, at the first error `firstError` recorded (libxml2 keeps
+    /// parsing after many errors, and its last is often a consequence: "Premature end of data"), else at
+    /// libxml2's last.
+    static func withParser<Made>(
+        _ bytes: [UInt8], path: String, prepare: (xmlParserCtxtPtr) -> Void,
+        firstError: () -> (line: Int?, message: String?), finish: (xmlDocPtr?) -> Made
+    ) -> Result<Made, SiteError> {
         xmlInitParser()
         guard let context = xmlNewParserCtxt() else {
             return .failure(.output(file: path, line: 1, message: "libxml2 could not allocate a parser"))
@@ -100,26 +122,23 @@ struct PageScan: Sendable {
         defer { xmlFreeParserCtxt(context) }
         let options = Int32(
             bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let reader = SAXScanner(path: path, parser: context)
-        context.pointee._private = Unmanaged.passUnretained(reader).toOpaque()
-        SAXScanner.install(on: context.pointee.sax)
-        let document = withExtendedLifetime(reader) {
-            bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), path, "UTF-8", options)
-                }
+        prepare(context)
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), path, "UTF-8", options)
             }
         }
         defer { if let document { xmlFreeDoc(document) } }
-        if document == nil || context.pointee.wellFormed == 0 || reader.errorLine != nil {
+        let first = firstError()
+        if document == nil || context.pointee.wellFormed == 0 || first.line != nil {
             let fallback = xmlCtxtGetLastError(context)
-            let line = reader.errorLine ?? fallback.map { Int($0.pointee.line) } ?? 1
+            let line = first.line ?? fallback.map { Int($0.pointee.line) } ?? 1
             let message =
-                (reader.errorMessage ?? fallback.flatMap { $0.pointee.message.map { String(cString: $0) } }
+                (first.message ?? fallback.flatMap { $0.pointee.message.map { String(cString: $0) } }
                 ?? "not well-formed").trimmingCharacters(in: .whitespacesAndNewlines)
             return .failure(.output(file: path, line: max(line, 1), message: "parse error: \(message)"))
         }
-        return .success(reader.scan)
+        return .success(finish(document))
     }
 
     /// An attribute as SAX gives it: its name and the bytes of its value (not NUL-terminated).
@@ -133,24 +152,31 @@ struct PageScan: Sendable {
     mutating func inspect(name: String, line: Int, attributes unsorted: [(name: String, value: AttributeBytes)])
         -> Int
     {
+        inspect(name: name, line: line, attributes: unsorted, text: Self.text(of:))
+    }
+
+    /// `inspect` for attributes held any way, `text` reading one's value.
+    mutating func inspect<Value>(
+        name: String, line: Int, attributes unsorted: [(name: String, value: Value)], text: (Value) -> String
+    ) -> Int {
         // By name; a name given twice (only possible in different cases) keeps its last value. A value is
         // read only where a rule looks at it: a chart's path data and coordinates are most of a page's
         // attributes, and making each a string was most of the check's time.
         let attributes = unsorted.count > 1 ? Self.byName(unsorted) : unsorted
         func attributeValue(_ wanted: String) -> String? {
-            attributes.first { $0.name == wanted }.map { Self.text(of: $0.value) }
+            attributes.first { $0.name == wanted }.map { text($0.value) }
         }
         func fail(_ message: String) { problems.append(.output(file: path, line: line, message: message)) }
 
         // The values of the URL attributes, in attribute order, for the links below.
         var urls: [(name: String, value: String)] = []
-        for (attributeName, bytes) in attributes {
+        for (attributeName, held) in attributes {
             if attributeName.hasPrefix("on") { fail("<\(name)> has an event-handler attribute '\(attributeName)'") }
             let isURL = Self.urlAttributes.contains(attributeName)
             guard isURL || attributeName == "style" else { continue }
-            let text = Self.text(of: bytes)
-            if Self.isScriptURL(text) { fail("<\(name) \(attributeName)> holds a script URL") }
-            if isURL { urls.append((attributeName, text)) }
+            let value = text(held)
+            if Self.isScriptURL(value) { fail("<\(name) \(attributeName)> holds a script URL") }
+            if isURL { urls.append((attributeName, value)) }
         }
         if let id = attributeValue("id") {
             if let first = ids[id] {
@@ -193,7 +219,7 @@ struct PageScan: Sendable {
     }
 
     /// Sorted by name, each name once with its last value (what a dictionary filled in order keeps).
-    private static func byName<Value>(_ attributes: [(name: String, value: Value)]) -> [(name: String, value: Value)] {
+    static func byName<Value>(_ attributes: [(name: String, value: Value)]) -> [(name: String, value: Value)] {
         // Most elements' attributes are already in order with no name twice: then there is nothing to do.
         if zip(attributes, attributes.dropFirst()).allSatisfy({ $0.name < $1.name }) { return attributes }
         let order = attributes.indices.sorted {
