@@ -32,13 +32,16 @@ public struct TemplateSet: Sendable {
     /// Parses templates given as name → text (tests use this for broken templates).
     public init(sources: [String: String]) throws {
         var library = MustacheLibrary()
+        PageTextEscaping.registered
         for name in sources.keys.sorted() {
-            let text = sources[name]!
+            // Every template, partial and layout escapes through `PageTextEscaping` (swift-mustache resets
+            // the content type in each partial, so each says so itself); the pragma renders nothing.
+            let text = Self.escapingPragma + sources[name]!
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 throw SiteError.template(
-                    file: "\(name).mustache", line: error.context.lineNumber, column: error.context.columnNumber,
+                    file: "\(name).mustache", line: error.context.lineNumber - 1, column: error.context.columnNumber,
                     message: Self.describe(error.error))
             }
         }
@@ -56,6 +59,10 @@ public struct TemplateSet: Sendable {
         }
         sourceDigest = hasher.digest
     }
+
+    /// Put on a line of its own before each template's text (a standalone tag: it leaves no trace in the
+    /// output): selects `PageTextEscaping`.
+    static let escapingPragma = "{{% CONTENT_TYPE: \(PageTextEscaping.name)}}\n"
 
     /// Renders template `name` with `context` (a value whose stored properties Mustache reads).
     public func render(_ name: String, _ context: Any, directory: String = "templates") throws -> String {
