@@ -159,6 +159,8 @@ public final class LoopbackServer: @unchecked Sendable {
             var byte: UInt8 = 0
             let peeked = recv(socket, &byte, 1, Int32(MSG_PEEK) | Int32(MSG_DONTWAIT))
             if peeked == 0 || (peeked < 0 && errno != EAGAIN && errno != EINTR) {
+                // `stop()` shuts the socket down too: that is not the client hanging up.
+                guard !state.withLock({ stopped }) else { return }
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - arrived.uptimeNanoseconds) / 1e9
                 state.withLock { closedHangs.append(seconds) }
                 return

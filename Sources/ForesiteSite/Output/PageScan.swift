@@ -26,9 +26,11 @@ struct PageScan: Sendable {
     static let ruledAttributes: [[UInt8]] = (urlAttributes.sorted() + ["style", "id", "alt", "rel"]).map {
         Array($0.utf8)
     }
-    /// Every element a rule names whatever its attributes.
-    static let ruledElements: [[UInt8]] =
-        (forbiddenElements.sorted() + ["svg", "script", "img", "a", "area", "link", "title"]).map { Array($0.utf8) }
+    /// Every element a rule looks at even when none of its attributes is ruled (the other rules on `<a>`,
+    /// `<area>` and `<link>` are about their URL attributes).
+    static let ruledElements: [[UInt8]] = (forbiddenElements.sorted() + ["svg", "script", "img"]).map {
+        Array($0.utf8)
+    }
 
     /// Whether a rule may look at the attribute or element named by the NUL-terminated `name`: true for a
     /// name in `candidates` in any ASCII case, for an event handler's when `handlers`, and for any name
@@ -141,21 +143,15 @@ struct PageScan: Sendable {
         return .success(finish(document))
     }
 
-    /// An attribute as SAX gives it: its name and the bytes of its value (not NUL-terminated).
+    /// An attribute's value as SAX gives it: its bytes, not NUL-terminated.
     struct AttributeBytes {
         let start: UnsafePointer<xmlChar>
         let end: UnsafePointer<xmlChar>
     }
 
-    /// The rules for one start tag, in the order the problems are reported. Returns where in `problems`
-    /// a problem known only at the end tag belongs (`<svg>` without `<title>`, `<script>` with content).
-    mutating func inspect(name: String, line: Int, attributes unsorted: [(name: String, value: AttributeBytes)])
-        -> Int
-    {
-        inspect(name: name, line: line, attributes: unsorted, text: Self.text(of:))
-    }
-
-    /// `inspect` for attributes held any way, `text` reading one's value.
+    /// The rules for one start tag, in the order the problems are reported; `text` reads an attribute's
+    /// value. Returns where in `problems` a problem known only at the end tag belongs (`<svg>` without
+    /// `<title>`, `<script>` with content).
     mutating func inspect<Value>(
         name: String, line: Int, attributes unsorted: [(name: String, value: Value)], text: (Value) -> String
     ) -> Int {
@@ -186,19 +182,11 @@ struct PageScan: Sendable {
             }
         }
         if Self.forbiddenElements.contains(name) { fail("<\(name)> is not allowed on Foresite pages") }
-        let endProblemsAt: Int
-        switch name {
-        case "img":
-            if !attributes.contains(where: { $0.name == "alt" }) { fail("<img> has no alt attribute") }
-            endProblemsAt = problems.count
-        case "script":
-            if !attributes.contains(where: { $0.name == "src" }) {
-                fail("inline <script> is not Foresite's own script file")
-            }
-            endProblemsAt = problems.count
-        default:
-            endProblemsAt = problems.count
+        if name == "img" && !attributes.contains(where: { $0.name == "alt" }) { fail("<img> has no alt attribute") }
+        if name == "script" && !attributes.contains(where: { $0.name == "src" }) {
+            fail("inline <script> is not Foresite's own script file")
         }
+        let endProblemsAt = problems.count
         for (attributeName, value) in urls {
             let isNavigation = (name == "a" || name == "area") && attributeName == "href"
             var isPassive = false

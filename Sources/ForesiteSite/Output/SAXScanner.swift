@@ -96,7 +96,7 @@ final class SAXScanner {
         }
         let name = PageScan.lowercasedName(localName)
         let line = Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(parser)))
-        let problemIndex = scan.inspect(name: name, line: line, attributes: list)
+        let problemIndex = scan.inspect(name: name, line: line, attributes: list, text: PageScan.text(of:))
         let rule: OpenElement.Rule =
             switch name {
             case "svg": .svg(hasTitle: false)
