@@ -15,7 +15,8 @@ enum LedgerBenchmark {
     static let models = ["persistence", "drift", "garch", "lstm", "lstm-seed", "quantile-ar", "ensemble", "published"]
     static let horizons = 10
     static let days = 365
-    static let repeats = 5
+    /// `FORESITE_BENCH_REPEATS=N` repeats each measurement N times (this machine's figures vary by a third).
+    static let repeats = ProcessInfo.processInfo.environment["FORESITE_BENCH_REPEATS"].flatMap(Int.init) ?? 5
 
     static func run() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("foresite-bench-ledger-\(getpid())")
@@ -38,6 +39,16 @@ enum LedgerBenchmark {
                 + String(format: "%.2f MB hashed, appended in %.2f s", megabytes, fillSeconds))
         print("chain: \(verification.summary); last hash \(records.last?.hash ?? "none")")
 
+        // `FORESITE_BENCH_LEDGER_READS=1`: one read of each kind and nothing else, for counting instructions
+        // (`valgrind --tool=callgrind`), the one measure this machine repeats to the digit.
+        if ProcessInfo.processInfo.environment["FORESITE_BENCH_LEDGER_READS"] == "1" {
+            let yesterday = try store.ledger.memo(ofFirst: records.count - models.count * horizons)
+            _ = try store.ledger.records()
+            _ = try store.ledger.verifiedRecords(memo: yesterday)
+            _ = try store.ledger.forecasts(from: firstDay.adding(days: days - 90), to: firstDay.adding(days: days))
+            print("ledger: \(records.count) rows read")
+            return
+        }
         let read = try median { _ = try store.ledger.records() }
         let verify = median { _ = LedgerVerification(records: records) }
         let both = try median { _ = try store.ledger.verify() }

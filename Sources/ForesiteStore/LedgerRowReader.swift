@@ -18,6 +18,11 @@ struct LedgerRowReader {
     private var field = ""
     private var inputHash = ""
     private var hash = ""
+    /// A forecast's rows share the day made and the origin (and a day's forecasts their target days): each
+    /// column's last day with its text, compared with the next row's bytes rather than parsed again.
+    private var madeOnText = DayText()
+    private var originText = DayText()
+    private var targetDayText = DayText()
     /// `QuantileForecast.standardLevels`, ascending, read once rather than through its global on every row.
     private let levels = QuantileForecast.standardLevels
 
@@ -40,31 +45,38 @@ struct LedgerRowReader {
         private static func at(_ name: String) -> Int32 { Int32(LedgerTable.recordColumns.firstIndex(of: name)!) }
     }
 
-    /// With `digesting` the reader also records, row by row, every value it decodes (`stored`).
-    init(digesting: Bool = false) {
-        stored = digesting ? [] : nil
-        stored?.reserveCapacity(1024)
+    /// With `digesting` the reader also records, row by row, every value it decodes (`stored`); without
+    /// `readsHashes` it leaves the rows' `previousHash` and `hash` empty and reads neither column (a
+    /// statement may then leave them out).
+    init(digesting: Bool = false, readsHashes: Bool = true) {
+        precondition(readsHashes || !digesting, "a digest covers every stored value")
+        storage = digesting ? StoredBytes() : nil
+        self.readsHashes = readsHashes
     }
+
+    private let readsHashes: Bool
 
     /// The values `record` decoded from the current row, as read from SQLite, when digesting: each text up
     /// to its first NUL with its length, each number's 64 bits, a missing quantile as a marker. Two rows
     /// give the same bytes only if `record` makes the same record of them, so a digest of these bytes
-    /// stands for the rows (`LedgerVerificationMemo`).
-    private(set) var stored: [UInt8]?
+    /// stands for the rows (`LedgerVerificationMemo`). Valid until the next `record`.
+    var stored: UnsafeBufferPointer<UInt8>? { storage?.bytes }
+
+    private let storage: StoredBytes?
 
     /// The current row of `statement`, a step of `SELECT recordColumns …`.
     mutating func record(_ statement: OpaquePointer) throws -> LedgerRecord {
-        stored?.removeAll(keepingCapacity: true)
-        let previousHash = try text(statement, Column.previousHash, repeating: hash)
-        hash = try text(statement, Column.hash, repeating: hash)
+        storage?.count = 0
+        let previousHash = readsHashes ? try text(statement, Column.previousHash, repeating: hash) : ""
+        if readsHashes { hash = try text(statement, Column.hash, repeating: hash) }
         model = try text(statement, Column.model, repeating: model)
         modelVersion = try text(statement, Column.modelVersion, repeating: modelVersion)
         targetGroup = try text(statement, Column.targetGroup, repeating: targetGroup)
         field = try text(statement, Column.field, repeating: field)
         inputHash = try text(statement, Column.inputHash, repeating: inputHash)
-        let madeOn = try day(statement, Column.madeOn)
-        let origin = try day(statement, Column.origin)
-        let targetDay = try day(statement, Column.targetDay)
+        let madeOn = try Self.day(statement, Column.madeOn, repeating: &madeOnText, into: storage)
+        let origin = try Self.day(statement, Column.origin, repeating: &originText, into: storage)
+        let targetDay = try Self.day(statement, Column.targetDay, repeating: &targetDayText, into: storage)
         let horizon = sqlite3_column_int64(statement, Column.horizon)
         append(bits: UInt64(bitPattern: horizon))
         let reference = try real(statement, Column.reference)
@@ -81,36 +93,38 @@ struct LedgerRowReader {
     /// The columns are read outermost pair first (the order `stored` records them in, which a memo's digest
     /// depends on); the intervals, so made from the widest, are then turned in place to ascending by level, as
     /// `QuantileForecast` keeps them (it sorts a copy otherwise).
-    private mutating func quantileForecast(_ statement: OpaquePointer, first: Int32) -> QuantileForecast {
+    private func quantileForecast(_ statement: OpaquePointer, first: Int32) -> QuantileForecast {
         let count = Int32(2 * levels.count + 1)
-        var intervals: [PredictionInterval] = []
-        intervals.reserveCapacity(levels.count)
-        for (offset, level) in levels.reversed().enumerated() {
-            if let lower = quantile(statement, first + Int32(offset)),
-                let upper = quantile(statement, first + count - 1 - Int32(offset))
-            {
-                intervals.append(PredictionInterval(level: level, lower: lower, upper: upper))
+        // Made in place at their final capacity: one allocation a row, no growth.
+        let intervals = [PredictionInterval](unsafeUninitializedCapacity: levels.count) { buffer, made in
+            for (offset, level) in levels.reversed().enumerated() {
+                if let lower = quantile(statement, first + Int32(offset)),
+                    let upper = quantile(statement, first + count - 1 - Int32(offset))
+                {
+                    buffer.initializeElement(at: made, to: PredictionInterval(level: level, lower: lower, upper: upper))
+                    made += 1
+                }
             }
+            buffer[..<made].reverse()
         }
-        intervals.reverse()
         return QuantileForecast(median: quantile(statement, first + count / 2) ?? .nan, intervals: intervals)
     }
 
     /// A quantile column's value, nil when missing (recorded as a marker, or as one and its bits).
-    private mutating func quantile(_ statement: OpaquePointer, _ column: Int32) -> Double? {
+    private func quantile(_ statement: OpaquePointer, _ column: Int32) -> Double? {
         guard sqlite3_column_type(statement, column) != SQLITE_NULL else {
-            stored?.append(0)
+            storage?.append(byte: 0)
             return nil
         }
         let value = sqlite3_column_double(statement, column)
-        stored?.append(1)
+        storage?.append(byte: 1)
         append(bits: value.bitPattern)
         return value
     }
 
     /// The text in `column`: `repeating` itself when the bytes are the same, else a new string.
-    private mutating func text(_ statement: OpaquePointer, _ column: Int32, repeating: String) throws -> String {
-        try withBytes(statement, column) { bytes in
+    private func text(_ statement: OpaquePointer, _ column: Int32, repeating: String) throws -> String {
+        try Self.withBytes(statement, column, into: storage) { bytes in
             let same = repeating.utf8.withContiguousStorageIfAvailable { own in
                 own.count == bytes.count
                     && (own.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0)
@@ -119,18 +133,23 @@ struct LedgerRowReader {
         }
     }
 
-    private mutating func day(_ statement: OpaquePointer, _ column: Int32) throws -> Day {
-        try withBytes(statement, column) { bytes in
+    /// The day in `column`: `last`'s when the text is the same, else parsed (and kept in `last`).
+    private static func day(
+        _ statement: OpaquePointer, _ column: Int32, repeating last: inout DayText, into storage: StoredBytes?
+    ) throws -> Day {
+        try withBytes(statement, column, into: storage) { bytes in
+            if let day = last.day(of: bytes) { return day }
             guard let day = Day(isoUTF8: bytes) else {
                 throw StoreError.corruptValue(
                     table: "ledger", column: LedgerTable.recordColumns[Int(column)],
                     value: String(decoding: bytes, as: UTF8.self))
             }
+            last = DayText(bytes, day: day)
             return day
         }
     }
 
-    private mutating func real(_ statement: OpaquePointer, _ column: Int32) throws -> Double {
+    private func real(_ statement: OpaquePointer, _ column: Int32) throws -> Double {
         guard sqlite3_column_type(statement, column) != SQLITE_NULL else { throw Self.null(column) }
         let value = sqlite3_column_double(statement, column)
         append(bits: value.bitPattern)
@@ -138,26 +157,99 @@ struct LedgerRowReader {
     }
 
     /// The bytes of the text in `column` up to its first NUL (as `String(cString:)` reads them), recorded in
-    /// `stored` with their count when digesting.
-    private mutating func withBytes<T>(
-        _ statement: OpaquePointer, _ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T
+    /// `storage` (`stored`) with their count when digesting.
+    private static func withBytes<T>(
+        _ statement: OpaquePointer, _ column: Int32, into storage: StoredBytes?,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> T
     ) throws -> T {
-        guard sqlite3_column_type(statement, column) != SQLITE_NULL, let text = sqlite3_column_text(statement, column)
-        else { throw Self.null(column) }
+        // SQLite gives no text for a NULL (nor when out of memory): either way the column has no value.
+        guard let text = sqlite3_column_text(statement, column) else { throw Self.null(column) }
         let bytes = UnsafeBufferPointer(start: text, count: strlen(text))
-        if stored != nil {
-            append(bits: UInt32(truncatingIfNeeded: bytes.count))
-            stored!.append(contentsOf: bytes)
+        if let storage {
+            storage.append(bits: UInt32(truncatingIfNeeded: bytes.count))
+            storage.append(bytes)
         }
         return try body(bytes)
     }
 
-    private mutating func append<Value: FixedWidthInteger>(bits value: Value) {
-        guard stored != nil else { return }
-        withUnsafeBytes(of: value.littleEndian) { stored!.append(contentsOf: $0) }
+    private func append<Value: FixedWidthInteger>(bits value: Value) {
+        storage?.append(bits: value)
     }
 
     private static func null(_ column: Int32) -> StoreError {
         StoreError.corruptValue(table: "ledger", column: LedgerTable.recordColumns[Int(column)], value: "NULL")
+    }
+}
+
+/// The bytes of one row's stored values: a buffer that grows and is reused row after row, written without
+/// the checks and calls of an array's generic append (every value of every row of every ledger goes here).
+private final class StoredBytes {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    var count = 0
+
+    init(capacity: Int = 1024) {
+        self.capacity = capacity
+        start = .allocate(capacity: capacity)
+    }
+
+    deinit { start.deallocate() }
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
+
+    func append(byte: UInt8) {
+        reserve(1)
+        start[count] = byte
+        count += 1
+    }
+
+    func append<Value: FixedWidthInteger>(bits value: Value) {
+        reserve(MemoryLayout<Value>.size)
+        UnsafeMutableRawPointer(start + count).storeBytes(of: value.littleEndian, as: Value.self)
+        count += MemoryLayout<Value>.size
+    }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (start + count).update(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    private func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        let grown = max(2 * capacity, count + more)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        larger.update(from: start, count: count)
+        start.deallocate()
+        start = larger
+        capacity = grown
+    }
+}
+
+/// A `yyyy-MM-dd` text (exactly ten bytes, as every valid one is) with the day it names.
+private struct DayText {
+    private var head: UInt64 = 0
+    private var tail: UInt16 = 0
+    private var known: Day?
+
+    init() {}
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, day: Day) {
+        guard bytes.count == 10, let base = bytes.baseAddress else { return }
+        (head, tail) = Self.words(base)
+        known = day
+    }
+
+    /// The day when `bytes` are this text.
+    func day(of bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard let known, bytes.count == 10, let base = bytes.baseAddress else { return nil }
+        let (head, tail) = Self.words(base)
+        return head == self.head && tail == self.tail ? known : nil
+    }
+
+    private static func words(_ base: UnsafePointer<UInt8>) -> (UInt64, UInt16) {
+        let raw = UnsafeRawPointer(base)
+        return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
     }
 }

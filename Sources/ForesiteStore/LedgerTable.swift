@@ -42,13 +42,14 @@ enum LedgerTable {
                 record.madeOn.iso, record.model, record.modelVersion, record.targetGroup, record.field,
                 record.origin.iso, record.horizon, record.targetDay.iso, record.reference,
             ] + quantiles + [record.inputHash, record.previousHash, record.hash]
-        try db.execute(
-            sql: """
-                INSERT INTO ledger (\(recordColumns.joined(separator: ", ")))
-                VALUES (\(Array(repeating: "?", count: arguments.count).joined(separator: ", ")))
-                """,
-            arguments: StatementArguments(arguments))
+        // Prepared once per connection: a day appends a row per model and horizon, a backfill thousands.
+        try db.cachedStatement(sql: insertSQL).execute(arguments: StatementArguments(arguments))
     }
+
+    private static let insertSQL = """
+        INSERT INTO ledger (\(recordColumns.joined(separator: ", ")))
+        VALUES (\(Array(repeating: "?", count: recordColumns.count).joined(separator: ", ")))
+        """
 
     /// The position of the first row made on or after its argument. `+position` is not the rowid to the
     /// planner, so it takes the minimum over the made_on index's range instead of scanning the table in
@@ -62,14 +63,17 @@ enum LedgerTable {
         ["made_on", "model", "model_version", "target_group", "field", "origin", "horizon", "target_day", "reference"]
         + quantileColumns + ["input_hash", "previous_sha256", "sha256"]
 
-    /// Every row in chain order, as published.
-    static func records(where condition: String = "1", arguments: StatementArguments = [], in db: Database)
-        throws -> [LedgerRecord]
-    {
+    /// Every row in chain order, as published; without `hashes` the rows' chain hashes are left empty (and
+    /// not read: a forecast does not keep them).
+    static func records(
+        where condition: String = "1", arguments: StatementArguments = [], hashes: Bool = true, in db: Database
+    ) throws -> [LedgerRecord] {
+        // The hashes are the last two columns: the others keep their positions without them.
+        let columns = hashes ? recordColumns : recordColumns.dropLast(2)
         let statement = try db.cachedStatement(
-            sql: "SELECT \(recordColumns.joined(separator: ", ")) FROM ledger WHERE \(condition) ORDER BY position")
+            sql: "SELECT \(columns.joined(separator: ", ")) FROM ledger WHERE \(condition) ORDER BY position")
         let rows = try Row.fetchCursor(statement, arguments: arguments)
-        var reader = LedgerRowReader()
+        var reader = LedgerRowReader(readsHashes: hashes)
         var records: [LedgerRecord] = []
         if condition == "1" { records.reserveCapacity(try expectedRows(in: db)) }
         while try rows.next() != nil {
@@ -93,7 +97,7 @@ enum LedgerTable {
         records.reserveCapacity(try expectedRows(in: db))
         while try rows.next() != nil {
             records.append(try reader.record(statement.sqliteStatement))
-            reader.stored!.withUnsafeBufferPointer { stream.append($0) }
+            stream.append(reader.stored!)
             if records.count == prefixRows { prefix = stream.digest }
         }
         return (records, prefix, stream.digest)
@@ -109,7 +113,7 @@ enum LedgerTable {
     static func forecasts(where condition: String = "1", arguments: StatementArguments = [], in db: Database)
         throws -> [IssuedForecast]
     {
-        IssuedForecast.grouping(try records(where: condition, arguments: arguments, in: db))
+        IssuedForecast.grouping(try records(where: condition, arguments: arguments, hashes: false, in: db))
     }
 
     /// `forecast` as the store reads it back: steps by horizon, each with the ledger's quantiles.

@@ -285,6 +285,51 @@ struct ForecastLedgerTests {
         #expect(try !store.ledger.verifiedRecords().verification.isVerified)
     }
 
+    /// The reader keeps each day column's last text and day, and the forecasts it reads leave the chain's
+    /// hashes unread: a day changed in one row of a forecast (its other rows repeating the text) is read as
+    /// stored, an impossible one is refused naming its column and value, and forecasts read without the
+    /// hashes are those grouped from the rows read with them.
+    @Test func everyRowsDaysAreReadAsStoredAndForecastsAreThoseOfTheRows() throws {
+        let store = try store()
+        try store.write(command: "predict") { writer in
+            for (made, origin) in [("2024-12-02", "2024-12-01"), ("2024-12-03", "2024-12-02")] {
+                _ = try writer.append(
+                    forecast(
+                        madeOn: made, origin: origin, reference: 100,
+                        medians: [("2024-12-04", 101), ("2024-12-05", 102), ("2024-12-06", 103)]))
+            }
+        }
+        #expect(try store.ledger.forecasts() == IssuedForecast.grouping(try store.ledger.records()))
+        #expect(try store.ledger.forecasts().allSatisfy { $0.steps.count == 3 })
+        try store.database.write { db in
+            try db.execute(sql: "DROP TRIGGER ledger_no_update")
+            // The last byte only: the texts before and after it are the same day's but for it.
+            try db.execute(sql: "UPDATE ledger SET origin = '2024-12-00' WHERE position = 2")
+            try db.execute(sql: "UPDATE ledger SET made_on = '2024-12-01', origin = '2024-11-30' WHERE position = 5")
+        }
+        #expect(throws: StoreError.corruptValue(table: "ledger", column: "origin", value: "2024-12-00")) {
+            try store.ledger.records()
+        }
+        try store.database.write { db in
+            try db.execute(sql: "UPDATE ledger SET origin = '2024-12-01' WHERE position = 2")
+        }
+        let records = try store.ledger.records()
+        #expect(
+            records.map(\.madeOn.iso)
+                == ["2024-12-02", "2024-12-02", "2024-12-02", "2024-12-03", "2024-12-01", "2024-12-03"])
+        #expect(
+            records.map(\.origin.iso)
+                == ["2024-12-01", "2024-12-01", "2024-12-01", "2024-12-02", "2024-11-30", "2024-12-02"])
+        #expect(
+            records.map(\.targetDay.iso)
+                == ["2024-12-04", "2024-12-05", "2024-12-06", "2024-12-04", "2024-12-05", "2024-12-06"])
+        #expect(records.allSatisfy { $0.hash.count == 64 && $0.previousHash.count == 64 })
+        let forecasts = try store.ledger.forecasts()
+        #expect(forecasts == IssuedForecast.grouping(records))
+        #expect(forecasts.map(\.madeOn.iso) == ["2024-12-01", "2024-12-02", "2024-12-03"])
+        #expect(try !store.ledger.verify().isVerified)
+    }
+
     @Test func deletingARowBreaksTheChain() throws {
         let store = try store()
         try store.write(command: "predict") {
