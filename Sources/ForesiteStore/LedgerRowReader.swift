@@ -50,6 +50,7 @@ struct LedgerRowReader {
     /// statement may then leave them out).
     init(digesting: Bool = false, readsHashes: Bool = true) {
         precondition(readsHashes || !digesting, "a digest covers every stored value")
+        precondition(levels.count == 3, "the quantile columns are three intervals and a median")
         storage = digesting ? StoredBytes() : nil
         self.readsHashes = readsHashes
     }
@@ -74,9 +75,11 @@ struct LedgerRowReader {
         targetGroup = try text(statement, Column.targetGroup, repeating: targetGroup)
         field = try text(statement, Column.field, repeating: field)
         inputHash = try text(statement, Column.inputHash, repeating: inputHash)
-        let madeOn = try Self.day(statement, Column.madeOn, repeating: &madeOnText, into: storage)
-        let origin = try Self.day(statement, Column.origin, repeating: &originText, into: storage)
-        let targetDay = try Self.day(statement, Column.targetDay, repeating: &targetDayText, into: storage)
+        var texts = (madeOnText, originText, targetDayText)
+        let madeOn = try day(statement, Column.madeOn, repeating: &texts.0)
+        let origin = try day(statement, Column.origin, repeating: &texts.1)
+        let targetDay = try day(statement, Column.targetDay, repeating: &texts.2)
+        (madeOnText, originText, targetDayText) = texts
         let horizon = sqlite3_column_int64(statement, Column.horizon)
         append(bits: UInt64(bitPattern: horizon))
         let reference = try real(statement, Column.reference)
@@ -94,20 +97,22 @@ struct LedgerRowReader {
     /// depends on); the intervals, so made from the widest, are then turned in place to ascending by level, as
     /// `QuantileForecast` keeps them (it sorts a copy otherwise).
     private func quantileForecast(_ statement: OpaquePointer, first: Int32) -> QuantileForecast {
-        let count = Int32(2 * levels.count + 1)
-        // Made in place at their final capacity: one allocation a row, no growth.
-        let intervals = [PredictionInterval](unsafeUninitializedCapacity: levels.count) { buffer, made in
-            for (offset, level) in levels.reversed().enumerated() {
-                if let lower = quantile(statement, first + Int32(offset)),
-                    let upper = quantile(statement, first + count - 1 - Int32(offset))
-                {
-                    buffer.initializeElement(at: made, to: PredictionInterval(level: level, lower: lower, upper: upper))
-                    made += 1
-                }
-            }
-            buffer[..<made].reverse()
+        let last = first + Int32(2 * levels.count)
+        func interval(_ offset: Int32) -> PredictionInterval? {
+            guard let lower = quantile(statement, first + offset), let upper = quantile(statement, last - offset)
+            else { return nil }
+            return PredictionInterval(level: levels[levels.count - 1 - Int(offset)], lower: lower, upper: upper)
         }
-        return QuantileForecast(median: quantile(statement, first + count / 2) ?? .nan, intervals: intervals)
+        // The three standard levels, widest first; a row with all three (nearly every one) makes its array
+        // from a literal, the one allocation the compiler makes without a call.
+        let widest = interval(0)
+        let middle = interval(1)
+        let narrowest = interval(2)
+        let median = quantile(statement, first + Int32(levels.count)) ?? .nan
+        if let widest, let middle, let narrowest {
+            return QuantileForecast(median: median, intervals: [narrowest, middle, widest])
+        }
+        return QuantileForecast(median: median, intervals: [narrowest, middle, widest].compactMap { $0 })
     }
 
     /// A quantile column's value, nil when missing (recorded as a marker, or as one and its bits).
@@ -124,29 +129,25 @@ struct LedgerRowReader {
 
     /// The text in `column`: `repeating` itself when the bytes are the same, else a new string.
     private func text(_ statement: OpaquePointer, _ column: Int32, repeating: String) throws -> String {
-        try Self.withBytes(statement, column, into: storage) { bytes in
-            let same = repeating.utf8.withContiguousStorageIfAvailable { own in
-                own.count == bytes.count
-                    && (own.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0)
-            }
-            return same == true ? repeating : String(decoding: bytes, as: UTF8.self)
+        let bytes = try bytes(statement, column)
+        let same = repeating.utf8.withContiguousStorageIfAvailable { own in
+            own.count == bytes.count && (own.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0)
         }
+        return same == true ? repeating : String(decoding: bytes, as: UTF8.self)
     }
 
     /// The day in `column`: `last`'s when the text is the same, else parsed (and kept in `last`).
-    private static func day(
-        _ statement: OpaquePointer, _ column: Int32, repeating last: inout DayText, into storage: StoredBytes?
-    ) throws -> Day {
-        try withBytes(statement, column, into: storage) { bytes in
-            if let day = last.day(of: bytes) { return day }
-            guard let day = Day(isoUTF8: bytes) else {
-                throw StoreError.corruptValue(
-                    table: "ledger", column: LedgerTable.recordColumns[Int(column)],
-                    value: String(decoding: bytes, as: UTF8.self))
-            }
-            last = DayText(bytes, day: day)
-            return day
+    /// (`last` is a variable of the caller's, not of the reader: the reader itself is only read here.)
+    private func day(_ statement: OpaquePointer, _ column: Int32, repeating last: inout DayText) throws -> Day {
+        let bytes = try bytes(statement, column)
+        if let day = last.day(of: bytes) { return day }
+        guard let day = Day(isoUTF8: bytes) else {
+            throw StoreError.corruptValue(
+                table: "ledger", column: LedgerTable.recordColumns[Int(column)],
+                value: String(decoding: bytes, as: UTF8.self))
         }
+        last = DayText(bytes, day: day)
+        return day
     }
 
     private func real(_ statement: OpaquePointer, _ column: Int32) throws -> Double {
@@ -157,11 +158,8 @@ struct LedgerRowReader {
     }
 
     /// The bytes of the text in `column` up to its first NUL (as `String(cString:)` reads them), recorded in
-    /// `storage` (`stored`) with their count when digesting.
-    private static func withBytes<T>(
-        _ statement: OpaquePointer, _ column: Int32, into storage: StoredBytes?,
-        _ body: (UnsafeBufferPointer<UInt8>) throws -> T
-    ) throws -> T {
+    /// `stored` with their count when digesting; valid until the statement's next step.
+    private func bytes(_ statement: OpaquePointer, _ column: Int32) throws -> UnsafeBufferPointer<UInt8> {
         // SQLite gives no text for a NULL (nor when out of memory): either way the column has no value.
         guard let text = sqlite3_column_text(statement, column) else { throw Self.null(column) }
         let bytes = UnsafeBufferPointer(start: text, count: strlen(text))
@@ -169,7 +167,7 @@ struct LedgerRowReader {
             storage.append(bits: UInt32(truncatingIfNeeded: bytes.count))
             storage.append(bytes)
         }
-        return try body(bytes)
+        return bytes
     }
 
     private func append<Value: FixedWidthInteger>(bits value: Value) {
