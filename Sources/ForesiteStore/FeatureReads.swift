@@ -1,4 +1,6 @@
+import CSQLite
 import ForesiteCore
+import Foundation
 
 /// Row-level reads of the feature tables, shared by the public readers and by upsert (which compares
 /// incoming rows with stored ones inside its transaction).
@@ -8,21 +10,55 @@ enum FeatureReads {
     /// Named columns read by position through a cursor: the site's downloads and the training frame read
     /// every stored day, and looking columns up by name per row was most of that time.
     static func candles(group: String, from: Day?, to: Day?, in db: Database) throws -> [Candle] {
+        // Read every day a site build or a forecast needs (five years of a target and each covariate, several
+        // times a run): prepared once per connection and decoded by position from SQLite's values.
+        let statement = try db.cachedStatement(sql: candleSQL)
         let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT day, open, high, low, close, volume, volume_buy, volume_sell, complete FROM candle
-                WHERE group_name = ? AND day >= ? AND day <= ? ORDER BY day
-                """,
-            arguments: [group, from?.iso ?? "0000-00-00", to?.iso ?? "9999-99-99"])
+            statement, arguments: [group, from?.iso ?? "0000-00-00", to?.iso ?? "9999-99-99"])
+        let row = statement.sqliteStatement
         var candles: [Candle] = []
-        while let row = try rows.next() {
+        while try rows.next() != nil {
             candles.append(
                 Candle(
-                    day: try row.day(at: 0, column: "day", table: "candle"), open: row[1], high: row[2], low: row[3],
-                    close: row[4], volume: row[5], volumeBuy: row[6], volumeSell: row[7], complete: row[8]))
+                    day: try candleDay(row), open: try candleNumber(row, 1), high: try candleNumber(row, 2),
+                    low: try candleNumber(row, 3), close: try candleNumber(row, 4), volume: try candleNumber(row, 5),
+                    volumeBuy: try candleNumber(row, 6), volumeSell: try candleNumber(row, 7),
+                    complete: try candleNumber(row, 8) != 0))
         }
         return candles
+    }
+
+    private static let candleColumns = [
+        "day", "open", "high", "low", "close", "volume", "volume_buy", "volume_sell", "complete",
+    ]
+    private static let candleSQL = """
+        SELECT \(candleColumns.joined(separator: ", ")) FROM candle
+        WHERE group_name = ? AND day >= ? AND day <= ? ORDER BY day
+        """
+
+    /// The day in the row's first column; a text that is not one is a corrupt value.
+    private static func candleDay(_ row: OpaquePointer) throws -> Day {
+        guard let text = sqlite3_column_text(row, 0) else {
+            throw StoreError.corruptValue(table: "candle", column: "day", value: "NULL")
+        }
+        let bytes = UnsafeBufferPointer(start: text, count: strlen(text))
+        guard let day = Day(isoUTF8: bytes) else {
+            throw StoreError.corruptValue(table: "candle", column: "day", value: String(decoding: bytes, as: UTF8.self))
+        }
+        return day
+    }
+
+    /// A number column as `Double` reads it (an INTEGER converted); anything else is a corrupt value.
+    private static func candleNumber(_ row: OpaquePointer, _ column: Int32) throws -> Double {
+        switch sqlite3_column_type(row, column) {
+        case SQLITE_FLOAT: return sqlite3_column_double(row, column)
+        case SQLITE_INTEGER: return Double(sqlite3_column_int64(row, column))
+        case SQLITE_NULL:
+            throw StoreError.corruptValue(table: "candle", column: candleColumns[Int(column)], value: "NULL")
+        default:
+            let text = sqlite3_column_text(row, column).map { String(cString: $0) } ?? ""
+            throw StoreError.corruptValue(table: "candle", column: candleColumns[Int(column)], value: text)
+        }
     }
 
     static func fearGreed(from: Day?, to: Day?, in db: Database) throws -> [FearGreedReading] {

@@ -1,7 +1,8 @@
 import ForesiteCore
-import ForesiteStore
 import ForesiteTestSupport
 import Testing
+
+@testable import ForesiteStore
 
 /// Upsert of price and Fear & Greed rows: validation, idempotency, replacement of incomplete days.
 struct FeatureUpsertTests {
@@ -24,6 +25,40 @@ struct FeatureUpsertTests {
             ])
         #expect(try store.candles(group: "bitcoin").isEmpty)
         #expect(try store.lastCompleteDay(group: "solana") == start.adding(days: 29))
+    }
+
+    /// Candles are decoded by position from SQLite's values: an INTEGER where a REAL is stored reads as its
+    /// number, a day or a number that is not one (planted behind the constraints' back) is refused naming
+    /// the column and the value, not read as something else.
+    @Test func storedCandlesAreReadAsTheirValuesAndCorruptOnesAreRefused() throws {
+        let store = try store()
+        let candles = StoreFixtures.candles(from: start, count: 3)
+        _ = try store.write(command: "backfill") { try $0.upsert(candles, into: "solana") }
+        try store.database.write { db in
+            try db.execute(
+                sql: "UPDATE candle SET volume = CAST(volume AS INTEGER) + 0 WHERE day = ?", arguments: [start.iso])
+        }
+        var expected = candles
+        expected[0].volume = expected[0].volume.rounded(.towardZero)
+        #expect(try store.candles(group: "solana") == expected)
+
+        try store.database.write { db in
+            // Text sorts after every number in SQLite, so these pass the table's CHECKs.
+            try db.execute(sql: "UPDATE candle SET open = 'n/a', high = 'n/a' WHERE day = ?", arguments: [start.iso])
+        }
+        #expect(throws: StoreError.corruptValue(table: "candle", column: "open", value: "n/a")) {
+            try store.candles(group: "solana")
+        }
+        try store.database.write { db in
+            try db.execute(sql: "DELETE FROM candle WHERE day = ?", arguments: [start.iso])
+            try db.execute(
+                sql: "UPDATE candle SET day = '2024-11-31' WHERE day = ?", arguments: [start.adding(days: 1).iso])
+        }
+        #expect(throws: StoreError.corruptValue(table: "candle", column: "day", value: "2024-11-31")) {
+            try store.candles(group: "solana")
+        }
+        #expect(
+            try store.candles(group: "solana", from: start.adding(days: 2), to: start.adding(days: 2)) == [candles[2]])
     }
 
     @Test func sameInputTwiceLeavesIdenticalContent() throws {
