@@ -93,9 +93,9 @@ struct LedgerRowReader {
     /// The forecast in the seven quantile columns from `first` on (`LedgerTable.quantileColumns` order): an
     /// interval where both its bounds are stated, the median NaN when missing.
     ///
-    /// The columns are read outermost pair first (the order `stored` records them in, which a memo's digest
-    /// depends on); the intervals, so made from the widest, are then turned in place to ascending by level, as
-    /// `QuantileForecast` keeps them (it sorts a copy otherwise).
+    /// The columns are read outermost pair first, an upper bound only where its lower one is stated (the order
+    /// `stored` records them in, which a memo's digest depends on); the intervals are then put in ascending
+    /// order of level, as `QuantileForecast` keeps them (it sorts a copy otherwise).
     private func quantileForecast(_ statement: OpaquePointer, first: Int32) -> QuantileForecast {
         let last = first + Int32(2 * levels.count)
         func interval(_ offset: Int32) -> PredictionInterval? {
