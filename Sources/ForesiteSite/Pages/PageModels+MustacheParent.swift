@@ -214,3 +214,10 @@ extension OverviewPage.Step: MustacheParent {
         }
     }
 }
+
+// A section over a text (`{{#href}}…{{/href}}`) puts the text on the context stack, and every name looked up
+// inside it asks the text first: by reflection, a Mirror of the string per lookup, to find it has no
+// children. A text has none: said here, without reflection.
+extension String: @retroactive MustacheParent {
+    public func child(named name: String) -> Any? { nil }
+}
