@@ -1,6 +1,5 @@
 import CSQLite
 import ForesiteCore
-import Foundation
 
 /// Row-level reads of the feature tables, shared by the public readers and by upsert (which compares
 /// incoming rows with stored ones inside its transaction).
@@ -38,14 +37,10 @@ enum FeatureReads {
 
     /// The day in the row's first column; a text that is not one is a corrupt value.
     private static func candleDay(_ row: OpaquePointer) throws -> Day {
-        guard let text = sqlite3_column_text(row, 0) else {
+        guard let bytes = ColumnValues.textBytes(row, 0) else {
             throw StoreError.corruptValue(table: "candle", column: "day", value: "NULL")
         }
-        let bytes = UnsafeBufferPointer(start: text, count: strlen(text))
-        guard let day = Day(isoUTF8: bytes) else {
-            throw StoreError.corruptValue(table: "candle", column: "day", value: String(decoding: bytes, as: UTF8.self))
-        }
-        return day
+        return try ColumnValues.day(bytes, table: "candle", column: "day")
     }
 
     /// A number column as `Double` reads it (an INTEGER converted); anything else is a corrupt value.
@@ -56,7 +51,7 @@ enum FeatureReads {
         case SQLITE_NULL:
             throw StoreError.corruptValue(table: "candle", column: candleColumns[Int(column)], value: "NULL")
         default:
-            let text = sqlite3_column_text(row, column).map { String(cString: $0) } ?? ""
+            let text = ColumnValues.textBytes(row, column).map { String(decoding: $0, as: UTF8.self) } ?? ""
             throw StoreError.corruptValue(table: "candle", column: candleColumns[Int(column)], value: text)
         }
     }

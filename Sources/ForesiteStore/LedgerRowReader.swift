@@ -141,11 +141,7 @@ struct LedgerRowReader {
     private func day(_ statement: OpaquePointer, _ column: Int32, repeating last: inout DayText) throws -> Day {
         let bytes = try bytes(statement, column)
         if let day = last.day(of: bytes) { return day }
-        guard let day = Day(isoUTF8: bytes) else {
-            throw StoreError.corruptValue(
-                table: "ledger", column: LedgerTable.recordColumns[Int(column)],
-                value: String(decoding: bytes, as: UTF8.self))
-        }
+        let day = try ColumnValues.day(bytes, table: "ledger", column: LedgerTable.recordColumns[Int(column)])
         last = DayText(bytes, day: day)
         return day
     }
@@ -160,9 +156,7 @@ struct LedgerRowReader {
     /// The bytes of the text in `column` up to its first NUL (as `String(cString:)` reads them), recorded in
     /// `stored` with their count when digesting; valid until the statement's next step.
     private func bytes(_ statement: OpaquePointer, _ column: Int32) throws -> UnsafeBufferPointer<UInt8> {
-        // SQLite gives no text for a NULL (nor when out of memory): either way the column has no value.
-        guard let text = sqlite3_column_text(statement, column) else { throw Self.null(column) }
-        let bytes = UnsafeBufferPointer(start: text, count: strlen(text))
+        guard let bytes = ColumnValues.textBytes(statement, column) else { throw Self.null(column) }
         if let storage {
             storage.append(bits: UInt32(truncatingIfNeeded: bytes.count))
             storage.append(bytes)
